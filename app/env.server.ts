@@ -1,0 +1,55 @@
+// The app's configuration, validated once at start. A missing or malformed variable stops the
+// server with one line naming it, instead of failing deep inside the first request.
+import fs from "node:fs";
+import { z } from "zod";
+import { databaseTarget, DatabaseUrlError } from "./db/target";
+
+const EnvSchema = z.object({
+  SHOPIFY_API_KEY: z.string({ required_error: "is missing" }).trim().min(1, "is empty"),
+  SHOPIFY_API_SECRET: z.string({ required_error: "is missing" }).trim().min(1, "is empty"),
+  SHOPIFY_APP_URL: z
+    .string({ required_error: "is missing" })
+    .url("must be an absolute URL such as https://makegood.example.com")
+    .refine((u) => /^https?:/.test(u), "must be an http(s) URL"),
+  // Comma-separated; the CLI writes it from shopify.app.toml during `shopify app dev`.
+  SCOPES: z.string().optional(),
+  // Unset means the embedded SQLite file; see app/db/target.ts.
+  DATABASE_URL: z.string().optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { DATABASE_URL: string; scopes: string[] };
+
+export class EnvError extends Error {}
+
+/** Validates the environment; throws EnvError whose message is the one line to print. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvError(`${issue.path.join(".")} ${issue.message}`);
+  }
+  let databaseUrl: string;
+  try {
+    databaseUrl = databaseTarget(result.data.DATABASE_URL).url;
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new EnvError(error.message);
+    throw error;
+  }
+  const scopes = (result.data.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return { ...result.data, DATABASE_URL: databaseUrl, scopes };
+}
+
+function loadEnv(): Env {
+  // A local .env is a convenience for `npm start`; the Shopify CLI and hosts set real variables.
+  if (fs.existsSync(".env") && !process.env.VITEST) process.loadEnvFile(".env");
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError) || process.env.VITEST) throw error;
+    console.error(`MakeGood cannot start: ${error.message} (see README.md, Configuration)`);
+    process.exit(1);
+  }
+}
+
+export const env = loadEnv();

@@ -1,0 +1,58 @@
+// What every webhook route does: verify, record, answer. Processing happens later, off the
+// request (webhook routes never call the Admin API).
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { recordWebhookEvent, type IncomingWebhook } from "./inbox.server";
+
+type Verified = Awaited<ReturnType<typeof authenticate.webhook>>;
+
+/** Verifies the request and records it; returns the verified context for topic-specific work. */
+export async function receiveWebhook(
+  request: Request,
+  afterRecord?: (webhook: Verified) => Promise<void>,
+): Promise<Response> {
+  const rawBody = await request.clone().text();
+  let webhook: Verified;
+  try {
+    // Throws 405 (not POST), 401 (bad HMAC) or 400 (missing headers) as Responses.
+    webhook = await authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof Response) return error;
+    if (error instanceof SyntaxError) {
+      // Signed by Shopify but not JSON: answer 400 so Shopify does not retry for hours, and
+      // keep enough to find it again.
+      console.error(
+        JSON.stringify({
+          event: "webhook_unparsable",
+          shop: request.headers.get("x-shopify-shop-domain"),
+          topic: request.headers.get("x-shopify-topic"),
+          webhookId: request.headers.get("x-shopify-webhook-id"),
+          bytes: Buffer.byteLength(rawBody),
+          reason: error.message,
+        }),
+      );
+      return new Response("Webhook body is not JSON", { status: 400 });
+    }
+    throw error;
+  }
+
+  const incoming: IncomingWebhook = {
+    shop: webhook.shop,
+    // As Shopify sends it (orders/create), the form shopify.app.toml uses; the library's
+    // webhook.topic is the enum form (ORDERS_CREATE).
+    topic: request.headers.get("x-shopify-topic") ?? webhook.topic,
+    webhookId: webhook.webhookId,
+    eventId: webhook.eventId,
+    apiVersion: webhook.apiVersion,
+    triggeredAt: webhook.triggeredAt,
+    rawBody,
+  };
+  const outcome = await recordWebhookEvent(prisma, incoming);
+  if (outcome === "recorded" && afterRecord) await afterRecord(webhook);
+  return new Response(null, { status: 200 });
+}
+
+/** Webhook routes answer POST only; Remix would answer a GET to an action-only route with 400. */
+export function rejectNonPost(): Response {
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../../app/env.server";
+import { runAppUntilExit } from "../helpers/app-server";
+
+const valid = {
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "secret",
+  SHOPIFY_APP_URL: "https://makegood.example.com",
+};
+
+describe("configuration", () => {
+  it("accepts a complete environment and defaults the database to the SQLite file", () => {
+    const env = parseEnv({ ...valid, SCOPES: "read_orders, write_orders" });
+    expect(env.DATABASE_URL).toBe("file:./prisma/dev.sqlite");
+    expect(env.scopes).toEqual(["read_orders", "write_orders"]);
+  });
+
+  it.each([
+    [{ SHOPIFY_API_KEY: undefined }, "SHOPIFY_API_KEY is missing"],
+    [{ SHOPIFY_API_SECRET: " " }, "SHOPIFY_API_SECRET is empty"],
+    [{ SHOPIFY_APP_URL: "makegood.example.com" }, "SHOPIFY_APP_URL must be an absolute URL"],
+    [{ SHOPIFY_APP_URL: "ftp://makegood.example.com" }, "SHOPIFY_APP_URL must be an http(s) URL"],
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL must start with file:"],
+    [{ DATABASE_URL: "postgresql://[bad" }, "DATABASE_URL is not a valid postgres:// URL"],
+  ])("refuses %o, naming the variable", (change, message) => {
+    expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
+    expect(() => parseEnv({ ...valid, ...change })).toThrow(message);
+  });
+
+  it("stops the built server at start with one line naming the missing variable", async () => {
+    const { code, stderr } = await runAppUntilExit({
+      ...valid,
+      SHOPIFY_API_SECRET: undefined,
+      PORT: "0",
+    });
+    expect(code).toBe(1);
+    const lines = stderr.split("\n").filter((l) => l.trim() && !l.includes("npm warn"));
+    expect(lines).toEqual([
+      "MakeGood cannot start: SHOPIFY_API_SECRET is missing (see README.md, Configuration)",
+    ]);
+  });
+});
