@@ -5,7 +5,7 @@ import path from "node:path";
 import { root } from "./prisma-schemas";
 
 const port = Number(process.env.PORT ?? 3000);
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   PORT: String(port),
