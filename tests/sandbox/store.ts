@@ -1,0 +1,212 @@
+// The sandbox's in-memory Shopify: one state per shop, changed only through these functions so
+// that every change Shopify would announce emits the matching event.
+import { EventEmitter } from "node:events";
+import type { SandboxClock } from "./clock";
+
+export type Money = string; // decimal string in shop currency, as Shopify's MoneyV2.amount
+
+export const QUANTITY_NAMES = [
+  "available", "committed", "damaged", "incoming", "on_hand", "quality_control", "reserved", "safety_stock",
+] as const;
+export type QuantityName = (typeof QUANTITY_NAMES)[number];
+
+export type Location = { id: number; name: string; isActive: boolean; fulfillsOnlineOrders: boolean };
+export type Product = {
+  id: number; title: string; handle: string; vendor: string; productType: string; tags: string[];
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED"; createdAt: Date; updatedAt: Date;
+};
+export type Variant = {
+  id: number; productId: number; title: string; sku: string; price: Money; inventoryItemId: number;
+};
+export type InventoryItem = { id: number; sku: string; tracked: boolean; levels: Map<number, Record<QuantityName, number>> };
+export type Customer = {
+  id: number; email: string; firstName: string; lastName: string; locale: string; phone: string | null;
+  emailMarketing: "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED"; tags: string[]; createdAt: Date;
+};
+export type LineItem = {
+  id: number; variantId: number | null; productId: number | null; title: string; variantTitle: string;
+  sku: string; vendor: string; quantity: number; price: Money; fulfillableQuantity: number;
+};
+export type Order = {
+  id: number; name: string; email: string; customerId: number | null; currencyCode: string;
+  createdAt: Date; updatedAt: Date; processedAt: Date; cancelledAt: Date | null; cancelReason: string | null;
+  closedAt: Date | null; financialStatus: string; fulfillmentStatus: string | null;
+  lineItems: LineItem[]; shippingLines: { title: string; price: Money; code: string }[];
+  discountCodes: string[]; paymentGatewayNames: string[]; tags: string[]; note: string | null;
+  metafields: Map<string, { namespace: string; key: string; type: string; value: string }>;
+  locationId: number; shippingAddress: Address | null;
+};
+export type Address = {
+  firstName: string; lastName: string; address1: string; city: string; zip: string;
+  countryCode: string; country: string; phone: string | null;
+};
+
+export type ShopState = {
+  domain: string; name: string; email: string; currencyCode: string; ianaTimezone: string;
+  primaryLocale: string; planName: string;
+  locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
+  customers: Customer[]; orders: Order[];
+};
+
+export type StoreEvent = { shop: string; topic: string; payload: () => unknown };
+
+export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
+  private shops = new Map<string, ShopState>();
+  private nextId = 1000;
+  constructor(public readonly clock: SandboxClock) {
+    super();
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  reset() {
+    this.shops.clear();
+    this.nextId = 1000;
+  }
+
+  createShop(init: Pick<ShopState, "domain" | "name" | "email"> & Partial<ShopState>): ShopState {
+    if (this.shops.has(init.domain)) throw new Error(`shop ${init.domain} exists already`);
+    const shop: ShopState = {
+      currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic",
+      locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
+      ...init,
+    };
+    this.shops.set(shop.domain, shop);
+    return shop;
+  }
+
+  shop(domain: string): ShopState {
+    const shop = this.shops.get(domain);
+    if (!shop) throw new Error(`no sandbox shop ${domain}`);
+    return shop;
+  }
+
+  hasShop(domain: string) {
+    return this.shops.has(domain);
+  }
+
+  emit_(shop: string, topic: string, payload: () => unknown) {
+    this.emit("event", { shop, topic, payload });
+  }
+
+  addLocation(domain: string, name: string): Location {
+    const location = { id: this.id(), name, isActive: true, fulfillsOnlineOrders: true };
+    this.shop(domain).locations.push(location);
+    return location;
+  }
+
+  addProduct(
+    domain: string,
+    input: { title: string; vendor: string; productType: string; tags?: string[]; variants: { title?: string; sku: string; price: Money; stock?: Partial<Record<QuantityName, number>> }[] },
+  ): { product: Product; variants: Variant[] } {
+    const shop = this.shop(domain);
+    const now = this.clock.now();
+    const product: Product = {
+      id: this.id(), title: input.title, vendor: input.vendor, productType: input.productType,
+      handle: input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, ""),
+      tags: input.tags ?? [], status: "ACTIVE", createdAt: now, updatedAt: now,
+    };
+    shop.products.push(product);
+    const variants = input.variants.map((v) => {
+      const item: InventoryItem = { id: this.id(), sku: v.sku, tracked: true, levels: new Map() };
+      for (const location of shop.locations) {
+        const q = Object.fromEntries(QUANTITY_NAMES.map((n) => [n, 0])) as Record<QuantityName, number>;
+        Object.assign(q, v.stock ?? {});
+        q.on_hand = q.available + q.committed + q.damaged + q.quality_control + q.reserved + q.safety_stock;
+        item.levels.set(location.id, q);
+      }
+      shop.inventoryItems.push(item);
+      const variant: Variant = {
+        id: this.id(), productId: product.id, title: v.title ?? "Default Title", sku: v.sku, price: v.price,
+        inventoryItemId: item.id,
+      };
+      shop.variants.push(variant);
+      return variant;
+    });
+    return { product, variants };
+  }
+
+  addCustomer(domain: string, input: Omit<Customer, "id" | "createdAt" | "tags" | "phone" | "emailMarketing"> & Partial<Customer>): Customer {
+    const customer: Customer = {
+      phone: null, emailMarketing: "NOT_SUBSCRIBED", tags: [], ...input, id: this.id(), createdAt: this.clock.now(),
+    };
+    this.shop(domain).customers.push(customer);
+    return customer;
+  }
+
+  /**
+   * A checkout completes: the order is created, stock is committed at the location (available may
+   * go negative when the shop oversells), and orders/create is announced.
+   */
+  createOrder(
+    domain: string,
+    input: {
+      customerId: number; lines: { variantId: number; quantity: number }[];
+      gateway?: string; shippingPrice?: Money; discountCodes?: string[]; tags?: string[];
+      createdAt?: Date; locationId?: number;
+    },
+  ): Order {
+    const shop = this.shop(domain);
+    const customer = shop.customers.find((c) => c.id === input.customerId);
+    if (!customer) throw new Error(`createOrder: no customer ${input.customerId} in ${domain}`);
+    const location = input.locationId ?? shop.locations[0]?.id;
+    if (location === undefined) throw new Error(`createOrder: ${domain} has no location`);
+    const createdAt = input.createdAt ?? this.clock.now();
+    const lineItems = input.lines.map((line): LineItem => {
+      const variant = shop.variants.find((v) => v.id === line.variantId);
+      if (!variant) throw new Error(`createOrder: no variant ${line.variantId} in ${domain}`);
+      const product = shop.products.find((p) => p.id === variant.productId)!;
+      return {
+        id: this.id(), variantId: variant.id, productId: product.id, title: product.title,
+        variantTitle: variant.title, sku: variant.sku, vendor: product.vendor, quantity: line.quantity,
+        price: variant.price, fulfillableQuantity: line.quantity,
+      };
+    });
+    const order: Order = {
+      id: this.id(), name: `#${1001 + shop.orders.length}`, email: customer.email, customerId: customer.id,
+      currencyCode: shop.currencyCode, createdAt, updatedAt: createdAt, processedAt: createdAt,
+      cancelledAt: null, cancelReason: null, closedAt: null,
+      financialStatus: input.gateway === "Cash on Delivery (COD)" ? "pending" : "paid", fulfillmentStatus: null,
+      lineItems, shippingLines: [{ title: "Standard", code: "standard", price: input.shippingPrice ?? "4.95" }],
+      discountCodes: input.discountCodes ?? [], paymentGatewayNames: [input.gateway ?? "shopify_payments"],
+      tags: input.tags ?? [], note: null, metafields: new Map(), locationId: location, shippingAddress: {
+        firstName: customer.firstName, lastName: customer.lastName, address1: "Calle Mayor 1", city: "Madrid",
+        zip: "28013", countryCode: "ES", country: "Spain", phone: customer.phone,
+      },
+    };
+    shop.orders.push(order);
+    for (const line of lineItems) {
+      const variant = shop.variants.find((v) => v.id === line.variantId)!;
+      this.changeQuantities(domain, variant.inventoryItemId, location, { available: -line.quantity, committed: line.quantity }, false);
+    }
+    this.emit_(domain, "orders/create", () => ({ order, shop }));
+    return order;
+  }
+
+  /** Applies deltas to named quantities; on_hand follows the physical ones. */
+  changeQuantities(
+    domain: string, inventoryItemId: number, locationId: number,
+    deltas: Partial<Record<QuantityName, number>>, announce = true,
+  ) {
+    const shop = this.shop(domain);
+    const item = shop.inventoryItems.find((i) => i.id === inventoryItemId);
+    const level = item?.levels.get(locationId);
+    if (!item || !level) throw new Error(`no inventory level for item ${inventoryItemId} at ${locationId}`);
+    for (const [name, delta] of Object.entries(deltas) as [QuantityName, number][]) level[name] += delta;
+    level.on_hand = level.available + level.committed + level.damaged + level.quality_control + level.reserved + level.safety_stock;
+    if (announce) {
+      this.emit_(domain, "inventory_levels/update", () => ({ inventoryItemId, locationId, available: level.available, at: this.clock.now() }));
+    }
+    return level;
+  }
+
+  addTags(domain: string, order: Order, tags: string[]) {
+    const fresh = tags.filter((t) => !order.tags.includes(t));
+    if (!fresh.length) return;
+    order.tags.push(...fresh);
+    order.updatedAt = this.clock.now();
+    this.emit_(domain, "orders/updated", () => ({ order, shop: this.shop(domain) }));
+  }
+}

@@ -1,0 +1,164 @@
+// GraphQL-shaped views of the store. A view holds only the fields the sandbox implements; the
+// executor answers any other field with "not implemented in sandbox: Type.field".
+import { connection } from "./connection";
+import { gid } from "./ids";
+import type { Customer, InventoryItem, LineItem, Location, Order, Product, ShopState, Variant, QuantityName } from "./store";
+
+type Args = Record<string, unknown>;
+
+export const money = (amount: string | number, currencyCode: string) => ({
+  amount: typeof amount === "number" ? amount.toFixed(2) : amount,
+  currencyCode,
+});
+export const moneyBag = (amount: string | number, currencyCode: string) => ({
+  shopMoney: money(amount, currencyCode),
+  presentmentMoney: money(amount, currencyCode),
+});
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function shopView(shop: ShopState) {
+  return {
+    __typename: "Shop",
+    id: gid("Shop", 1),
+    name: shop.name,
+    email: shop.email,
+    contactEmail: shop.email,
+    myshopifyDomain: shop.domain,
+    currencyCode: shop.currencyCode,
+    ianaTimezone: shop.ianaTimezone,
+    primaryDomain: { __typename: "Domain", id: gid("Domain", 1), host: shop.domain, url: `https://${shop.domain}` },
+    plan: { displayName: shop.planName, partnerDevelopment: false, shopifyPlus: false },
+  };
+}
+
+export function locationView(_shop: ShopState, l: Location) {
+  return {
+    __typename: "Location", id: gid("Location", l.id), legacyResourceId: String(l.id), name: l.name,
+    isActive: l.isActive, fulfillsOnlineOrders: l.fulfillsOnlineOrders,
+  };
+}
+
+export function productView(shop: ShopState, p: Product): Record<string, unknown> {
+  const variants = () => shop.variants.filter((v) => v.productId === p.id);
+  return {
+    __typename: "Product", id: gid("Product", p.id), legacyResourceId: String(p.id), title: p.title,
+    handle: p.handle, vendor: p.vendor, productType: p.productType, tags: p.tags, status: p.status,
+    createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
+    variants: (args: Args) => connection(variants(), args, (v) => variantView(shop, v)),
+    totalInventory: () => variants().reduce((sum, v) => sum + quantity(shop, v.inventoryItemId, "available"), 0),
+  };
+}
+
+function quantity(shop: ShopState, itemId: number, name: QuantityName) {
+  const item = shop.inventoryItems.find((i) => i.id === itemId);
+  return [...(item?.levels.values() ?? [])].reduce((sum, q) => sum + q[name], 0);
+}
+
+export function variantView(shop: ShopState, v: Variant): Record<string, unknown> {
+  const product = shop.products.find((p) => p.id === v.productId)!;
+  return {
+    __typename: "ProductVariant", id: gid("ProductVariant", v.id), legacyResourceId: String(v.id),
+    title: v.title, displayName: `${product.title} - ${v.title}`, sku: v.sku, price: v.price,
+    inventoryQuantity: quantity(shop, v.inventoryItemId, "available"),
+    product: () => productView(shop, product),
+    inventoryItem: () => inventoryItemView(shop, shop.inventoryItems.find((i) => i.id === v.inventoryItemId)!),
+  };
+}
+
+export function inventoryItemView(shop: ShopState, item: InventoryItem): Record<string, unknown> {
+  const levels = () => [...item.levels.keys()].map((locationId) => ({ item, locationId }));
+  return {
+    __typename: "InventoryItem", id: gid("InventoryItem", item.id), legacyResourceId: String(item.id),
+    sku: item.sku, tracked: item.tracked,
+    variant: () => {
+      const v = shop.variants.find((x) => x.inventoryItemId === item.id);
+      return v ? variantView(shop, v) : null;
+    },
+    inventoryLevels: (args: Args) => connection(levels(), args, (l) => inventoryLevelView(shop, l.item, l.locationId)),
+    inventoryLevel: ({ locationId }: Args) => {
+      const id = Number(String(locationId).split("/").pop());
+      return item.levels.has(id) ? inventoryLevelView(shop, item, id) : null;
+    },
+  };
+}
+
+export function inventoryLevelView(shop: ShopState, item: InventoryItem, locationId: number) {
+  const q = item.levels.get(locationId)!;
+  const location = shop.locations.find((l) => l.id === locationId)!;
+  return {
+    __typename: "InventoryLevel",
+    id: `gid://shopify/InventoryLevel/${item.id}?inventory_item_id=${item.id}&location_id=${locationId}`,
+    location: () => locationView(shop, location),
+    item: () => inventoryItemView(shop, item),
+    quantities: ({ names }: Args) =>
+      (names as QuantityName[]).map((name) => {
+        if (!(name in q)) throw new Error(`unknown quantity name ${name}`);
+        return { __typename: "InventoryQuantity", id: `${gid("InventoryQuantity", item.id)}?name=${name}`, name, quantity: q[name], updatedAt: null };
+      }),
+  };
+}
+
+export function customerView(shop: ShopState, c: Customer): Record<string, unknown> {
+  return {
+    __typename: "Customer", id: gid("Customer", c.id), legacyResourceId: String(c.id), firstName: c.firstName,
+    lastName: c.lastName, displayName: `${c.firstName} ${c.lastName}`, locale: c.locale, tags: c.tags,
+    phone: c.phone, createdAt: iso(c.createdAt),
+    defaultEmailAddress: { emailAddress: c.email, marketingState: c.emailMarketing },
+    defaultPhoneNumber: c.phone ? { phoneNumber: c.phone } : null,
+    numberOfOrders: String(shop.orders.filter((o) => o.customerId === c.id).length),
+  };
+}
+
+function lineItemView(shop: ShopState, order: Order, li: LineItem) {
+  const variant = shop.variants.find((v) => v.id === li.variantId);
+  const total = Number(li.price) * li.quantity;
+  return {
+    __typename: "LineItem", id: gid("LineItem", li.id), title: li.title, variantTitle: li.variantTitle,
+    name: `${li.title} - ${li.variantTitle}`, sku: li.sku, vendor: li.vendor, quantity: li.quantity,
+    currentQuantity: li.quantity, unfulfilledQuantity: li.fulfillableQuantity,
+    originalUnitPriceSet: moneyBag(li.price, order.currencyCode),
+    discountedUnitPriceSet: moneyBag(li.price, order.currencyCode),
+    originalTotalSet: moneyBag(total, order.currencyCode),
+    variant: () => (variant ? variantView(shop, variant) : null),
+    product: () => {
+      const p = shop.products.find((x) => x.id === li.productId);
+      return p ? productView(shop, p) : null;
+    },
+  };
+}
+
+export function orderTotals(order: Order) {
+  const subtotal = order.lineItems.reduce((sum, li) => sum + Number(li.price) * li.quantity, 0);
+  const shipping = order.shippingLines.reduce((sum, s) => sum + Number(s.price), 0);
+  return { subtotal, shipping, total: subtotal + shipping };
+}
+
+export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
+  const t = orderTotals(o);
+  const customer = shop.customers.find((c) => c.id === o.customerId);
+  return {
+    __typename: "Order", id: gid("Order", o.id), legacyResourceId: String(o.id), name: o.name, email: o.email,
+    createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt), processedAt: iso(o.processedAt),
+    cancelledAt: iso(o.cancelledAt), cancelReason: o.cancelReason, closedAt: iso(o.closedAt),
+    closed: o.closedAt !== null, currencyCode: o.currencyCode, presentmentCurrencyCode: o.currencyCode,
+    displayFinancialStatus: o.financialStatus.toUpperCase(),
+    displayFulfillmentStatus: (o.fulfillmentStatus ?? "unfulfilled").toUpperCase(),
+    tags: o.tags, note: o.note, paymentGatewayNames: o.paymentGatewayNames, discountCodes: o.discountCodes,
+    customer: () => (customer ? customerView(shop, customer) : null),
+    lineItems: (args: Args) => connection(o.lineItems, args, (li) => lineItemView(shop, o, li)),
+    shippingLines: (args: Args) =>
+      connection(o.shippingLines, args, (s) => ({
+        __typename: "ShippingLine", title: s.title, code: s.code, originalPriceSet: moneyBag(s.price, o.currencyCode),
+      })),
+    subtotalPriceSet: moneyBag(t.subtotal, o.currencyCode),
+    totalShippingPriceSet: moneyBag(t.shipping, o.currencyCode),
+    totalPriceSet: moneyBag(t.total, o.currencyCode),
+    currentTotalPriceSet: moneyBag(t.total, o.currencyCode),
+    totalOutstandingSet: moneyBag(o.financialStatus === "paid" ? 0 : t.total, o.currencyCode),
+    shippingAddress: o.shippingAddress,
+    metafield: ({ namespace, key }: Args) => {
+      const m = o.metafields.get(`${namespace}.${key}`);
+      return m ? { __typename: "Metafield", id: gid("Metafield", o.id), ...m } : null;
+    },
+  };
+}
