@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
@@ -18,4 +19,6 @@ export default tseslint.config(
     files: ["scripts/**", "tests/**"],
     rules: { "no-console": "off" },
   },
+  { files: ["**/*.mjs", "**/*.js"], languageOptions: { globals: globals.node } },
+  { files: ["tests/sandbox/app-bridge-standin.js"], languageOptions: { globals: globals.browser, sourceType: "script" } },
 );

@@ -1,25 +1,59 @@
-// `npm run sandbox`: the app on localhost with development-only credentials and its own SQLite
-// file. The local Shopify store it talks to arrives with the sandbox issue (tests/sandbox/).
+// `npm run sandbox`: the sandbox store (a local Shopify with a seeded demo shop) and the app,
+// together on localhost. The app runs its production build and reaches "Shopify" through
+// route-to-sandbox.mjs, loaded here and nowhere in the app.
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
+import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
+import { startSandboxServer } from "../tests/sandbox/server";
 import { root } from "./prisma-schemas";
 
-const port = Number(process.env.PORT ?? 3000);
+const appPort = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
+const appUrl = `http://localhost:${appPort}`;
+// Development-only credentials, known to the sandbox and the app alone.
+const app = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", appUrl, scopes: "read_orders,write_orders" };
+
+const sandbox = await startSandboxServer({ port: sandboxPort, app });
+seedDemoShop(sandbox.store);
+const sandboxUrl = `http://localhost:${sandboxPort}`;
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
-  PORT: String(port),
+  PORT: String(appPort),
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite",
-  // Not secrets: a real store's credentials come from the Shopify CLI or the host.
-  SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? "sandbox-api-key",
-  SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? "sandbox-api-secret",
-  SHOPIFY_APP_URL: process.env.SHOPIFY_APP_URL ?? `http://localhost:${port}`,
+  SHOPIFY_API_KEY: app.apiKey,
+  SHOPIFY_API_SECRET: app.secret,
+  SHOPIFY_APP_URL: appUrl,
+  SCOPES: app.scopes,
+  APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
+  MAKEGOOD_SANDBOX_URL: sandboxUrl,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const { NODE_OPTIONS: _appOnly, ...buildEnv } = env;
+execFileSync(bin("remix"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
+execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: buildEnv, stdio: "inherit" });
 
-execFileSync(bin("remix"), ["build"], { cwd: root, env, stdio: "inherit" });
-execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "inherit" });
-const app = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], { cwd: root, env, stdio: "inherit" });
-console.log(`\nMakeGood: http://localhost:${port}/auth/login   health: http://localhost:${port}/healthz\n`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
-app.on("exit", (code) => process.exit(code ?? 0));
+const server = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+server.stdout.pipe(process.stdout);
+server.stdout.on("data", (chunk: Buffer) => {
+  if (!chunk.toString().includes("[remix-serve]")) return;
+  console.log(`
+  MakeGood sandbox is running.
+    Open the app (as the merchant of ${DEMO_SHOP}):
+      ${sandboxUrl}/admin/open?shop=${DEMO_SHOP}
+    Sandbox store (Admin GraphQL ${"2026-07"}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz
+`);
+});
+const stop = async () => {
+  server.kill("SIGTERM");
+  await sandbox.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", async (code) => {
+  await sandbox.close();
+  process.exit(code ?? 0);
+});

@@ -4,14 +4,17 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, Layout, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
+import { adminClientFor } from "../shopify/admin.server";
+import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json({ shop: session.shop });
+  const { shop } = await adminClientFor(session).request<ShopSummary>(ShopSummaryQuery);
+  return json({ shop: shop.name, domain: shop.myshopifyDomain });
 };
 
 export default function Home() {
-  const { shop } = useLoaderData<typeof loader>();
+  const { shop, domain } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="MakeGood" />
@@ -20,10 +23,10 @@ export default function Home() {
           <Card>
             <EmptyState
               heading="No incidents yet"
-              image="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+              image="/empty-incidents.svg"
             >
               <p>
-                MakeGood is watching {shop}. When an order cannot be served as promised, it opens
+                MakeGood is watching {shop} ({domain}). When an order cannot be served as promised, it opens
                 an incident here so you can tell the customer the problem and the remedy in one
                 message.
               </p>

@@ -38,8 +38,11 @@ export type RunningApp = { url: string; output: () => string; stop: () => Promis
 const serveBin = path.join(projectRoot, "node_modules/.bin/remix-serve");
 const buildFile = path.join(projectRoot, "build/index.js");
 
-export async function startApp(databaseUrl: string): Promise<RunningApp> {
-  const port = await freePort();
+export async function startApp(
+  databaseUrl: string,
+  extra: { port?: number; env?: Record<string, string | undefined> } = {},
+): Promise<RunningApp> {
+  const port = extra.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(serveBin, [buildFile], {
     cwd: projectRoot,
@@ -51,6 +54,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       SHOPIFY_API_SECRET: TEST_SECRET,
       SHOPIFY_APP_URL: url,
       SCOPES: "read_orders",
+      ...extra.env,
     }),
   });
   let output = "";

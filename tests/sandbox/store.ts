@@ -53,6 +53,8 @@ export type StoreEvent = { shop: string; topic: string; payload: () => unknown }
 export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   private shops = new Map<string, ShopState>();
   private nextId = 1000;
+  /** While true, changes are not announced (data that predates the app's install). */
+  private quiet = false;
   constructor(public readonly clock: SandboxClock) {
     super();
   }
@@ -88,7 +90,17 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   }
 
   emit_(shop: string, topic: string, payload: () => unknown) {
-    this.emit("event", { shop, topic, payload });
+    if (!this.quiet) this.emit("event", { shop, topic, payload });
+  }
+
+  /** Runs `fn` without announcing its changes. */
+  silently<T>(fn: () => T): T {
+    this.quiet = true;
+    try {
+      return fn();
+    } finally {
+      this.quiet = false;
+    }
   }
 
   addLocation(domain: string, name: string): Location {

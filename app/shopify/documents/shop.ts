@@ -1,0 +1,20 @@
+// Named Admin GraphQL documents for the shop itself. Validated against the Admin schema by
+// tests/sandbox/documents.test.ts.
+
+export const ShopSummaryQuery = `#graphql
+  query ShopSummary {
+    shop {
+      name
+      myshopifyDomain
+      currencyCode
+      ianaTimezone
+      primaryDomain {
+        url
+      }
+    }
+  }
+`;
+
+export type ShopSummary = {
+  shop: { name: string; myshopifyDomain: string; currencyCode: string; ianaTimezone: string; primaryDomain: { url: string } };
+};

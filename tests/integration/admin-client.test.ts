@@ -1,0 +1,80 @@
+// The app's Admin client against the sandbox: Shopify's failure modes are retried or shown,
+// never swallowed.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAdminClient, ShopifyAdminError } from "../../app/shopify/client.server";
+import { ShopSummaryQuery, type ShopSummary } from "../../app/shopify/documents/shop";
+import { DEMO_SHOP, startSandbox } from "../helpers/sandbox";
+import { seedDemoShop } from "../sandbox/seed";
+import { routeShopifyTo } from "../sandbox/routing.mjs";
+import type { Sandbox } from "../sandbox/server";
+
+let sandbox: Sandbox;
+let token: string;
+beforeAll(async () => {
+  sandbox = await startSandbox("http://127.0.0.1:9");
+  routeShopifyTo(sandbox.url);
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.store.reset();
+  seedDemoShop(sandbox.store);
+  sandbox.graphqlLog.length = 0;
+  sandbox.bucketFor(DEMO_SHOP).maximumAvailable = 2000;
+  token = sandbox.auth.issueOfflineToken(DEMO_SHOP);
+});
+
+const client = (overrides: Partial<Parameters<typeof createAdminClient>[0]> = {}) =>
+  createAdminClient({ shop: DEMO_SHOP, accessToken: token, minTimeoutMs: 10, ...overrides });
+
+describe("Admin client", () => {
+  it("sends a named document and returns its data", async () => {
+    const data = await client().request<ShopSummary>(ShopSummaryQuery);
+    expect(data.shop).toMatchObject({ name: "Farmacia Demo", myshopifyDomain: DEMO_SHOP, currencyCode: "EUR" });
+  });
+
+  it("waits out THROTTLED for as long as the bucket needs, then succeeds", async () => {
+    const bucket = sandbox.bucketFor(DEMO_SHOP);
+    bucket.restoreRate = 50;
+    bucket.drain();
+    const data = await client().request<ShopSummary>(ShopSummaryQuery);
+    expect(data.shop.name).toBe("Farmacia Demo");
+    // One refusal, then a retry sent only once the bucket could pay for it.
+    expect(sandbox.graphqlLog.map((r) => r.code ?? r.status)).toEqual(["THROTTLED", 200]);
+    bucket.restoreRate = 100;
+  });
+
+  it("retries 5xx answers and timeouts with backoff", async () => {
+    sandbox.faults.serverErrors = 2;
+    expect((await client().request<ShopSummary>(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
+    expect(sandbox.graphqlLog.map((r) => r.status)).toEqual([503, 503, 200]);
+
+    sandbox.graphqlLog.length = 0;
+    sandbox.faults.timeouts = 1;
+    expect((await client({ timeoutMs: 300 }).request<ShopSummary>(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
+    expect(sandbox.graphqlLog.map((r) => r.code ?? r.status)).toEqual(["TIMEOUT", 200]);
+  });
+
+  it("gives up after its retries with the status, instead of hanging", async () => {
+    sandbox.faults.serverErrors = 10;
+    const error = await client({ retries: 2 }).request(ShopSummaryQuery).catch((e) => e);
+    expect(error).toBeInstanceOf(ShopifyAdminError);
+    expect(error).toMatchObject({ status: 503, operation: "ShopSummary" });
+    expect(sandbox.graphqlLog).toHaveLength(3);
+    sandbox.faults.serverErrors = 0;
+  });
+
+  it("shows Shopify's GraphQL errors verbatim and does not retry them", async () => {
+    const error = (await client().request("query Broken { shop { nmae } }").catch((e) => e)) as ShopifyAdminError;
+    expect(error).toBeInstanceOf(ShopifyAdminError);
+    expect(error.message).toBe("Broken: Field 'nmae' doesn't exist on type 'Shop'");
+    expect(error.errors[0].extensions?.code).toBe("undefinedField");
+    expect(sandbox.graphqlLog).toHaveLength(1);
+  });
+
+  it("does not retry a revoked token", async () => {
+    sandbox.auth.revoke(DEMO_SHOP);
+    const error = await client().request(ShopSummaryQuery).catch((e) => e);
+    expect(error).toMatchObject({ name: "ShopifyAdminError", status: 401 });
+    expect(sandbox.graphqlLog).toHaveLength(1);
+  });
+});

@@ -1,0 +1,108 @@
+// The app driven through the sandbox store, HTTP both ways: the merchant opens the app (session
+// token → token exchange → Admin GraphQL), and the store's changes reach the app as signed
+// webhooks the app verifies.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, startApp } from "../helpers/app-server";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { DEMO_SHOP, startSandbox, setupSandboxWithApp } from "../helpers/sandbox";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase("sqlite");
+});
+afterAll(async () => {
+  await db?.drop();
+});
+const ctx = setupSandboxWithApp(() => db.url);
+
+async function openAsMerchant() {
+  const open = await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}`, { redirect: "manual" });
+  expect(open.status).toBe(302);
+  const appUrl = new URL(open.headers.get("location")!);
+  // The sandbox knows the app by its configured URL; the test reaches the same server.
+  return fetch(appUrl, { headers: { "User-Agent": BROWSER_UA } });
+}
+
+describe("the app against the sandbox store", () => {
+  it("installs through token exchange and shows the shop it reads from the Admin API", async () => {
+    const res = await openAsMerchant();
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toMatch(/MakeGood is watching (<!-- -->)?Farmacia Demo/);
+    expect(html).toContain(`${ctx.sandbox.url}/app-bridge.js`);
+    const session = await db.prisma.session.findUnique({ where: { id: `offline_${DEMO_SHOP}` } });
+    expect(session?.accessToken).toMatch(/^shpat_sandbox_/);
+    expect(session?.refreshToken).toMatch(/^shprt_sandbox_/);
+    expect(ctx.sandbox.auth.accepts(DEMO_SHOP, session!.accessToken)).toBe(true);
+  });
+
+  it("receives a new order as a signed orders/create webhook and records it once", async () => {
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const order = ctx.sandbox.store.createOrder(DEMO_SHOP, {
+      customerId: shop.customers[0].id,
+      lines: [{ variantId: shop.variants[3].id, quantity: 1 }],
+    });
+    await ctx.sandbox.webhooks.idle();
+    const deliveries = ctx.sandbox.webhooks.log.filter((d) => d.topic === "orders/create");
+    expect(deliveries.map((d) => d.status)).toEqual([200]);
+    const recorded = await db.prisma.webhookEvent.findMany({ where: { shop: DEMO_SHOP, topic: "orders/create" } });
+    const mine = recorded.filter((r) => JSON.parse(r.payload).admin_graphql_api_id === `gid://shopify/Order/${order.id}`);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].eventKey).toBe(deliveries[0].eventId);
+    expect(JSON.parse(mine[0].payload)).toMatchObject({ name: order.name, line_items: [{ quantity: 1, sku: "FD-004" }] });
+  });
+
+  it("records a duplicated delivery once, and answers 200 to both", async () => {
+    ctx.sandbox.webhooks.options.duplicate = true;
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    ctx.sandbox.store.addTags(DEMO_SHOP, shop.orders[0], ["vip"]);
+    await ctx.sandbox.webhooks.idle();
+    const deliveries = ctx.sandbox.webhooks.log.filter((d) => d.topic === "orders/updated");
+    expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+    expect(new Set(deliveries.map((d) => d.eventId)).size).toBe(1);
+    expect(await db.prisma.webhookEvent.count({ where: { shop: DEMO_SHOP, eventKey: deliveries[0].eventId } })).toBe(1);
+  });
+
+  it("announces an inventory adjustment made through the Admin API", async () => {
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    ctx.sandbox.store.changeQuantities(DEMO_SHOP, shop.inventoryItems[3].id, shop.locations[0].id, { available: -1, damaged: 1 });
+    await ctx.sandbox.webhooks.idle();
+    const recorded = await db.prisma.webhookEvent.findFirst({ where: { shop: DEMO_SHOP, topic: "inventory_levels/update" }, orderBy: { receivedAt: "desc" } });
+    expect(JSON.parse(recorded!.payload)).toMatchObject({ inventory_item_id: shop.inventoryItems[3].id, available: 0 });
+  });
+});
+
+describe("the sandbox is not trusted outside sandbox mode", () => {
+  it("signs with its own secret, so a production app rejects its webhooks and stores nothing", async () => {
+    const sandbox = await startSandbox(ctx.app.url, "sandbox-only-secret");
+    try {
+      sandbox.webhooks.options.maxAttempts = 3;
+      const { seedDemoShop } = await import("../sandbox/seed");
+      seedDemoShop(sandbox.store);
+      const shop = sandbox.store.shop(DEMO_SHOP);
+      sandbox.store.addTags(DEMO_SHOP, shop.orders[1], ["forged"]);
+      await sandbox.webhooks.idle();
+      expect(sandbox.webhooks.log.map((d) => d.status)).toEqual([401, 401, 401]);
+      const events = await db.prisma.webhookEvent.findMany({ where: { topic: "orders/updated" } });
+      expect(events.filter((e) => e.payload.includes('"forged"'))).toHaveLength(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("a sandbox-issued session token opens nothing in an app that is not in sandbox mode", async () => {
+    const production = await startApp(db.url, { env: { SHOPIFY_API_SECRET: "production-secret" } });
+    try {
+      const token = await ctx.sandbox.auth.sessionToken(DEMO_SHOP);
+      const res = await fetch(`${production.url}/app?embedded=1&shop=${DEMO_SHOP}&id_token=${token}`, {
+        headers: { "User-Agent": BROWSER_UA },
+        redirect: "manual",
+      });
+      expect(res.status).not.toBe(200);
+      expect(res.status).toBeLessThan(500);
+    } finally {
+      await production.stop();
+    }
+  });
+});
+

@@ -1,0 +1,62 @@
+// The demo shop: an online parapharmacy like the one in shared/SCENARIOS.md, with vendors,
+// expiry-sensitive products, customers in Spanish, Romanian and English, and orders of the last
+// days. Seeded silently: it all predates the app's install.
+import type { SandboxStore } from "./store";
+
+export const DEMO_SHOP = "makegood-demo.myshopify.com";
+
+const catalogue = [
+  { title: "Fusion Water Sunscreen SPF 50", vendor: "Isdin", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "24.90", stock: 14 },
+  { title: "Anthelios UVMune 400 Fluid", vendor: "La Roche-Posay", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "26.50", stock: 9 },
+  { title: "Heliocare 360 Gel Oil-Free", vendor: "Heliocare", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "29.95", stock: 6 },
+  { title: "Thermal Spring Water 150 ml", vendor: "Avène", productType: "Face care", tags: ["gift", "expiry-sensitive"], price: "8.90", stock: 1 },
+  { title: "Sensibio H2O Micellar Water", vendor: "Bioderma", productType: "Face care", tags: ["cleanser"], price: "12.40", stock: 30 },
+  { title: "Cicalfate+ Repair Cream", vendor: "Avène", productType: "Face care", tags: ["repair"], price: "11.75", stock: 12 },
+  { title: "Cicaplast Baume B5+", vendor: "La Roche-Posay", productType: "Face care", tags: ["repair"], price: "13.20", stock: 18 },
+  { title: "Skin Food Original", vendor: "Weleda", productType: "Body care", tags: ["moisturiser"], price: "14.50", stock: 20 },
+  { title: "Huile Prodigieuse 100 ml", vendor: "Nuxe", productType: "Body care", tags: ["oil"], price: "27.90", stock: 7 },
+  { title: "Hydra Bébé Face Cream", vendor: "Mustela", productType: "Baby care", tags: ["baby", "expiry-sensitive"], price: "10.95", stock: 11 },
+  { title: "Calendula Nappy Change Cream", vendor: "Weleda", productType: "Baby care", tags: ["baby"], price: "9.80", stock: 16 },
+  { title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", productType: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", stock: 3 },
+];
+
+const customers = [
+  { firstName: "Lucía", lastName: "Martín", email: "lucia.martin@example.es", locale: "es" },
+  { firstName: "Javier", lastName: "Ruiz", email: "javier.ruiz@example.es", locale: "es" },
+  { firstName: "Ioana", lastName: "Popescu", email: "ioana.popescu@example.ro", locale: "ro" },
+  { firstName: "Andrei", lastName: "Ionescu", email: "andrei.ionescu@example.ro", locale: "ro" },
+  { firstName: "Emma", lastName: "Clarke", email: "emma.clarke@example.co.uk", locale: "en" },
+  { firstName: "Carmen", lastName: "López", email: "carmen.lopez@example.es", locale: "es" },
+];
+
+export function seedDemoShop(store: SandboxStore, domain = DEMO_SHOP) {
+  return store.silently(() => {
+    store.createShop({
+      domain, name: "Farmacia Demo", email: "hola@farmacia-demo.example", currencyCode: "EUR",
+      ianaTimezone: "Europe/Madrid", primaryLocale: "es",
+    });
+    store.addLocation(domain, "Almacén Madrid");
+    const variants = catalogue.map((p, i) =>
+      store.addProduct(domain, {
+        title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags,
+        variants: [{ sku: `FD-${String(i + 1).padStart(3, "0")}`, price: p.price, stock: { available: p.stock } }],
+      }).variants[0],
+    );
+    const people = customers.map((c) => store.addCustomer(domain, c));
+    const day = 24 * 3600 * 1000;
+    const now = store.clock.now().getTime();
+    // Thirty orders over the last ten days, from well-stocked products so the demo starts calm.
+    const stocked = variants.filter((_, i) => catalogue[i].stock >= 10);
+    for (let i = 0; i < 30; i++) {
+      const customer = people[i % people.length];
+      const lines = [{ variantId: stocked[i % stocked.length].id, quantity: 1 }];
+      if (i % 3 === 0) lines.push({ variantId: stocked[(i + 3) % stocked.length].id, quantity: 1 });
+      store.createOrder(domain, {
+        customerId: customer.id, lines,
+        gateway: i % 7 === 0 ? "Cash on Delivery (COD)" : "shopify_payments",
+        createdAt: new Date(now - (10 - i / 3) * day),
+      });
+    }
+    return { variants, customers: people };
+  });
+}

@@ -1,0 +1,201 @@
+// The sandbox store over HTTP: what the app reaches as https://<shop>/admin/... (routed here by
+// tests/sandbox/route-to-sandbox.mjs), plus a control API under /sandbox for tests and demos.
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { API_VERSION } from "../../app/shopify/api-version";
+import { executeAdminRequest } from "./admin-api";
+import { loadAdminSchema } from "./admin-schema";
+import { SandboxAuth, type InstalledApp } from "./auth";
+import { SandboxClock } from "./clock";
+import { LeakyBucket } from "./cost";
+import { inventoryLevelPayload, orderPayload, shopPayload } from "./payloads";
+import { SandboxStore, type Order } from "./store";
+import { subscriptionsFromToml, WebhookSender } from "./webhooks";
+
+const root = path.resolve(import.meta.dirname, "../..");
+/** The header route-to-sandbox.mjs puts the original host in (fetch cannot set Host). */
+export const SHOP_HEADER = "x-sandbox-shop";
+
+export type SandboxOptions = {
+  port?: number;
+  app: InstalledApp;
+  bucket?: { maximumAvailable: number; restoreRate: number };
+};
+
+export type Sandbox = Awaited<ReturnType<typeof startSandboxServer>>;
+
+export async function startSandboxServer(options: SandboxOptions) {
+  const schema = loadAdminSchema(API_VERSION);
+  const clock = new SandboxClock();
+  const store = new SandboxStore(clock);
+  const auth = new SandboxAuth(options.app);
+  const buckets = new Map<string, LeakyBucket>();
+  const bucketFor = (shop: string) => {
+    let bucket = buckets.get(shop);
+    if (!bucket) {
+      bucket = new LeakyBucket(options.bucket?.maximumAvailable, options.bucket?.restoreRate);
+      buckets.set(shop, bucket);
+    }
+    return bucket;
+  };
+  const faults = { serverErrors: 0, timeouts: 0 };
+  /** What each Admin GraphQL request was answered, for tests to see retries. */
+  const graphqlLog: { status: number; code?: string }[] = [];
+  const webhooks = new WebhookSender({
+    appUrl: () => auth.app.appUrl,
+    secret: () => auth.app.secret,
+    apiVersion: API_VERSION,
+    subscriptions: subscriptionsFromToml(path.join(root, "shopify.app.toml")),
+  });
+
+  store.on("event", ({ shop, topic, payload }) => {
+    const data = payload() as Record<string, unknown>;
+    const body =
+      topic.startsWith("orders/") ? orderPayload(store.shop(shop), data.order as Order)
+      : topic === "inventory_levels/update" ? inventoryLevelPayload(data as Parameters<typeof inventoryLevelPayload>[0])
+      : data;
+    webhooks.send(shop, topic, body, clock.now());
+  });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("sandbox:", error);
+      send(res, 500, { errors: [{ message: `sandbox error: ${(error as Error).message}` }] });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://sandbox");
+    const shop = (req.headers[SHOP_HEADER] as string | undefined) ?? url.searchParams.get("shop") ?? "";
+    const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
+    if (req.method === "OPTIONS") return send(res, 204, null, cors);
+
+    const graphqlPath = url.pathname.match(/^\/admin\/api\/([\w-]+)\/graphql\.json$/);
+    if (graphqlPath && req.method === "POST") {
+      if (!store.hasShop(shop) || !auth.accepts(shop, (req.headers["x-shopify-access-token"] as string) ?? null)) {
+        graphqlLog.push({ status: 401 });
+        return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      }
+      if (graphqlPath[1] !== API_VERSION) {
+        return send(res, 404, { errors: `not implemented in sandbox: API version ${graphqlPath[1]} (the sandbox serves ${API_VERSION})` });
+      }
+      if (faults.timeouts > 0) {
+        faults.timeouts--;
+        graphqlLog.push({ status: 0, code: "TIMEOUT" });
+        return; // never answers; the client's timeout must fire
+      }
+      if (faults.serverErrors > 0) {
+        faults.serverErrors--;
+        graphqlLog.push({ status: 503 });
+        return send(res, 503, { errors: "Service Unavailable" });
+      }
+      const request = JSON.parse(await readBody(req));
+      const answer = executeAdminRequest({ schema, store, shop, bucket: bucketFor(shop), request });
+      graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined });
+      return send(res, 200, answer);
+    }
+
+    if (url.pathname === "/admin/oauth/access_token" && req.method === "POST") {
+      const raw = await readBody(req);
+      const body = (req.headers["content-type"] ?? "").includes("json")
+        ? JSON.parse(raw)
+        : Object.fromEntries(new URLSearchParams(raw));
+      if (!store.hasShop(shop)) return send(res, 404, { errors: "Not Found" });
+      const answer = await auth.accessTokenRequest(shop, body);
+      return send(res, answer.status, answer.body);
+    }
+
+    if (url.pathname === "/app-bridge.js") {
+      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store", ...cors });
+      return res.end(fs.readFileSync(path.join(import.meta.dirname, "app-bridge-standin.js")));
+    }
+
+    if (url.pathname === "/sandbox/session-token") {
+      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}'` }, cors);
+      return send(res, 200, { token: await auth.sessionToken(shop) }, cors);
+    }
+
+    // The merchant opens the app from the (sandbox) Shopify admin.
+    if (url.pathname === "/admin/open") {
+      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}'` });
+      const target = new URL("/app", auth.app.appUrl);
+      target.searchParams.set("embedded", "1");
+      target.searchParams.set("shop", shop);
+      target.searchParams.set("host", Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url"));
+      target.searchParams.set("id_token", await auth.sessionToken(shop));
+      res.writeHead(302, { Location: target.toString() });
+      return res.end();
+    }
+
+    if (url.pathname.startsWith("/sandbox/")) return control(url, req, res, shop);
+    send(res, 404, { errors: "Not Found" });
+  }
+
+  async function control(url: URL, req: http.IncomingMessage, res: http.ServerResponse, shop: string) {
+    const body = req.method === "POST" || req.method === "PUT" ? JSON.parse((await readBody(req)) || "{}") : {};
+    switch (`${req.method} ${url.pathname}`) {
+      case "GET /sandbox/health":
+        return send(res, 200, { ok: true, apiVersion: API_VERSION });
+      case "POST /sandbox/reset":
+        store.reset();
+        clock.reset();
+        buckets.clear();
+        webhooks.log.length = 0;
+        return send(res, 200, { ok: true });
+      case "POST /sandbox/clock/advance":
+        return send(res, 200, { now: clock.advance(Number(body.ms)).toISOString() });
+      case "GET /sandbox/webhooks":
+        return send(res, 200, { deliveries: webhooks.log });
+      case "PUT /sandbox/webhooks/options":
+        Object.assign(webhooks.options, body);
+        return send(res, 200, webhooks.options);
+      case "POST /sandbox/faults":
+        Object.assign(faults, body);
+        return send(res, 200, faults);
+      case "POST /sandbox/uninstall":
+        auth.revoke(shop);
+        webhooks.send(shop, "app/uninstalled", shopPayload(store.shop(shop)), clock.now());
+        return send(res, 200, { ok: true });
+      default:
+        return send(res, 404, { error: `unknown sandbox control ${req.method} ${url.pathname}` });
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    store,
+    clock,
+    auth,
+    webhooks,
+    faults,
+    graphqlLog,
+    bucketFor,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (body === null) {
+    res.writeHead(status, headers);
+    return res.end();
+  }
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
