@@ -1,9 +1,13 @@
-// vitest globalSetup: the HTTP tests run the production build, as `npm start` serves it.
+// vitest globalSetup: the HTTP tests run the production build, as `npm start` serves it, and the
+// sandbox's Admin schema is fetched once here rather than by every worker at once.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { API_VERSION } from "../../app/shopify/api-version";
+import { adminSchemaFile } from "../sandbox/admin-schema";
 
 export default async function buildApp() {
+  adminSchemaFile(API_VERSION);
   const root = path.resolve(import.meta.dirname, "../..");
   await promisify(execFile)(path.join(root, "node_modules/.bin/remix"), ["build"], {
     cwd: root,

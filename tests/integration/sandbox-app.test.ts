@@ -106,3 +106,35 @@ describe("the sandbox is not trusted outside sandbox mode", () => {
   });
 });
 
+
+describe("named scenarios", () => {
+  const play = (name: string) =>
+    fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
+
+  it("expired-last-unit: the gift's last unit goes to damaged and the pack's order reaches the app", async () => {
+    const res = await play("expired-last-unit");
+    expect(res.status).toBe(200);
+    const { order } = await res.json();
+    await ctx.sandbox.webhooks.idle();
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const gift = shop.products.find((p) => p.title.startsWith("Thermal Spring Water"))!;
+    const item = shop.inventoryItems.find((i) => i.id === shop.variants.find((v) => v.productId === gift.id)!.inventoryItemId)!;
+    expect(item.levels.get(shop.locations[0].id)).toMatchObject({ available: -1, damaged: 1, committed: 1 });
+    const recorded = await db.prisma.webhookEvent.findMany({ where: { shop: DEMO_SHOP, topic: "orders/create" } });
+    const payload = recorded.map((r) => JSON.parse(r.payload)).find((p) => p.admin_graphql_api_id === order.id);
+    expect(payload.line_items.map((l: { title: string; price: string }) => [l.title, l.price])).toEqual([
+      ["Summer Protection Pack (fluid + free spring water)", "31.90"],
+      ["Thermal Spring Water 150 ml", "0.00"],
+    ]);
+    // Played twice, there is no unit left to expire: the scenario says so.
+    const again = await play("expired-last-unit");
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toContain("no unit left");
+  });
+
+  it("names the known scenarios when asked for an unknown one", async () => {
+    const res = await play("teleported-parcel");
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold");
+  });
+});

@@ -44,7 +44,10 @@ export function adminSchemaFile(version: string): string {
       throw new Error(`Admin schema ${version} from @shopify/dev-mcp@${DEV_MCP_VERSION} has sha256 ${actual}, expected ${expected}`);
     }
     fs.mkdirSync(SCHEMA_CACHE_DIR, { recursive: true });
-    fs.writeFileSync(file, data);
+    // Written aside and renamed, so a process reading the cache never sees half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, data);
+    fs.renameSync(partial, file);
     return file;
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
 import { LeakyBucket } from "./cost";
 import { inventoryLevelPayload, orderPayload, shopPayload } from "./payloads";
+import { ScenarioError, scenarios } from "./scenarios";
 import { SandboxStore, type Order } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 
@@ -135,6 +136,18 @@ export async function startSandboxServer(options: SandboxOptions) {
 
   async function control(url: URL, req: http.IncomingMessage, res: http.ServerResponse, shop: string) {
     const body = req.method === "POST" || req.method === "PUT" ? JSON.parse((await readBody(req)) || "{}") : {};
+    const scenario = url.pathname.match(/^\/sandbox\/scenarios\/([\w-]+)$/);
+    if (scenario && req.method === "POST") {
+      const run = scenarios[scenario[1]];
+      if (!run) return send(res, 404, { error: `unknown scenario '${scenario[1]}'; known: ${Object.keys(scenarios).join(", ")}` });
+      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
+      try {
+        return send(res, 200, run(store, shop));
+      } catch (error) {
+        if (error instanceof ScenarioError) return send(res, 409, { error: error.message });
+        throw error;
+      }
+    }
     switch (`${req.method} ${url.pathname}`) {
       case "GET /sandbox/health":
         return send(res, 200, { ok: true, apiVersion: API_VERSION });

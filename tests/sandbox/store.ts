@@ -155,7 +155,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   createOrder(
     domain: string,
     input: {
-      customerId: number; lines: { variantId: number; quantity: number }[];
+      customerId: number; lines: { variantId: number; quantity: number; price?: Money }[];
       gateway?: string; shippingPrice?: Money; discountCodes?: string[]; tags?: string[];
       createdAt?: Date; locationId?: number;
     },
@@ -173,7 +173,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       return {
         id: this.id(), variantId: variant.id, productId: product.id, title: product.title,
         variantTitle: variant.title, sku: variant.sku, vendor: product.vendor, quantity: line.quantity,
-        price: variant.price, fulfillableQuantity: line.quantity,
+        price: line.price ?? variant.price, fulfillableQuantity: line.quantity,
       };
     });
     const order: Order = {
