@@ -14,7 +14,7 @@ export async function startSandbox(appUrl: string, secret = TEST_SECRET): Promis
     app: { apiKey: TEST_API_KEY, secret, appUrl, scopes: "read_orders,write_orders" },
   });
   // Tests should not wait Shopify's real backoff of seconds between retries.
-  sandbox.webhooks.options.backoffMs = 20;
+  sandbox.webhooks.resetOptions({ backoffMs: 20 });
   return sandbox;
 }
 
@@ -36,11 +36,7 @@ export function setupSandboxWithApp(databaseUrl: () => string) {
     ctx.app = await startApp(databaseUrl(), { port, env: sandboxAppEnv(ctx.sandbox) });
   });
   beforeEach(async () => {
-    await ctx.sandbox.webhooks.idle();
-    ctx.sandbox.store.reset();
-    ctx.sandbox.clock.reset();
-    ctx.sandbox.webhooks.log.length = 0;
-    Object.assign(ctx.sandbox.webhooks.options, { duplicate: false, outOfOrder: false, delayMs: 0, maxAttempts: 8, backoffMs: 20 });
+    await ctx.sandbox.reset();
     seedDemoShop(ctx.sandbox.store);
   });
   afterAll(async () => {

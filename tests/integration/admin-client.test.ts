@@ -15,11 +15,9 @@ beforeAll(async () => {
   routeShopifyTo(sandbox.url);
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.store.reset();
+beforeEach(async () => {
+  await sandbox.reset();
   seedDemoShop(sandbox.store);
-  sandbox.graphqlLog.length = 0;
-  sandbox.bucketFor(DEMO_SHOP).maximumAvailable = 2000;
   token = sandbox.auth.issueOfflineToken(DEMO_SHOP);
 });
 
@@ -40,7 +38,6 @@ describe("Admin client", () => {
     expect(data.shop.name).toBe("Farmacia Demo");
     // One refusal, then a retry sent only once the bucket could pay for it.
     expect(sandbox.graphqlLog.map((r) => r.code ?? r.status)).toEqual(["THROTTLED", 200]);
-    bucket.restoreRate = 100;
   });
 
   it("retries 5xx answers and timeouts with backoff", async () => {
@@ -60,7 +57,6 @@ describe("Admin client", () => {
     expect(error).toBeInstanceOf(ShopifyAdminError);
     expect(error).toMatchObject({ status: 503, operation: "ShopSummary" });
     expect(sandbox.graphqlLog).toHaveLength(3);
-    sandbox.faults.serverErrors = 0;
   });
 
   it("shows Shopify's GraphQL errors verbatim and does not retry them", async () => {

@@ -138,3 +138,36 @@ describe("named scenarios", () => {
     expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold");
   });
 });
+
+describe("fulfillment webhooks", () => {
+  it("announces a hold, a shipment and a carrier event as Shopify does", async () => {
+    const { holdFulfillmentOrder, createFulfillment, addFulfillmentEvent } = await import("../sandbox/store-fulfillment");
+    const store = ctx.sandbox.store;
+    const shop = store.shop(DEMO_SHOP);
+    const fo = shop.fulfillmentOrders[2];
+    holdFulfillmentOrder(store, DEMO_SHOP, fo.id, { reason: "INVENTORY_OUT_OF_STOCK", reasonNotes: "expired", handle: "mg-1" });
+    const { releaseFulfillmentHolds } = await import("../sandbox/store-fulfillment");
+    releaseFulfillmentHolds(store, DEMO_SHOP, fo.id);
+    const shipped = createFulfillment(store, DEMO_SHOP, fo.id, { company: "SEUR", number: "SE-77" });
+    addFulfillmentEvent(store, DEMO_SHOP, shipped.ok!.id, { status: "FAILURE", message: "Dirección incorrecta" });
+    await ctx.sandbox.webhooks.idle();
+
+    const body = async (topic: string) => {
+      const row = await db.prisma.webhookEvent.findFirst({ where: { shop: DEMO_SHOP, topic }, orderBy: { receivedAt: "desc" } });
+      expect(row, topic).not.toBeNull();
+      return JSON.parse(row!.payload);
+    };
+    expect(await body("fulfillment_orders/placed_on_hold")).toMatchObject({
+      fulfillment_order: { id: `gid://shopify/FulfillmentOrder/${fo.id}`, status: "on_hold", fulfillment_holds: [{ reason: "inventory_out_of_stock", handle: "mg-1" }] },
+      created_fulfillment_hold: { reason: "inventory_out_of_stock", reason_notes: "expired" },
+    });
+    expect(await body("fulfillments/create")).toMatchObject({
+      admin_graphql_api_id: `gid://shopify/Fulfillment/${shipped.ok!.id}`, order_id: fo.orderId, status: "success",
+      tracking_company: "SEUR", tracking_number: "SE-77", tracking_numbers: ["SE-77"],
+    });
+    expect(await body("fulfillment_events/create")).toMatchObject({ fulfillment_id: shipped.ok!.id, order_id: fo.orderId, status: "failure", message: "Dirección incorrecta" });
+    expect(await body("fulfillments/update")).toMatchObject({ shipment_status: "failure" });
+    // hold_released is not a topic the app subscribes to: the sandbox sends it nowhere.
+    expect(ctx.sandbox.webhooks.log.some((d) => d.topic === "fulfillment_orders/hold_released")).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // Webhook bodies in Shopify's REST shape (snake_case, money as strings, *_set money bags,
 // admin_graphql_api_id strings), following the published samples in shared/shopify/webhooks.
 import { gid } from "./ids";
-import type { Order, ShopState } from "./store";
+import type { Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
 import { orderTotals } from "./views";
 
 const restMoneyBag = (amount: number | string, currency: string) => {
@@ -109,4 +109,79 @@ export function shopPayload(shop: ShopState) {
     currency: shop.currencyCode, iana_timezone: shop.ianaTimezone, primary_locale: shop.primaryLocale,
     plan_name: shop.planName,
   };
+}
+
+function holdPayload(hold: FulfillmentHold) {
+  return {
+    id: gid("FulfillmentHold", hold.id), reason: hold.reason.toLowerCase(), reason_notes: hold.reasonNotes,
+    held_by_requesting_app: true, handle: hold.handle, held_by_app: { id: gid("App", 1) },
+  };
+}
+
+export function fulfillmentPayload(shop: ShopState, f: Fulfillment) {
+  const order = shop.orders.find((o) => o.id === f.orderId)!;
+  const full = orderPayload(shop, order);
+  return {
+    id: f.id,
+    admin_graphql_api_id: gid("Fulfillment", f.id),
+    order_id: f.orderId,
+    name: f.name,
+    status: f.status.toLowerCase(),
+    service: "manual",
+    shipment_status: f.shipmentStatus,
+    location_id: f.locationId,
+    email: order.email,
+    created_at: iso(f.createdAt),
+    updated_at: iso(f.updatedAt),
+    tracking_company: f.trackingCompany,
+    tracking_number: f.trackingNumber,
+    tracking_numbers: f.trackingNumber ? [f.trackingNumber] : [],
+    tracking_url: f.trackingUrl,
+    tracking_urls: f.trackingUrl ? [f.trackingUrl] : [],
+    origin_address: null,
+    receipt: {},
+    destination: full.shipping_address,
+    line_items: full.line_items
+      .filter((li) => f.lineItems.some((x) => x.lineItemId === li.id))
+      .map((li) => ({ ...li, quantity: f.lineItems.find((x) => x.lineItemId === li.id)!.quantity })),
+  };
+}
+
+export function webhookBody(shop: ShopState, topic: string, data: Record<string, unknown>): unknown {
+  switch (topic) {
+    case "orders/create":
+    case "orders/updated":
+    case "orders/cancelled":
+      return orderPayload(shop, data.order as Order);
+    case "inventory_levels/update":
+      return inventoryLevelPayload(data as Parameters<typeof inventoryLevelPayload>[0]);
+    case "fulfillment_orders/placed_on_hold": {
+      const fo = data.fulfillmentOrder as FulfillmentOrder;
+      return {
+        fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: "on_hold", fulfillment_holds: fo.holds.map(holdPayload) },
+        remaining_fulfillment_order: null,
+        held_fulfillment_order_line_items: fo.lineItems.map((l) => ({ id: gid("FulfillmentOrderLineItem", l.id), quantity: l.remainingQuantity })),
+        created_fulfillment_hold: holdPayload(data.hold as FulfillmentHold),
+      };
+    }
+    case "fulfillment_orders/hold_released": {
+      const fo = data.fulfillmentOrder as FulfillmentOrder;
+      return { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } };
+    }
+    case "fulfillments/create":
+    case "fulfillments/update":
+      return fulfillmentPayload(shop, data.fulfillment as Fulfillment);
+    case "fulfillment_events/create": {
+      const f = data.fulfillment as Fulfillment;
+      const e = data.event as FulfillmentEvent;
+      return {
+        id: e.id, admin_graphql_api_id: gid("FulfillmentEvent", e.id), fulfillment_id: f.id, order_id: f.orderId,
+        status: e.status.toLowerCase(), message: e.message, happened_at: iso(e.happenedAt),
+        estimated_delivery_at: iso(e.estimatedDeliveryAt), created_at: iso(e.createdAt), updated_at: iso(e.createdAt),
+        shop_id: 1, city: null, province: null, country: null, zip: null, address1: null, latitude: null, longitude: null,
+      };
+    }
+    default:
+      return data;
+  }
 }

@@ -3,6 +3,8 @@ import { GraphQLError } from "graphql";
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
 import type { Order, SandboxStore, ShopState, QuantityName } from "./store";
+import { fulfillmentMutations } from "./mutations-fulfillment";
+import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import {
   customerView, inventoryItemView, locationView, orderView, productView, shopView, variantView,
 } from "./views";
@@ -20,6 +22,8 @@ function nodeView(shop: ShopState, id: unknown): Record<string, unknown> | null 
     case "InventoryItem": { const i = find(shop.inventoryItems); return i ? inventoryItemView(shop, i) : null; }
     case "Customer": { const c = find(shop.customers); return c ? customerView(shop, c) : null; }
     case "Location": { const l = find(shop.locations); return l ? locationView(shop, l) : null; }
+    case "FulfillmentOrder": { const f = find(shop.fulfillmentOrders); return f ? fulfillmentOrderView(shop, f) : null; }
+    case "Fulfillment": { const f = find(shop.fulfillments); return f ? fulfillmentView(shop, f) : null; }
     default:
       throw new GraphQLError(`not implemented in sandbox: node of type ${ref.type}`);
   }
@@ -67,6 +71,11 @@ export function queryRoot(shop: ShopState) {
     customer: ({ id }: Args) => { const c = byId(shop.customers, id, "Customer"); return c ? customerView(shop, c) : null; },
     customers: (args: Args) => connection(shop.customers, args, (c) => customerView(shop, c)),
     order: ({ id }: Args) => { const o = byId(shop.orders, id, "Order"); return o ? orderView(shop, o) : null; },
+    fulfillmentOrder: ({ id }: Args) => {
+      const f = byId(shop.fulfillmentOrders, id, "FulfillmentOrder");
+      return f ? fulfillmentOrderView(shop, f) : null;
+    },
+    fulfillment: ({ id }: Args) => { const f = byId(shop.fulfillments, id, "Fulfillment"); return f ? fulfillmentView(shop, f) : null; },
     orders: (args: Args) => {
       const key = (args.sortKey as string | undefined) ?? "ID";
       const sortValue = (o: Order) => (key === "UPDATED_AT" ? o.updatedAt.getTime() : key === "CREATED_AT" || key === "PROCESSED_AT" ? o.createdAt.getTime() : o.id);
@@ -87,6 +96,7 @@ const REASONS = new Set([
 
 export function mutationRoot(store: SandboxStore, shop: ShopState) {
   return {
+    ...fulfillmentMutations(store, shop),
     tagsAdd: ({ id, tags }: Args) => {
       const ref = parseGid(id);
       const order = ref?.type === "Order" ? shop.orders.find((o) => o.id === ref.id) : undefined;

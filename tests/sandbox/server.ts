@@ -10,9 +10,9 @@ import { loadAdminSchema } from "./admin-schema";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
 import { LeakyBucket } from "./cost";
-import { inventoryLevelPayload, orderPayload, shopPayload } from "./payloads";
+import { shopPayload, webhookBody } from "./payloads";
 import { ScenarioError, scenarios } from "./scenarios";
-import { SandboxStore, type Order } from "./store";
+import { SandboxStore } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -52,12 +52,7 @@ export async function startSandboxServer(options: SandboxOptions) {
   });
 
   store.on("event", ({ shop, topic, payload }) => {
-    const data = payload() as Record<string, unknown>;
-    const body =
-      topic.startsWith("orders/") ? orderPayload(store.shop(shop), data.order as Order)
-      : topic === "inventory_levels/update" ? inventoryLevelPayload(data as Parameters<typeof inventoryLevelPayload>[0])
-      : data;
-    webhooks.send(shop, topic, body, clock.now());
+    webhooks.send(shop, topic, webhookBody(store.shop(shop), topic, payload() as Record<string, unknown>), clock.now());
   });
 
   const server = http.createServer((req, res) => {
@@ -152,10 +147,7 @@ export async function startSandboxServer(options: SandboxOptions) {
       case "GET /sandbox/health":
         return send(res, 200, { ok: true, apiVersion: API_VERSION });
       case "POST /sandbox/reset":
-        store.reset();
-        clock.reset();
-        buckets.clear();
-        webhooks.log.length = 0;
+        await reset();
         return send(res, 200, { ok: true });
       case "POST /sandbox/clock/advance":
         return send(res, 200, { now: clock.advance(Number(body.ms)).toISOString() });
@@ -176,6 +168,18 @@ export async function startSandboxServer(options: SandboxOptions) {
     }
   }
 
+  /** Back to an empty store: no shops, real time, full buckets, no faults, default delivery. */
+  async function reset() {
+    await webhooks.idle();
+    store.reset();
+    clock.reset();
+    buckets.clear();
+    graphqlLog.length = 0;
+    webhooks.log.length = 0;
+    webhooks.resetOptions();
+    Object.assign(faults, { serverErrors: 0, timeouts: 0 });
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -187,6 +191,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     faults,
     graphqlLog,
     bucketFor,
+    reset,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -41,11 +41,31 @@ export type Address = {
   countryCode: string; country: string; phone: string | null;
 };
 
+export type FulfillmentHold = { id: number; reason: string; reasonNotes: string | null; handle: string | null };
+export type FulfillmentOrder = {
+  id: number; orderId: number; locationId: number;
+  status: "OPEN" | "ON_HOLD" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" | "SCHEDULED";
+  fulfillAt: Date | null; fulfillBy: Date | null; createdAt: Date; updatedAt: Date;
+  lineItems: { id: number; lineItemId: number; totalQuantity: number; remainingQuantity: number }[];
+  holds: FulfillmentHold[];
+};
+export type FulfillmentEvent = {
+  id: number; status: string; message: string | null; happenedAt: Date; createdAt: Date; estimatedDeliveryAt: Date | null;
+};
+export type Fulfillment = {
+  id: number; orderId: number; fulfillmentOrderId: number; name: string; locationId: number;
+  status: "SUCCESS" | "CANCELLED"; shipmentStatus: string | null;
+  trackingCompany: string | null; trackingNumber: string | null; trackingUrl: string | null;
+  estimatedDeliveryAt: Date | null; inTransitAt: Date | null; deliveredAt: Date | null;
+  createdAt: Date; updatedAt: Date; lineItems: { lineItemId: number; quantity: number }[];
+  events: FulfillmentEvent[];
+};
+
 export type ShopState = {
   domain: string; name: string; email: string; currencyCode: string; ianaTimezone: string;
   primaryLocale: string; planName: string;
   locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
-  customers: Customer[]; orders: Order[];
+  customers: Customer[]; orders: Order[]; fulfillmentOrders: FulfillmentOrder[]; fulfillments: Fulfillment[];
 };
 
 export type StoreEvent = { shop: string; topic: string; payload: () => unknown };
@@ -73,6 +93,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     const shop: ShopState = {
       currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic",
       locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
+      fulfillmentOrders: [], fulfillments: [],
       ...init,
     };
     this.shops.set(shop.domain, shop);
@@ -157,7 +178,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     input: {
       customerId: number; lines: { variantId: number; quantity: number; price?: Money }[];
       gateway?: string; shippingPrice?: Money; discountCodes?: string[]; tags?: string[];
-      createdAt?: Date; locationId?: number;
+      createdAt?: Date; locationId?: number; fulfillBy?: Date;
     },
   ): Order {
     const shop = this.shop(domain);
@@ -189,6 +210,12 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       },
     };
     shop.orders.push(order);
+    // Shopify splits an order into fulfillment orders per location; the sandbox has one.
+    shop.fulfillmentOrders.push({
+      id: this.id(), orderId: order.id, locationId: location, status: "OPEN", fulfillAt: createdAt,
+      fulfillBy: input.fulfillBy ?? null, createdAt, updatedAt: createdAt, holds: [],
+      lineItems: lineItems.map((li) => ({ id: this.id(), lineItemId: li.id, totalQuantity: li.quantity, remainingQuantity: li.quantity })),
+    });
     for (const line of lineItems) {
       const variant = shop.variants.find((v) => v.id === line.variantId)!;
       this.changeQuantities(domain, variant.inventoryItemId, location, { available: -line.quantity, committed: line.quantity }, false);

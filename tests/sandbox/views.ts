@@ -2,6 +2,7 @@
 // executor answers any other field with "not implemented in sandbox: Type.field".
 import { connection } from "./connection";
 import { gid } from "./ids";
+import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import type { Customer, InventoryItem, LineItem, Location, Order, Product, ShopState, Variant, QuantityName } from "./store";
 
 type Args = Record<string, unknown>;
@@ -156,6 +157,10 @@ export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
     currentTotalPriceSet: moneyBag(t.total, o.currencyCode),
     totalOutstandingSet: moneyBag(o.financialStatus === "paid" ? 0 : t.total, o.currencyCode),
     shippingAddress: o.shippingAddress,
+    fulfillmentOrders: (args: Args) =>
+      connection(shop.fulfillmentOrders.filter((f) => f.orderId === o.id), args, (f) => fulfillmentOrderView(shop, f)),
+    fulfillments: ({ first }: Args) =>
+      shop.fulfillments.filter((f) => f.orderId === o.id).slice(0, (first as number | undefined) ?? undefined).map((f) => fulfillmentView(shop, f)),
     metafield: ({ namespace, key }: Args) => {
       const m = o.metafields.get(`${namespace}.${key}`);
       return m ? { __typename: "Metafield", id: gid("Metafield", o.id), ...m } : null;

@@ -36,8 +36,10 @@ export type DeliveryRecord = {
   status: number | "timeout" | "error"; at: string;
 };
 
+const DEFAULT_OPTIONS: DeliveryOptions = { duplicate: false, outOfOrder: false, delayMs: 0, maxAttempts: 8, backoffMs: 1000, timeoutMs: 5000 };
+
 export class WebhookSender {
-  options: DeliveryOptions = { duplicate: false, outOfOrder: false, delayMs: 0, maxAttempts: 8, backoffMs: 1000, timeoutMs: 5000 };
+  options: DeliveryOptions = { ...DEFAULT_OPTIONS };
   readonly log: DeliveryRecord[] = [];
   private held: (() => Promise<void>)[] = [];
   private inFlight = new Set<Promise<void>>();
@@ -60,6 +62,14 @@ export class WebhookSender {
     if (this.options.outOfOrder) this.held.unshift(run);
     else this.track(run());
   }
+
+  /** Shopify's defaults, or `base` (tests shorten the backoff). */
+  resetOptions(base: Partial<DeliveryOptions> = this.baseOptions) {
+    this.baseOptions = base;
+    this.options = { ...DEFAULT_OPTIONS, ...base };
+    this.held = [];
+  }
+  private baseOptions: Partial<DeliveryOptions> = {};
 
   flushHeld() {
     const batch = this.held;
