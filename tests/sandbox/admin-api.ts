@@ -6,6 +6,7 @@ import {
 } from "graphql";
 import { LeakyBucket, requestedQueryCost } from "./cost";
 import { shopifyValidationError, type ShopifyGraphQLError } from "./graphql-errors";
+import type { IdempotencyLedger } from "./idempotent";
 import { mutationRoot, queryRoot } from "./roots";
 import type { SandboxStore } from "./store";
 
@@ -27,7 +28,7 @@ const sandboxFieldResolver: GraphQLFieldResolver<Record<string, unknown> | null,
 const MAX_SINGLE_QUERY_COST = 1000;
 
 export function executeAdminRequest(input: {
-  schema: GraphQLSchema; store: SandboxStore; shop: string; bucket: LeakyBucket; request: AdminRequest;
+  schema: GraphQLSchema; store: SandboxStore; shop: string; bucket: LeakyBucket; ledger: IdempotencyLedger; request: AdminRequest;
 }): AdminResponse {
   const { schema, store, bucket, request } = input;
   let document: DocumentNode;
@@ -65,7 +66,7 @@ export function executeAdminRequest(input: {
   }
 
   const shop = store.shop(input.shop);
-  const rootValue = operation.operation === "mutation" ? mutationRoot(store, shop) : queryRoot(shop);
+  const rootValue = operation.operation === "mutation" ? mutationRoot(store, shop, input.ledger) : queryRoot(shop);
   const result = execute({
     schema, document, rootValue, operationName: request.operationName,
     variableValues: request.variables, fieldResolver: sandboxFieldResolver as GraphQLFieldResolver<unknown, unknown>,

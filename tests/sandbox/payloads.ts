@@ -2,7 +2,8 @@
 // admin_graphql_api_id strings), following the published samples in shared/shopify/webhooks.
 import { gid } from "./ids";
 import type { Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
-import { orderTotals } from "./views";
+import { fromCents } from "./store";
+import { orderMoney } from "./store-orders";
 
 const restMoneyBag = (amount: number | string, currency: string) => {
   const value = typeof amount === "number" ? amount.toFixed(2) : amount;
@@ -11,7 +12,8 @@ const restMoneyBag = (amount: number | string, currency: string) => {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function orderPayload(shop: ShopState, order: Order) {
-  const t = orderTotals(order);
+  const m = orderMoney(order);
+  const t = { subtotal: (m.subtotal - m.discounts) / 100, shipping: m.shipping / 100, total: m.total / 100 };
   const c = order.currencyCode;
   const customer = shop.customers.find((x) => x.id === order.customerId);
   return {
@@ -43,11 +45,12 @@ export function orderPayload(shop: ShopState, order: Order) {
     subtotal_price_set: restMoneyBag(t.subtotal, c),
     total_price: t.total.toFixed(2),
     total_price_set: restMoneyBag(t.total, c),
-    current_total_price: t.total.toFixed(2),
-    current_total_price_set: restMoneyBag(t.total, c),
-    total_outstanding: order.financialStatus === "paid" ? "0.00" : t.total.toFixed(2),
+    current_total_price: fromCents(m.total - m.refunded),
+    current_total_price_set: restMoneyBag(fromCents(m.total - m.refunded), c),
+    total_outstanding: order.cancelledAt ? "0.00" : fromCents(Math.max(m.total - m.received, 0)),
     total_shipping_price_set: restMoneyBag(t.shipping, c),
-    total_discounts: "0.00",
+    total_discounts: fromCents(m.discounts),
+    total_discounts_set: restMoneyBag(fromCents(m.discounts), c),
     total_tax: "0.00",
     discount_codes: order.discountCodes.map((code) => ({ code, amount: "0.00", type: "percentage" })),
     line_items: order.lineItems.map((li) => ({

@@ -3,7 +3,9 @@ import { GraphQLError } from "graphql";
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
 import type { Order, SandboxStore, ShopState, QuantityName } from "./store";
+import type { IdempotencyLedger } from "./idempotent";
 import { fulfillmentMutations } from "./mutations-fulfillment";
+import { orderMutations } from "./mutations-orders";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import {
   customerView, inventoryItemView, locationView, orderView, productView, shopView, variantView,
@@ -94,9 +96,10 @@ const REASONS = new Set([
   "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
 ]);
 
-export function mutationRoot(store: SandboxStore, shop: ShopState) {
+export function mutationRoot(store: SandboxStore, shop: ShopState, ledger: IdempotencyLedger) {
   return {
     ...fulfillmentMutations(store, shop),
+    ...orderMutations(store, shop, ledger),
     tagsAdd: ({ id, tags }: Args) => {
       const ref = parseGid(id);
       const order = ref?.type === "Order" ? shop.orders.find((o) => o.id === ref.id) : undefined;
@@ -107,7 +110,7 @@ export function mutationRoot(store: SandboxStore, shop: ShopState) {
       store.addTags(shop.domain, order, tags as string[]);
       return { node: orderView(shop, order), userErrors: [] };
     },
-    inventoryAdjustQuantities: ({ input }: Args) => {
+    inventoryAdjustQuantities: ledger.require(shop.domain, "inventoryAdjustQuantities", ({ input }: Args) => {
       const { reason, name, changes } = input as {
         reason: string; name: string; changes: { delta: number; inventoryItemId: string; locationId: string }[];
       };
@@ -138,6 +141,6 @@ export function mutationRoot(store: SandboxStore, shop: ShopState) {
         },
         userErrors: [],
       };
-    },
+    }),
   };
 }

@@ -10,6 +10,7 @@ import { loadAdminSchema } from "./admin-schema";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
 import { LeakyBucket } from "./cost";
+import { IdempotencyLedger } from "./idempotent";
 import { shopPayload, webhookBody } from "./payloads";
 import { ScenarioError, scenarios } from "./scenarios";
 import { SandboxStore } from "./store";
@@ -42,6 +43,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     return bucket;
   };
   const faults = { serverErrors: 0, timeouts: 0 };
+  const ledger = new IdempotencyLedger();
   /** What each Admin GraphQL request was answered, for tests to see retries. */
   const graphqlLog: { status: number; code?: string }[] = [];
   const webhooks = new WebhookSender({
@@ -88,7 +90,7 @@ export async function startSandboxServer(options: SandboxOptions) {
         return send(res, 503, { errors: "Service Unavailable" });
       }
       const request = JSON.parse(await readBody(req));
-      const answer = executeAdminRequest({ schema, store, shop, bucket: bucketFor(shop), request });
+      const answer = executeAdminRequest({ schema, store, shop, bucket: bucketFor(shop), ledger, request });
       graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined });
       return send(res, 200, answer);
     }
@@ -174,6 +176,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     store.reset();
     clock.reset();
     buckets.clear();
+    ledger.clear();
     graphqlLog.length = 0;
     webhooks.log.length = 0;
     webhooks.resetOptions();

@@ -5,6 +5,10 @@ import type { SandboxClock } from "./clock";
 
 export type Money = string; // decimal string in shop currency, as Shopify's MoneyV2.amount
 
+/** Money arithmetic in whole cents: decimal strings never meet floating point. */
+export const toCents = (amount: Money | number) => Math.round(Number(amount) * 100);
+export const fromCents = (cents: number): Money => (cents / 100).toFixed(2);
+
 export const QUANTITY_NAMES = [
   "available", "committed", "damaged", "incoming", "on_hand", "quality_control", "reserved", "safety_stock",
 ] as const;
@@ -27,6 +31,11 @@ export type LineItem = {
   id: number; variantId: number | null; productId: number | null; title: string; variantTitle: string;
   sku: string; vendor: string; quantity: number; price: Money; fulfillableQuantity: number;
 };
+export type Transaction = { id: number; kind: "SALE" | "REFUND"; gateway: string; amount: Money; createdAt: Date; parentId: number | null };
+export type Refund = {
+  id: number; createdAt: Date; note: string | null; shipping: Money; amount: Money;
+  lineItems: { lineItemId: number; quantity: number; restockType: string; subtotal: Money }[];
+};
 export type Order = {
   id: number; name: string; email: string; customerId: number | null; currencyCode: string;
   createdAt: Date; updatedAt: Date; processedAt: Date; cancelledAt: Date | null; cancelReason: string | null;
@@ -35,6 +44,9 @@ export type Order = {
   discountCodes: string[]; paymentGatewayNames: string[]; tags: string[]; note: string | null;
   metafields: Map<string, { namespace: string; key: string; type: string; value: string }>;
   locationId: number; shippingAddress: Address | null;
+  transactions: Transaction[]; refunds: Refund[];
+  /** Amount taken off the line items by discount codes at checkout. */
+  discountAmount: Money;
 };
 export type Address = {
   firstName: string; lastName: string; address1: string; city: string; zip: string;
@@ -197,18 +209,27 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
         price: line.price ?? variant.price, fulfillableQuantity: line.quantity,
       };
     });
+    const orderId = this.id();
+    const gateway = input.gateway ?? "shopify_payments";
     const order: Order = {
-      id: this.id(), name: `#${1001 + shop.orders.length}`, email: customer.email, customerId: customer.id,
+      transactions: [], refunds: [], discountAmount: "0.00",
+      id: orderId, name: `#${1001 + shop.orders.length}`, email: customer.email, customerId: customer.id,
       currencyCode: shop.currencyCode, createdAt, updatedAt: createdAt, processedAt: createdAt,
       cancelledAt: null, cancelReason: null, closedAt: null,
       financialStatus: input.gateway === "Cash on Delivery (COD)" ? "pending" : "paid", fulfillmentStatus: null,
       lineItems, shippingLines: [{ title: "Standard", code: "standard", price: input.shippingPrice ?? "4.95" }],
-      discountCodes: input.discountCodes ?? [], paymentGatewayNames: [input.gateway ?? "shopify_payments"],
+      discountCodes: input.discountCodes ?? [], paymentGatewayNames: [gateway],
       tags: input.tags ?? [], note: null, metafields: new Map(), locationId: location, shippingAddress: {
         firstName: customer.firstName, lastName: customer.lastName, address1: "Calle Mayor 1", city: "Madrid",
         zip: "28013", countryCode: "ES", country: "Spain", phone: customer.phone,
       },
     };
+    if (order.financialStatus === "paid") {
+      // Cash on delivery is paid at the door; everything else is captured at checkout.
+      const total = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0) +
+        order.shippingLines.reduce((sum, l) => sum + toCents(l.price), 0);
+      order.transactions.push({ id: this.id(), kind: "SALE", gateway, amount: fromCents(total), createdAt, parentId: null });
+    }
     shop.orders.push(order);
     // Shopify splits an order into fulfillment orders per location; the sandbox has one.
     shop.fulfillmentOrders.push({

@@ -1,9 +1,10 @@
 // GraphQL-shaped views of the store. A view holds only the fields the sandbox implements; the
 // executor answers any other field with "not implemented in sandbox: Type.field".
 import { connection } from "./connection";
-import { gid } from "./ids";
+import { gid, parseGid } from "./ids";
+import { orderMoney, suggestRefund } from "./store-orders";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
-import type { Customer, InventoryItem, LineItem, Location, Order, Product, ShopState, Variant, QuantityName } from "./store";
+import { fromCents, type Customer, type InventoryItem, type LineItem, type Location, type Order, type Product, type Refund, type ShopState, type Variant, type QuantityName } from "./store";
 
 type Args = Record<string, unknown>;
 
@@ -128,19 +129,16 @@ function lineItemView(shop: ShopState, order: Order, li: LineItem) {
   };
 }
 
-export function orderTotals(order: Order) {
-  const subtotal = order.lineItems.reduce((sum, li) => sum + Number(li.price) * li.quantity, 0);
-  const shipping = order.shippingLines.reduce((sum, s) => sum + Number(s.price), 0);
-  return { subtotal, shipping, total: subtotal + shipping };
-}
+const cents = (c: number) => fromCents(c);
 
 export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
-  const t = orderTotals(o);
+  const m = orderMoney(o);
+  const bag = (c: number) => moneyBag(cents(c), o.currencyCode);
   const customer = shop.customers.find((c) => c.id === o.customerId);
   return {
     __typename: "Order", id: gid("Order", o.id), legacyResourceId: String(o.id), name: o.name, email: o.email,
     createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt), processedAt: iso(o.processedAt),
-    cancelledAt: iso(o.cancelledAt), cancelReason: o.cancelReason, closedAt: iso(o.closedAt),
+    cancelledAt: iso(o.cancelledAt), cancelReason: o.cancelReason?.toUpperCase() ?? null, closedAt: iso(o.closedAt),
     closed: o.closedAt !== null, currencyCode: o.currencyCode, presentmentCurrencyCode: o.currencyCode,
     displayFinancialStatus: o.financialStatus.toUpperCase(),
     displayFulfillmentStatus: (o.fulfillmentStatus ?? "unfulfilled").toUpperCase(),
@@ -151,11 +149,26 @@ export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
       connection(o.shippingLines, args, (s) => ({
         __typename: "ShippingLine", title: s.title, code: s.code, originalPriceSet: moneyBag(s.price, o.currencyCode),
       })),
-    subtotalPriceSet: moneyBag(t.subtotal, o.currencyCode),
-    totalShippingPriceSet: moneyBag(t.shipping, o.currencyCode),
-    totalPriceSet: moneyBag(t.total, o.currencyCode),
-    currentTotalPriceSet: moneyBag(t.total, o.currencyCode),
-    totalOutstandingSet: moneyBag(o.financialStatus === "paid" ? 0 : t.total, o.currencyCode),
+    subtotalPriceSet: bag(m.subtotal - m.discounts),
+    totalDiscountsSet: bag(m.discounts),
+    currentTotalDiscountsSet: bag(m.discounts),
+    totalShippingPriceSet: bag(m.shipping),
+    totalPriceSet: bag(m.total),
+    currentTotalPriceSet: bag(m.total - m.refunded),
+    totalReceivedSet: bag(m.received),
+    totalRefundedSet: bag(m.refunded),
+    totalRefundedShippingSet: bag(m.refundedShipping),
+    netPaymentSet: bag(m.received - m.refunded),
+    totalOutstandingSet: bag(o.cancelledAt ? 0 : Math.max(m.total - m.received, 0)),
+    refundable: m.refundable > 0,
+    transactions: ({ first }: Args) =>
+      o.transactions.slice(0, (first as number | undefined) ?? undefined).map((t) => ({
+        __typename: "OrderTransaction", id: gid("OrderTransaction", t.id), kind: t.kind, status: "SUCCESS", gateway: t.gateway,
+        amountSet: moneyBag(t.amount, o.currencyCode), createdAt: iso(t.createdAt), processedAt: iso(t.createdAt),
+        parentTransaction: null,
+      })),
+    refunds: ({ first }: Args) => o.refunds.slice(0, (first as number | undefined) ?? undefined).map((r) => refundView(shop, o, r)),
+    suggestedRefund: (args: Args) => suggestedRefundView(shop, o, args),
     shippingAddress: o.shippingAddress,
     fulfillmentOrders: (args: Args) =>
       connection(shop.fulfillmentOrders.filter((f) => f.orderId === o.id), args, (f) => fulfillmentOrderView(shop, f)),
@@ -165,5 +178,47 @@ export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
       const m = o.metafields.get(`${namespace}.${key}`);
       return m ? { __typename: "Metafield", id: gid("Metafield", o.id), ...m } : null;
     },
+  };
+}
+
+export function refundView(shop: ShopState, o: Order, r: Refund): Record<string, unknown> {
+  return {
+    __typename: "Refund", id: gid("Refund", r.id), legacyResourceId: String(r.id), note: r.note,
+    createdAt: iso(r.createdAt), processedAt: iso(r.createdAt), updatedAt: iso(r.createdAt),
+    totalRefundedSet: moneyBag(r.amount, o.currencyCode),
+    order: () => orderView(shop, o),
+    refundLineItems: (args: Args) =>
+      connection(r.lineItems, args, (l) => ({
+        __typename: "RefundLineItem", quantity: l.quantity, restockType: l.restockType, restocked: l.restockType !== "NO_RESTOCK",
+        subtotalSet: moneyBag(l.subtotal, o.currencyCode),
+        lineItem: () => lineItemView(shop, o, o.lineItems.find((li) => li.id === l.lineItemId)!),
+      })),
+  };
+}
+
+function suggestedRefundView(shop: ShopState, o: Order, args: Args) {
+  const requested = (args.refundLineItems as { lineItemId: string; quantity: number }[] | undefined) ?? [];
+  const lineItems = args.suggestFullRefund
+    ? o.lineItems.map((li) => ({ lineItemId: li.id, quantity: li.quantity }))
+    : requested.map((l) => ({ lineItemId: parseGid(l.lineItemId)?.id ?? -1, quantity: l.quantity }));
+  const s = suggestRefund(o, {
+    lineItems: lineItems.filter((l) => o.lineItems.some((li) => li.id === l.lineItemId)),
+    shipping: args.suggestFullRefund || args.refundShipping ? { fullRefund: true } : { amount: (args.shippingAmount as string | undefined) ?? "0" },
+  });
+  const bag = (c: number) => moneyBag(fromCents(c), o.currencyCode);
+  const sale = o.transactions.find((t) => t.kind === "SALE");
+  const subtotal = s.lines.reduce((sum, l) => sum + l.subtotal, 0);
+  return {
+    amountSet: bag(s.amount), maximumRefundableSet: bag(s.maximumRefundable), subtotalSet: bag(subtotal),
+    discountedSubtotalSet: bag(subtotal), totalTaxSet: bag(0), totalDutiesSet: bag(0), totalCartDiscountAmountSet: bag(0),
+    shipping: { amountSet: bag(s.shipping), maximumRefundableSet: bag(orderMoney(o).shipping - orderMoney(o).refundedShipping), taxSet: bag(0) },
+    refundLineItems: s.lines.map((l) => ({
+      __typename: "RefundLineItem", quantity: l.quantity, restockType: "NO_RESTOCK", restocked: false, subtotalSet: bag(l.subtotal),
+      lineItem: () => lineItemView(shop, o, o.lineItems.find((li) => li.id === l.lineItemId)!),
+    })),
+    suggestedTransactions: sale && s.amount > 0
+      ? [{ kind: "SUGGESTED_REFUND", gateway: sale.gateway, amountSet: bag(s.amount), maximumRefundableSet: bag(s.maximumRefundable),
+          parentTransaction: { __typename: "OrderTransaction", id: gid("OrderTransaction", sale.id), kind: "SALE", gateway: sale.gateway } }]
+      : [],
   };
 }
