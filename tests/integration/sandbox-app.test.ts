@@ -135,7 +135,7 @@ describe("named scenarios", () => {
   it("names the known scenarios when asked for an unknown one", async () => {
     const res = await play("teleported-parcel");
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold");
+    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, customer-redeems-code");
   });
 });
 

@@ -6,9 +6,8 @@ import {
 } from "graphql";
 import { LeakyBucket, requestedQueryCost } from "./cost";
 import { shopifyValidationError, type ShopifyGraphQLError } from "./graphql-errors";
-import type { IdempotencyLedger } from "./idempotent";
+import type { SandboxContext } from "./context";
 import { mutationRoot, queryRoot } from "./roots";
-import type { SandboxStore } from "./store";
 
 export type AdminRequest = { query: string; variables?: Record<string, unknown>; operationName?: string };
 export type AdminResponse = { data?: unknown; errors?: ShopifyGraphQLError[]; extensions?: unknown };
@@ -28,9 +27,10 @@ const sandboxFieldResolver: GraphQLFieldResolver<Record<string, unknown> | null,
 const MAX_SINGLE_QUERY_COST = 1000;
 
 export function executeAdminRequest(input: {
-  schema: GraphQLSchema; store: SandboxStore; shop: string; bucket: LeakyBucket; ledger: IdempotencyLedger; request: AdminRequest;
+  schema: GraphQLSchema; context: SandboxContext; shop: string; bucket: LeakyBucket; request: AdminRequest;
 }): AdminResponse {
-  const { schema, store, bucket, request } = input;
+  const { schema, bucket, request } = input;
+  const store = input.context.store;
   let document: DocumentNode;
   try {
     document = parse(request.query ?? "");
@@ -66,7 +66,7 @@ export function executeAdminRequest(input: {
   }
 
   const shop = store.shop(input.shop);
-  const rootValue = operation.operation === "mutation" ? mutationRoot(store, shop, input.ledger) : queryRoot(shop);
+  const rootValue = operation.operation === "mutation" ? mutationRoot(input.context, shop) : queryRoot(store, shop);
   const result = execute({
     schema, document, rootValue, operationName: request.operationName,
     variableValues: request.variables, fieldResolver: sandboxFieldResolver as GraphQLFieldResolver<unknown, unknown>,

@@ -52,7 +52,11 @@ export function orderPayload(shop: ShopState, order: Order) {
     total_discounts: fromCents(m.discounts),
     total_discounts_set: restMoneyBag(fromCents(m.discounts), c),
     total_tax: "0.00",
-    discount_codes: order.discountCodes.map((code) => ({ code, amount: "0.00", type: "percentage" })),
+    discount_codes: order.discountCodes.map((code) => {
+      const d = shop.discounts.find((x) => x.code.toLowerCase() === code.toLowerCase());
+      const r = d?.redemptions.find((x) => x.orderId === order.id);
+      return { code, amount: r?.amount ?? "0.00", type: d && "amount" in d.value ? "fixed_amount" : "percentage" };
+    }),
     line_items: order.lineItems.map((li) => ({
       id: li.id,
       admin_graphql_api_id: gid("LineItem", li.id),
@@ -64,7 +68,7 @@ export function orderPayload(shop: ShopState, order: Order) {
       sku: li.sku,
       vendor: li.vendor,
       quantity: li.quantity,
-      current_quantity: li.quantity,
+      current_quantity: li.quantity - li.removedQuantity,
       fulfillable_quantity: li.fulfillableQuantity,
       fulfillment_status: null,
       price: li.price,
@@ -152,6 +156,19 @@ export function fulfillmentPayload(shop: ShopState, f: Fulfillment) {
 
 export function webhookBody(shop: ShopState, topic: string, data: Record<string, unknown>): unknown {
   switch (topic) {
+    case "orders/edited": {
+      const order = data.order as Order;
+      const e = data.edit as { id: number; createdAt: Date; committedAt: Date; staffNote: string; additions: { id: number; delta: number }[]; removals: { id: number; delta: number }[]; discounts: { id: number; description: string | null; amount: string }[] };
+      return {
+        order_edit: {
+          id: e.id, app_id: null, created_at: iso(e.createdAt), committed_at: iso(e.committedAt), notify_customer: false,
+          order_id: order.id, staff_note: e.staffNote, user_id: null,
+          line_items: { additions: e.additions, removals: e.removals },
+          discounts: { line_item: { additions: e.discounts.map((d) => ({ id: d.id, description: d.description, amount: d.amount })), removals: [] } },
+          shipping_lines: { additions: [], removals: [] },
+        },
+      };
+    }
     case "orders/create":
     case "orders/updated":
     case "orders/cancelled":

@@ -3,9 +3,11 @@ import { GraphQLError } from "graphql";
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
 import type { Order, SandboxStore, ShopState, QuantityName } from "./store";
-import type { IdempotencyLedger } from "./idempotent";
+import type { SandboxContext } from "./context";
+import { editMutations } from "./mutations-edits";
 import { fulfillmentMutations } from "./mutations-fulfillment";
 import { orderMutations } from "./mutations-orders";
+import { discountMutations, discountQueries } from "./views-discounts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import {
   customerView, inventoryItemView, locationView, orderView, productView, shopView, variantView,
@@ -52,12 +54,13 @@ function matchesOrderQuery(order: Order, query: string | undefined): boolean {
   });
 }
 
-export function queryRoot(shop: ShopState) {
+export function queryRoot(store: SandboxStore, shop: ShopState) {
   const byId = <T extends { id: number }>(list: T[], id: unknown, type: string) => {
     const ref = parseGid(id);
     return ref && ref.type === type ? list.find((x) => x.id === ref.id) : undefined;
   };
   return {
+    ...discountQueries(store, shop),
     shop: () => shopView(shop),
     node: ({ id }: Args) => nodeView(shop, id),
     nodes: ({ ids }: Args) => (ids as string[]).map((id) => nodeView(shop, id)),
@@ -96,10 +99,13 @@ const REASONS = new Set([
   "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
 ]);
 
-export function mutationRoot(store: SandboxStore, shop: ShopState, ledger: IdempotencyLedger) {
+export function mutationRoot(ctx: SandboxContext, shop: ShopState) {
+  const { store, ledger } = ctx;
   return {
     ...fulfillmentMutations(store, shop),
     ...orderMutations(store, shop, ledger),
+    ...editMutations(store, shop, ctx.edits),
+    ...discountMutations(store, shop),
     tagsAdd: ({ id, tags }: Args) => {
       const ref = parseGid(id);
       const order = ref?.type === "Order" ? shop.orders.find((o) => o.id === ref.id) : undefined;

@@ -319,3 +319,116 @@ describe("sandbox orders: refunds, cancellation, metafields, inventory moves", (
     expect(level).toMatchObject({ available: before.available - 2, damaged: before.damaged + 2, on_hand: before.on_hand });
   });
 });
+
+describe("sandbox discount codes", () => {
+  const CREATE = `mutation Create($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) {
+    codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { title status usageLimit appliesOncePerCustomer
+      codes(first: 1) { nodes { code } } customerGets { value { ... on DiscountPercentage { percentage } } }
+      context { ... on DiscountCustomers { customers { id } } } } } }
+    userErrors { field message code } } }`;
+  const BY_CODE = `query($code: String!) { codeDiscountNodeByCode(code: $code) { codeDiscount { ... on DiscountCodeBasic { status asyncUsageCount } } } }`;
+  const checkout = (email: string, code: string) =>
+    fetch(`${sandbox.url}/sandbox/orders?shop=${DEMO_SHOP}`, {
+      method: "POST",
+      body: JSON.stringify({ email, lines: [{ sku: "FD-005", quantity: 2 }], discountCodes: [code] }),
+    });
+
+  it("creates a single-use code for one customer, and checkout honours its limits", async () => {
+    const shop = sandbox.store.shop(DEMO_SHOP);
+    const [lucia, javier] = shop.customers;
+    const input = {
+      title: "Sorry for the delay #1004", code: "SORRY-1004-XK2P", usageLimit: 1, appliesOncePerCustomer: true,
+      context: { customers: { add: [`gid://shopify/Customer/${lucia.id}`] } },
+      customerGets: { value: { percentage: 0.05 }, items: { all: true } },
+    };
+    const created = (await graphql(CREATE, { d: input })).body.data.discountCodeBasicCreate;
+    expect(created.userErrors).toEqual([]);
+    expect(created.codeDiscountNode.codeDiscount).toMatchObject({
+      status: "ACTIVE", usageLimit: 1, appliesOncePerCustomer: true, codes: { nodes: [{ code: "SORRY-1004-XK2P" }] },
+      customerGets: { value: { percentage: 0.05 } }, context: { customers: [{ id: `gid://shopify/Customer/${lucia.id}` }] },
+    });
+    const taken = (await graphql(CREATE, { d: input })).body.data.discountCodeBasicCreate;
+    expect(taken.userErrors).toEqual([{ field: ["basicCodeDiscount", "code"], message: "Code must be unique. Please try a different code.", code: "TAKEN" }]);
+
+    const stranger = await checkout(javier.email, "SORRY-1004-XK2P");
+    expect(stranger.status).toBe(409);
+    expect((await stranger.json()).error).toContain("isn't available to you");
+
+    const redeemed = await checkout(lucia.email, "sorry-1004-xk2p");
+    expect(redeemed.status).toBe(200);
+    expect((await redeemed.json()).discount).toBe("1.24"); // 5 % of 2 × 12.40
+    const after = (await graphql(BY_CODE, { code: "SORRY-1004-XK2P" })).body.data.codeDiscountNodeByCode.codeDiscount;
+    expect(after).toEqual({ status: "EXPIRED", asyncUsageCount: 1 });
+    expect((await checkout(lucia.email, "SORRY-1004-XK2P")).status).toBe(409);
+  });
+
+  it("refuses dates in the wrong order and an empty value", async () => {
+    const bad = (await graphql(CREATE, { d: {
+      title: "x", code: "BAD-DATES", startsAt: "2026-12-01T00:00:00Z", endsAt: "2026-11-01T00:00:00Z",
+      customerGets: { value: { percentage: 1.5 }, items: { all: true } }, context: { all: "ALL" },
+    } })).body.data.discountCodeBasicCreate;
+    expect(bad.userErrors.map((e: { code: string }) => e.code)).toEqual(["END_DATE_BEFORE_START_DATE", "VALUE_OUTSIDE_RANGE"]);
+  });
+});
+
+describe("sandbox order editing", () => {
+  it("swaps an expired gift for a substitute at no extra cost, and stock follows the commit", async () => {
+    const { scenarios } = await import("./scenarios");
+    const played = scenarios["expired-last-unit"](sandbox.store, DEMO_SHOP, {});
+    const shop = sandbox.store.shop(DEMO_SHOP);
+    const order = shop.orders.find((o) => `gid://shopify/Order/${o.id}` === played.order.id)!;
+    const gift = order.lineItems[1];
+    const substitute = shop.variants.find((v) => v.sku === "FD-006")!; // Cicalfate+, 11.75, another product of the same kind
+    const level = (variantId: number) => {
+      const v = shop.variants.find((x) => x.id === variantId)!;
+      return shop.inventoryItems.find((i) => i.id === v.inventoryItemId)!.levels.get(shop.locations[0].id)!;
+    };
+    const substituteBefore = { ...level(substitute.id) };
+    const totalBefore = (await graphql(`query($id: ID!) { order(id: $id) { currentTotalPriceSet { shopMoney { amount } } } }`, { id: played.order.id })).body.data.order.currentTotalPriceSet.shopMoney.amount;
+
+    const begin = (await graphql(`mutation($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id lineItems(first: 5) { nodes { id sku quantity editableQuantity } } } userErrors { message } } }`, { id: played.order.id })).body.data.orderEditBegin;
+    const calculatedId = begin.calculatedOrder.id;
+    const giftLine = begin.calculatedOrder.lineItems.nodes.find((l: { sku: string }) => l.sku === gift.sku);
+    expect(giftLine).toMatchObject({ id: `gid://shopify/CalculatedLineItem/${gift.id}`, quantity: 1, editableQuantity: 1 });
+
+    const added = (await graphql(`mutation($id: ID!, $v: ID!) { orderEditAddVariant(id: $id, variantId: $v, quantity: 1) { calculatedLineItem { id originalUnitPriceSet { shopMoney { amount } } } userErrors { message } } }`,
+      { id: calculatedId, v: `gid://shopify/ProductVariant/${substitute.id}` })).body.data.orderEditAddVariant;
+    expect(added.calculatedLineItem.originalUnitPriceSet.shopMoney.amount).toBe("11.75");
+    const removed = (await graphql(`mutation($id: ID!, $l: ID!) { orderEditSetQuantity(id: $id, lineItemId: $l, quantity: 0, restock: false) { calculatedLineItem { quantity } userErrors { message } } }`,
+      { id: calculatedId, l: giftLine.id })).body.data.orderEditSetQuantity;
+    expect(removed).toEqual({ calculatedLineItem: { quantity: 0 }, userErrors: [] });
+    const discounted = (await graphql(`mutation($id: ID!, $l: ID!) { orderEditAddLineItemDiscount(id: $id, lineItemId: $l, discount: { fixedValue: { amount: "11.75", currencyCode: EUR }, description: "Substitute for the expired gift" }) {
+      calculatedOrder { totalPriceSet { shopMoney { amount } } totalOutstandingSet { shopMoney { amount } } } userErrors { message } } }`,
+      { id: calculatedId, l: added.calculatedLineItem.id })).body.data.orderEditAddLineItemDiscount;
+    expect(discounted.userErrors).toEqual([]);
+    expect(discounted.calculatedOrder).toEqual({ totalPriceSet: { shopMoney: { amount: totalBefore } }, totalOutstandingSet: { shopMoney: { amount: "0.00" } } });
+
+    const committed = (await graphql(`mutation($id: ID!) { orderEditCommit(id: $id, notifyCustomer: false, staffNote: "Incident: expired gift") {
+      order { currentTotalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { sku currentQuantity discountedUnitPriceSet { shopMoney { amount } } } } } userErrors { message } } }`,
+      { id: calculatedId })).body.data.orderEditCommit;
+    expect(committed.userErrors).toEqual([]);
+    expect(committed.order.currentTotalPriceSet.shopMoney.amount).toBe(totalBefore);
+    expect(committed.order.lineItems.nodes).toEqual([
+      { sku: "FD-012", currentQuantity: 1, discountedUnitPriceSet: { shopMoney: { amount: "31.90" } } },
+      { sku: "FD-004", currentQuantity: 0, discountedUnitPriceSet: { shopMoney: { amount: "0.00" } } },
+      { sku: "FD-006", currentQuantity: 1, discountedUnitPriceSet: { shopMoney: { amount: "0.00" } } },
+    ]);
+    expect(level(substitute.id)).toMatchObject({ available: substituteBefore.available - 1, committed: substituteBefore.committed + 1 });
+    expect(level(gift.variantId!)).toMatchObject({ committed: 0, damaged: 1 });
+
+    const again = (await graphql(`mutation($id: ID!) { orderEditCommit(id: $id) { userErrors { message } } }`, { id: calculatedId })).body.data.orderEditCommit;
+    expect(again.userErrors[0].message).toBe("The calculated order has already been committed.");
+  });
+
+  it("refuses to take fulfilled units off an order", async () => {
+    const { createFulfillment } = await import("./store-fulfillment");
+    const shop = sandbox.store.shop(DEMO_SHOP);
+    const order = shop.orders[5];
+    createFulfillment(sandbox.store, DEMO_SHOP, shop.fulfillmentOrders.find((f) => f.orderId === order.id)!.id);
+    const begin = (await graphql(`mutation($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id lineItems(first: 5) { nodes { id editableQuantity } } } } }`, { id: `gid://shopify/Order/${order.id}` })).body.data.orderEditBegin;
+    const line = begin.calculatedOrder.lineItems.nodes[0];
+    expect(line.editableQuantity).toBe(0);
+    const set = (await graphql(`mutation($id: ID!, $l: ID!) { orderEditSetQuantity(id: $id, lineItemId: $l, quantity: 0) { userErrors { field message } } }`, { id: begin.calculatedOrder.id, l: line.id })).body.data.orderEditSetQuantity;
+    expect(set.userErrors[0].field).toEqual(["quantity"]);
+  });
+});

@@ -16,7 +16,9 @@ function find(store: SandboxStore, shop: string, title: string) {
 
 export class ScenarioError extends Error {}
 
-export const scenarios: Record<string, (store: SandboxStore, shop: string) => ScenarioResult> = {
+export type ScenarioParams = Record<string, string | undefined>;
+
+export const scenarios: Record<string, (store: SandboxStore, shop: string, params: ScenarioParams) => ScenarioResult> = {
   /** Case 1: a pack with a free gift; the gift's last unit turns out expired (recorded as damaged). */
   "expired-last-unit": (store, shop) => {
     const pack = find(store, shop, "Summer Protection Pack");
@@ -42,5 +44,17 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string) => Sc
       lines: [{ variantId: target.variant.id, quantity: Math.max(available, 0) + 2 }],
     });
     return { scenario: "oversold", order: gidOf(order), note: `ordered ${available + 2} with ${available} available` };
+  },
+
+  /** The customer comes back and checks out with the compensation code the shop sent. */
+  "customer-redeems-code": (store, shop, params) => {
+    if (!params.code) throw new ScenarioError("customer-redeems-code needs the code to redeem: ?code=<compensation code>");
+    const s = store.shop(shop);
+    const discount = s.discounts.find((d) => d.code.toLowerCase() === params.code!.toLowerCase());
+    if (!discount) throw new ScenarioError(`no discount code '${params.code}' in ${shop}: create it first`);
+    const customerId = discount.customerIds?.[0] ?? s.customers[0].id;
+    const variant = find(store, shop, "Sensibio H2O").variant;
+    const order = store.createOrder(shop, { customerId, lines: [{ variantId: variant.id, quantity: 2 }], discountCodes: [discount.code] });
+    return { scenario: "customer-redeems-code", order: gidOf(order), note: `redeemed ${discount.code} for ${order.discountAmount} ${order.currencyCode}` };
   },
 };

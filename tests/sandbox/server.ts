@@ -10,9 +10,10 @@ import { loadAdminSchema } from "./admin-schema";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
 import { LeakyBucket } from "./cost";
-import { IdempotencyLedger } from "./idempotent";
+import { SandboxContext } from "./context";
 import { shopPayload, webhookBody } from "./payloads";
 import { ScenarioError, scenarios } from "./scenarios";
+import { CheckoutRefused } from "./store-discounts";
 import { SandboxStore } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 
@@ -43,7 +44,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     return bucket;
   };
   const faults = { serverErrors: 0, timeouts: 0 };
-  const ledger = new IdempotencyLedger();
+  const context = new SandboxContext(store);
   /** What each Admin GraphQL request was answered, for tests to see retries. */
   const graphqlLog: { status: number; code?: string }[] = [];
   const webhooks = new WebhookSender({
@@ -90,7 +91,7 @@ export async function startSandboxServer(options: SandboxOptions) {
         return send(res, 503, { errors: "Service Unavailable" });
       }
       const request = JSON.parse(await readBody(req));
-      const answer = executeAdminRequest({ schema, store, shop, bucket: bucketFor(shop), ledger, request });
+      const answer = executeAdminRequest({ schema, context, shop, bucket: bucketFor(shop), request });
       graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined });
       return send(res, 200, answer);
     }
@@ -139,9 +140,9 @@ export async function startSandboxServer(options: SandboxOptions) {
       if (!run) return send(res, 404, { error: `unknown scenario '${scenario[1]}'; known: ${Object.keys(scenarios).join(", ")}` });
       if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
       try {
-        return send(res, 200, run(store, shop));
+        return send(res, 200, run(store, shop, Object.fromEntries(url.searchParams)));
       } catch (error) {
-        if (error instanceof ScenarioError) return send(res, 409, { error: error.message });
+        if (error instanceof ScenarioError || error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
         throw error;
       }
     }
@@ -161,6 +162,24 @@ export async function startSandboxServer(options: SandboxOptions) {
       case "POST /sandbox/faults":
         Object.assign(faults, body);
         return send(res, 200, faults);
+      case "POST /sandbox/orders": {
+        // A customer checks out: { email, lines: [{ sku, quantity }], discountCodes?, gateway? }.
+        const s = store.shop(shop);
+        const customer = s.customers.find((c) => c.email === body.email);
+        if (!customer) return send(res, 404, { error: `no customer with email '${body.email}' in ${shop}` });
+        const lines = (body.lines ?? []).map((l: { sku: string; quantity: number }) => {
+          const variant = s.variants.find((v) => v.sku === l.sku);
+          if (!variant) throw new CheckoutRefused(`no product with SKU '${l.sku}'`);
+          return { variantId: variant.id, quantity: l.quantity };
+        });
+        try {
+          const order = store.createOrder(shop, { customerId: customer.id, lines, discountCodes: body.discountCodes, gateway: body.gateway });
+          return send(res, 200, { id: `gid://shopify/Order/${order.id}`, name: order.name, discount: order.discountAmount });
+        } catch (error) {
+          if (error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
+          throw error;
+        }
+      }
       case "POST /sandbox/uninstall":
         auth.revoke(shop);
         webhooks.send(shop, "app/uninstalled", shopPayload(store.shop(shop)), clock.now());
@@ -176,7 +195,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     store.reset();
     clock.reset();
     buckets.clear();
-    ledger.clear();
+    context.clear();
     graphqlLog.length = 0;
     webhooks.log.length = 0;
     webhooks.resetOptions();

@@ -5,9 +5,11 @@ import { fromCents, toCents, type Money, type Order, type QuantityName, type Ref
 
 type Outcome<T> = { ok: T; errors?: undefined } | { ok?: undefined; errors: UserError[] };
 
+export const currentQuantity = (li: Order["lineItems"][number]) => li.quantity - li.removedQuantity;
+
 export function orderMoney(order: Order) {
-  const subtotal = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0);
-  const discounts = toCents(order.discountAmount);
+  const subtotal = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * currentQuantity(li), 0);
+  const discounts = toCents(order.discountAmount) + order.lineItems.reduce((sum, li) => sum + toCents(li.discountAmount), 0);
   const shipping = order.shippingLines.reduce((sum, l) => sum + toCents(l.price), 0);
   const received = order.transactions.filter((t) => t.kind === "SALE").reduce((sum, t) => sum + toCents(t.amount), 0);
   const refunded = order.transactions.filter((t) => t.kind === "REFUND").reduce((sum, t) => sum + toCents(t.amount), 0);
@@ -20,15 +22,18 @@ export function orderMoney(order: Order) {
 export function refundableQuantity(order: Order, lineItemId: number) {
   const li = order.lineItems.find((l) => l.id === lineItemId);
   if (!li) return 0;
-  return li.quantity - order.refunds.flatMap((r) => r.lineItems).filter((l) => l.lineItemId === lineItemId).reduce((sum, l) => sum + l.quantity, 0);
+  return currentQuantity(li) - order.refunds.flatMap((r) => r.lineItems).filter((l) => l.lineItemId === lineItemId).reduce((sum, l) => sum + l.quantity, 0);
 }
 
-/** A line's unit price after its share of the order's discount, in cents. */
-function discountedUnitCents(order: Order, lineItemId: number) {
-  const m = orderMoney(order);
+/** A line's unit price after its own discount and its share of the order's codes, in cents. */
+export function discountedUnitCents(order: Order, lineItemId: number) {
   const li = order.lineItems.find((l) => l.id === lineItemId)!;
-  const share = m.subtotal ? m.discounts * ((toCents(li.price) * li.quantity) / m.subtotal) : 0;
-  return Math.round((toCents(li.price) * li.quantity - share) / li.quantity);
+  const quantity = currentQuantity(li);
+  if (quantity === 0) return 0;
+  const subtotal = order.lineItems.reduce((sum, l) => sum + toCents(l.price) * currentQuantity(l), 0);
+  const lineTotal = toCents(li.price) * quantity;
+  const share = subtotal ? toCents(order.discountAmount) * (lineTotal / subtotal) : 0;
+  return Math.round((lineTotal - toCents(li.discountAmount) - share) / quantity);
 }
 
 export type RefundRequest = {

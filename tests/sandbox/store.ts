@@ -2,12 +2,11 @@
 // that every change Shopify would announce emits the matching event.
 import { EventEmitter } from "node:events";
 import type { SandboxClock } from "./clock";
+import { redeemCodes } from "./store-discounts";
 
-export type Money = string; // decimal string in shop currency, as Shopify's MoneyV2.amount
+import { fromCents, toCents, type Money } from "./money";
 
-/** Money arithmetic in whole cents: decimal strings never meet floating point. */
-export const toCents = (amount: Money | number) => Math.round(Number(amount) * 100);
-export const fromCents = (cents: number): Money => (cents / 100).toFixed(2);
+export { fromCents, toCents, type Money };
 
 export const QUANTITY_NAMES = [
   "available", "committed", "damaged", "incoming", "on_hand", "quality_control", "reserved", "safety_stock",
@@ -30,6 +29,10 @@ export type Customer = {
 export type LineItem = {
   id: number; variantId: number | null; productId: number | null; title: string; variantTitle: string;
   sku: string; vendor: string; quantity: number; price: Money; fulfillableQuantity: number;
+  /** Units taken off by order edits: the current quantity is quantity − removedQuantity. */
+  removedQuantity: number;
+  /** Discount on this line from order edits, for all its units. */
+  discountAmount: Money;
 };
 export type Transaction = { id: number; kind: "SALE" | "REFUND"; gateway: string; amount: Money; createdAt: Date; parentId: number | null };
 export type Refund = {
@@ -73,11 +76,21 @@ export type Fulfillment = {
   events: FulfillmentEvent[];
 };
 
+export type DiscountCode = {
+  id: number; code: string; title: string; createdAt: Date; startsAt: Date; endsAt: Date | null;
+  value: { percentage: number } | { amount: Money; appliesOnEachItem: boolean };
+  /** null: every customer may use it. */
+  customerIds: number[] | null;
+  usageLimit: number | null; appliesOncePerCustomer: boolean;
+  redemptions: { orderId: number; customerId: number | null; amount: Money }[];
+};
+
 export type ShopState = {
   domain: string; name: string; email: string; currencyCode: string; ianaTimezone: string;
   primaryLocale: string; planName: string;
   locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
   customers: Customer[]; orders: Order[]; fulfillmentOrders: FulfillmentOrder[]; fulfillments: Fulfillment[];
+  discounts: DiscountCode[];
 };
 
 export type StoreEvent = { shop: string; topic: string; payload: () => unknown };
@@ -105,7 +118,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     const shop: ShopState = {
       currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic",
       locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
-      fulfillmentOrders: [], fulfillments: [],
+      fulfillmentOrders: [], fulfillments: [], discounts: [],
       ...init,
     };
     this.shops.set(shop.domain, shop);
@@ -206,7 +219,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       return {
         id: this.id(), variantId: variant.id, productId: product.id, title: product.title,
         variantTitle: variant.title, sku: variant.sku, vendor: product.vendor, quantity: line.quantity,
-        price: line.price ?? variant.price, fulfillableQuantity: line.quantity,
+        price: line.price ?? variant.price, fulfillableQuantity: line.quantity, removedQuantity: 0, discountAmount: "0.00",
       };
     });
     const orderId = this.id();
@@ -224,9 +237,12 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
         zip: "28013", countryCode: "ES", country: "Spain", phone: customer.phone,
       },
     };
+    // Codes are checked and applied as checkout would; a code checkout refuses stops the order.
+    const discount = redeemCodes(this, shop, order, input.discountCodes ?? []);
+    order.discountAmount = fromCents(discount);
     if (order.financialStatus === "paid") {
       // Cash on delivery is paid at the door; everything else is captured at checkout.
-      const total = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0) +
+      const total = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0) - discount +
         order.shippingLines.reduce((sum, l) => sum + toCents(l.price), 0);
       order.transactions.push({ id: this.id(), kind: "SALE", gateway, amount: fromCents(total), createdAt, parentId: null });
     }

@@ -2,7 +2,7 @@
 // executor answers any other field with "not implemented in sandbox: Type.field".
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
-import { orderMoney, suggestRefund } from "./store-orders";
+import { discountedUnitCents, orderMoney, suggestRefund } from "./store-orders";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import { fromCents, type Customer, type InventoryItem, type LineItem, type Location, type Order, type Product, type Refund, type ShopState, type Variant, type QuantityName } from "./store";
 
@@ -117,9 +117,9 @@ function lineItemView(shop: ShopState, order: Order, li: LineItem) {
   return {
     __typename: "LineItem", id: gid("LineItem", li.id), title: li.title, variantTitle: li.variantTitle,
     name: `${li.title} - ${li.variantTitle}`, sku: li.sku, vendor: li.vendor, quantity: li.quantity,
-    currentQuantity: li.quantity, unfulfilledQuantity: li.fulfillableQuantity,
+    currentQuantity: li.quantity - li.removedQuantity, unfulfilledQuantity: li.fulfillableQuantity,
     originalUnitPriceSet: moneyBag(li.price, order.currencyCode),
-    discountedUnitPriceSet: moneyBag(li.price, order.currencyCode),
+    discountedUnitPriceSet: moneyBag(fromCents(discountedUnitCents(order, li.id)), order.currencyCode),
     originalTotalSet: moneyBag(total, order.currencyCode),
     variant: () => (variant ? variantView(shop, variant) : null),
     product: () => {
