@@ -135,7 +135,7 @@ describe("named scenarios", () => {
   it("names the known scenarios when asked for an unknown one", async () => {
     const res = await play("teleported-parcel");
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, customer-redeems-code");
+    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, late-shipment, stuck-in-transit, delivery-failed, wrong-item, cod-amount-mismatch, customer-redeems-code");
   });
 });
 
@@ -169,5 +169,83 @@ describe("fulfillment webhooks", () => {
     expect(await body("fulfillments/update")).toMatchObject({ shipment_status: "failure" });
     // hold_released is not a topic the app subscribes to: the sandbox sends it nowhere.
     expect(ctx.sandbox.webhooks.log.some((d) => d.topic === "fulfillment_orders/hold_released")).toBe(false);
+  });
+});
+
+describe("every named scenario reaches the app as Shopify would announce it", () => {
+  const play = async (name: string, query = "") => {
+    const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}${query}`, { method: "POST" });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    await ctx.sandbox.webhooks.idle();
+    return body as { order: { id: string } };
+  };
+  const recorded = async (topic: string, orderGid: string) => {
+    const rows = await db.prisma.webhookEvent.findMany({ where: { shop: DEMO_SHOP, topic }, orderBy: { receivedAt: "asc" } });
+    const numericId = Number(orderGid.split("/").pop());
+    return rows.map((r) => JSON.parse(r.payload)).filter((p) => p.admin_graphql_api_id === orderGid || p.order_id === numericId);
+  };
+
+  it.each([
+    ["late-shipment", ["orders/create"]],
+    ["stuck-in-transit", ["orders/create", "fulfillments/create", "fulfillment_events/create", "fulfillments/update"]],
+    ["delivery-failed", ["orders/create", "fulfillments/create", "fulfillment_events/create", "fulfillments/update"]],
+    ["wrong-item", ["orders/create", "fulfillments/create", "fulfillment_events/create"]],
+    ["cod-amount-mismatch", ["orders/create", "orders/updated"]],
+  ])("%s", async (name, topics) => {
+    const { order } = await play(name);
+    for (const topic of topics) expect((await recorded(topic, order.id)).length, topic).toBeGreaterThan(0);
+    if (name === "delivery-failed") expect((await recorded("fulfillment_events/create", order.id))[0].status).toBe("failure");
+    if (name === "wrong-item") expect((await recorded("fulfillment_events/create", order.id))[0].status).toBe("delivered");
+    if (name === "stuck-in-transit") {
+      const [event] = await recorded("fulfillment_events/create", order.id);
+      expect(new Date(event.estimated_delivery_at).getTime()).toBeLessThan(Date.now());
+    }
+    if (name === "cod-amount-mismatch") {
+      const [created] = await recorded("orders/create", order.id);
+      const [updated] = await recorded("orders/updated", order.id);
+      expect(created.payment_gateway_names).toEqual(["Cash on Delivery (COD)"]);
+      expect(Number(updated.total_outstanding) - Number(created.total_outstanding)).toBeCloseTo(20, 2);
+    }
+    if (name === "late-shipment") {
+      const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+      const fo = shop.fulfillmentOrders.find((f) => `gid://shopify/Order/${f.orderId}` === order.id)!;
+      expect(fo.fulfillBy!.getTime()).toBeLessThan(Date.now());
+      expect(fo.status).toBe("OPEN");
+    }
+  });
+
+  it("customer-redeems-code: needs the code, then the redemption arrives with orders/create", async () => {
+    const missing = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/customer-redeems-code?shop=${DEMO_SHOP}`, { method: "POST" });
+    expect(missing.status).toBe(409);
+    expect((await missing.json()).error).toBe("customer-redeems-code needs the code to redeem: ?code=<compensation code>");
+    const { createDiscountCode } = await import("../sandbox/store-discounts");
+    const customer = ctx.sandbox.store.shop(DEMO_SHOP).customers[2];
+    createDiscountCode(ctx.sandbox.store, DEMO_SHOP, {
+      title: "Sorry", code: "MG-SORRY-77", value: { percentage: 0.1 }, customerIds: [customer.id],
+      usageLimit: 1, appliesOncePerCustomer: true, endsAt: null,
+    });
+    const { order } = await play("customer-redeems-code", "&code=MG-SORRY-77");
+    const [created] = await recorded("orders/create", order.id);
+    expect(created.discount_codes).toEqual([{ code: "MG-SORRY-77", amount: "2.48", type: "percentage" }]);
+    expect(created.customer.admin_graphql_api_id).toBe(`gid://shopify/Customer/${customer.id}`);
+  });
+});
+
+describe("privacy requests", () => {
+  it("delivers customers/data_request, customers/redact and shop/redact to their routes", async () => {
+    const customer = ctx.sandbox.store.shop(DEMO_SHOP).customers[0];
+    for (const kind of ["customers-data-request", "customers-redact"]) {
+      const res = await fetch(`${ctx.sandbox.url}/sandbox/compliance/${kind}?shop=${DEMO_SHOP}&email=${customer.email}`, { method: "POST" });
+      expect(res.status).toBe(200);
+    }
+    expect((await fetch(`${ctx.sandbox.url}/sandbox/compliance/shop-redact?shop=${DEMO_SHOP}`, { method: "POST" })).status).toBe(200);
+    await ctx.sandbox.webhooks.idle();
+    const rows = await db.prisma.webhookEvent.findMany({ where: { shop: DEMO_SHOP, topic: { in: ["customers/data_request", "customers/redact", "shop/redact"] } } });
+    const byTopic = Object.fromEntries(rows.map((r) => [r.topic, JSON.parse(r.payload)]));
+    expect(byTopic["customers/redact"]).toMatchObject({ shop_domain: DEMO_SHOP, customer: { email: customer.email } });
+    expect(byTopic["customers/redact"].orders_to_redact.length).toBeGreaterThan(0);
+    expect(byTopic["customers/data_request"]).toMatchObject({ customer: { id: customer.id }, data_request: { id: expect.any(Number) } });
+    expect(byTopic["shop/redact"]).toEqual({ shop_id: 1, shop_domain: DEMO_SHOP });
   });
 });

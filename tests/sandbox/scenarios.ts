@@ -1,6 +1,9 @@
 // Named cases from shared/SCENARIOS.md, each a function over the seeded demo shop that makes
 // the store (and so the app, through webhooks) live through it.
 import type { Order, SandboxStore } from "./store";
+import { addFulfillmentEvent, createFulfillment } from "./store-fulfillment";
+
+const DAY = 24 * 3600 * 1000;
 
 export type ScenarioResult = { scenario: string; order: { id: string; name: string }; note: string };
 
@@ -15,6 +18,26 @@ function find(store: SandboxStore, shop: string, title: string) {
 }
 
 export class ScenarioError extends Error {}
+
+/** A paid order of one well-stocked product, placed `daysAgo` days ago. */
+function pastOrder(store: SandboxStore, shop: string, daysAgo: number, extra: { fulfillBy?: Date; gateway?: string; locale?: string } = {}) {
+  const s = store.shop(shop);
+  const customer = s.customers.find((c) => c.locale === (extra.locale ?? "en")) ?? s.customers[0];
+  const variant = find(store, shop, "Skin Food").variant;
+  return store.createOrder(shop, {
+    customerId: customer.id, lines: [{ variantId: variant.id, quantity: 1 }],
+    createdAt: new Date(store.clock.now().getTime() - daysAgo * DAY), fulfillBy: extra.fulfillBy, gateway: extra.gateway,
+  });
+}
+
+/** Ships `order` `daysAgo` days ago with a tracking number. */
+function ship(store: SandboxStore, shop: string, order: Order, daysAgo: number, carrier = "Correos Express") {
+  const fo = store.shop(shop).fulfillmentOrders.find((f) => f.orderId === order.id)!;
+  const at = new Date(store.clock.now().getTime() - daysAgo * DAY);
+  const result = createFulfillment(store, shop, fo.id, { company: carrier, number: `${carrier.slice(0, 2).toUpperCase()}${order.id}`, at });
+  if (result.errors) throw new ScenarioError(result.errors[0].message);
+  return result.ok;
+}
 
 export type ScenarioParams = Record<string, string | undefined>;
 
@@ -44,6 +67,47 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string, param
       lines: [{ variantId: target.variant.id, quantity: Math.max(available, 0) + 2 }],
     });
     return { scenario: "oversold", order: gidOf(order), note: `ordered ${available + 2} with ${available} available` };
+  },
+
+  /** Case 5: paid five days ago, due to ship yesterday, still not shipped. */
+  "late-shipment": (store, shop) => {
+    const order = pastOrder(store, shop, 5, { fulfillBy: new Date(store.clock.now().getTime() - DAY), locale: "es" });
+    return { scenario: "late-shipment", order: gidOf(order), note: "unfulfilled one day past its ship-by date" };
+  },
+
+  /** Shipped, in transit, and two days past the carrier's estimated delivery with no news. */
+  "stuck-in-transit": (store, shop) => {
+    const order = pastOrder(store, shop, 7, { locale: "ro" });
+    const fulfillment = ship(store, shop, order, 6, "Fan Courier");
+    addFulfillmentEvent(store, shop, fulfillment.id, {
+      status: "IN_TRANSIT", message: "In tranzit", happenedAt: new Date(store.clock.now().getTime() - 5 * DAY),
+      estimatedDeliveryAt: new Date(store.clock.now().getTime() - 2 * DAY),
+    });
+    return { scenario: "stuck-in-transit", order: gidOf(order), note: "in transit, two days past the estimated delivery" };
+  },
+
+  /** The carrier gives up: a failed delivery attempt. */
+  "delivery-failed": (store, shop) => {
+    const order = pastOrder(store, shop, 3, { locale: "es" });
+    const fulfillment = ship(store, shop, order, 2, "SEUR");
+    addFulfillmentEvent(store, shop, fulfillment.id, { status: "FAILURE", message: "Dirección incorrecta: entrega fallida" });
+    return { scenario: "delivery-failed", order: gidOf(order), note: "the carrier reported a failed delivery" };
+  },
+
+  /** Cases 3 and 4: delivered, but not what was ordered. No Shopify event says so: the customer tells the shop. */
+  "wrong-item": (store, shop) => {
+    const order = pastOrder(store, shop, 4, { locale: "en" });
+    const fulfillment = ship(store, shop, order, 3, "Royal Mail");
+    addFulfillmentEvent(store, shop, fulfillment.id, { status: "DELIVERED", message: "Delivered" });
+    return { scenario: "wrong-item", order: gidOf(order), note: "delivered; the customer reports a wrong item, which the merchant flags in the app" };
+  },
+
+  /** Case 6: cash on delivery, and the courier's fee raises the amount due after the customer was told the total. */
+  "cod-amount-mismatch": (store, shop) => {
+    const order = pastOrder(store, shop, 1, { gateway: "Cash on Delivery (COD)", locale: "ro" });
+    const before = order.shippingLines[0].price;
+    store.changeShippingPrice(shop, order, (Number(before) + 20).toFixed(2));
+    return { scenario: "cod-amount-mismatch", order: gidOf(order), note: `shipping went from ${before} to ${order.shippingLines[0].price} after checkout` };
   },
 
   /** The customer comes back and checks out with the compensation code the shop sent. */

@@ -180,6 +180,28 @@ export async function startSandboxServer(options: SandboxOptions) {
           throw error;
         }
       }
+      case "POST /sandbox/compliance/customers-data-request":
+      case "POST /sandbox/compliance/customers-redact":
+      case "POST /sandbox/compliance/shop-redact": {
+        // The mandatory privacy requests, as Shopify sends them on a customer's or a shop's behalf.
+        const s = store.shop(shop);
+        const kind = url.pathname.split("/").pop()!;
+        const base = { shop_id: 1, shop_domain: shop };
+        if (kind === "shop-redact") {
+          webhooks.send(shop, "shop/redact", base, clock.now());
+          return send(res, 200, { topic: "shop/redact" });
+        }
+        const customer = s.customers.find((c) => c.email === url.searchParams.get("email"));
+        if (!customer) return send(res, 404, { error: `no customer with email '${url.searchParams.get("email")}' in ${shop}: pass ?email=` });
+        const orders = s.orders.filter((o) => o.customerId === customer.id).map((o) => o.id);
+        const who = { id: customer.id, email: customer.email, phone: customer.phone };
+        const topic = kind === "customers-redact" ? "customers/redact" : "customers/data_request";
+        const body = topic === "customers/redact"
+          ? { ...base, customer: who, orders_to_redact: orders }
+          : { ...base, customer: who, orders_requested: orders, data_request: { id: store.id() } };
+        webhooks.send(shop, topic, body, clock.now());
+        return send(res, 200, { topic });
+      }
       case "POST /sandbox/uninstall":
         auth.revoke(shop);
         webhooks.send(shop, "app/uninstalled", shopPayload(store.shop(shop)), clock.now());

@@ -50,7 +50,7 @@ export function releaseFulfillmentHolds(
 /** Ships every remaining unit of a fulfillment order; stock leaves `committed` and `on_hand`. */
 export function createFulfillment(
   store: SandboxStore, domain: string, fulfillmentOrderId: number,
-  input: { company?: string | null; number?: string | null; url?: string | null; estimatedDeliveryAt?: Date | null } = {},
+  input: { company?: string | null; number?: string | null; url?: string | null; estimatedDeliveryAt?: Date | null; at?: Date } = {},
 ): Outcome<Fulfillment> {
   const shop = store.shop(domain);
   const fo = findFulfillmentOrder(shop, fulfillmentOrderId);
@@ -61,7 +61,7 @@ export function createFulfillment(
     return { errors: [{ field: ["fulfillment"], message: "The fulfillment order has no unfulfilled line items." }] };
   }
   const order = shop.orders.find((o) => o.id === fo.orderId)!;
-  const now = store.clock.now();
+  const now = input.at ?? store.clock.now();
   const fulfillment: Fulfillment = {
     id: store.id(), orderId: order.id, fulfillmentOrderId: fo.id, locationId: fo.locationId,
     name: `${order.name}.${shop.fulfillments.filter((f) => f.orderId === order.id).length + 1}`,

@@ -108,9 +108,9 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     return this.nextId++;
   }
 
+  /** Empties the store. Ids keep counting: like Shopify's, they are never reused. */
   reset() {
     this.shops.clear();
-    this.nextId = 1000;
   }
 
   createShop(init: Pick<ShopState, "domain" | "name" | "email"> & Partial<ShopState>): ShopState {
@@ -276,6 +276,13 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       this.emit_(domain, "inventory_levels/update", () => ({ inventoryItemId, locationId, available: level.available, at: this.clock.now() }));
     }
     return level;
+  }
+
+  /** The shipping charge changes after checkout (a courier's cash-on-delivery fee, say). */
+  changeShippingPrice(domain: string, order: Order, price: Money) {
+    order.shippingLines[0].price = price;
+    order.updatedAt = this.clock.now();
+    this.emit_(domain, "orders/updated", () => ({ order }));
   }
 
   addTags(domain: string, order: Order, tags: string[]) {
