@@ -249,3 +249,48 @@ describe("privacy requests", () => {
     expect(byTopic["shop/redact"]).toEqual({ shop_id: 1, shop_domain: DEMO_SHOP });
   });
 });
+
+describe("delivery switches and the clock", () => {
+  it("delivers a later event first when told to reorder, with the advanced clock in X-Shopify-Triggered-At", async () => {
+    const { sandbox, store } = { sandbox: ctx.sandbox, store: ctx.sandbox.store };
+    sandbox.webhooks.options.outOfOrder = true;
+    const order = store.shop(DEMO_SHOP).orders[3];
+    const start = sandbox.clock.now().getTime();
+    store.addTags(DEMO_SHOP, order, ["first"]);
+    const later = sandbox.clock.advance(3 * 24 * 3600 * 1000);
+    store.addTags(DEMO_SHOP, order, ["second"]);
+    expect(sandbox.webhooks.log).toHaveLength(0); // held
+    sandbox.webhooks.flushHeld();
+    await sandbox.webhooks.idle();
+    const rows = await db.prisma.webhookEvent.findMany({
+      where: { shop: DEMO_SHOP, topic: "orders/updated", eventKey: { in: sandbox.webhooks.log.map((d) => d.eventId) } },
+      orderBy: { receivedAt: "asc" },
+    });
+    // Each body is the order as it was when its event happened: the stale one arrives last.
+    expect(rows.map((r) => JSON.parse(r.payload).tags)).toEqual(["first, second", "first"]);
+    const triggered = rows.map((r) => r.triggeredAt!.getTime());
+    expect(triggered[0]).toBe(later.getTime()); // the later event arrived first
+    expect(triggered[1]).toBeGreaterThanOrEqual(start);
+    expect(triggered[1]).toBeLessThan(later.getTime());
+  });
+
+  it("holds a delayed delivery back until its delay has passed", async () => {
+    ctx.sandbox.webhooks.options.delayMs = 150;
+    ctx.sandbox.store.addTags(DEMO_SHOP, ctx.sandbox.store.shop(DEMO_SHOP).orders[6], ["late-news"]);
+    expect(ctx.sandbox.webhooks.log).toHaveLength(0);
+    await ctx.sandbox.webhooks.idle();
+    expect(ctx.sandbox.webhooks.log.map((d) => d.status)).toEqual([200]);
+  });
+
+  it("moves business time forward for new orders through the control API", async () => {
+    const res = await fetch(`${ctx.sandbox.url}/sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ ms: 5 * 24 * 3600 * 1000 }) });
+    const { now } = await res.json();
+    expect(new Date(now).getTime()).toBeGreaterThan(Date.now() + 4.9 * 24 * 3600 * 1000);
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const order = ctx.sandbox.store.createOrder(DEMO_SHOP, { customerId: shop.customers[0].id, lines: [{ variantId: shop.variants[0].id, quantity: 1 }] });
+    expect(order.createdAt.getTime()).toBeGreaterThanOrEqual(new Date(now).getTime());
+    const back = await fetch(`${ctx.sandbox.url}/sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ ms: -1 }) });
+    expect(back.status).toBe(400);
+    expect((await back.json()).error).toBe("ms must be a number of milliseconds ≥ 0: the sandbox clock only moves forward");
+  });
+});

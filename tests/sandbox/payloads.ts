@@ -150,7 +150,8 @@ export function fulfillmentPayload(shop: ShopState, f: Fulfillment) {
     destination: full.shipping_address,
     line_items: full.line_items
       .filter((li) => f.lineItems.some((x) => x.lineItemId === li.id))
-      .map((li) => ({ ...li, quantity: f.lineItems.find((x) => x.lineItemId === li.id)!.quantity })),
+      // A fulfillment's lines carry no current_quantity; the quantity is what this parcel holds.
+      .map(({ current_quantity: _current, ...li }) => ({ ...li, quantity: f.lineItems.find((x) => x.lineItemId === li.id)!.quantity })),
   };
 }
 

@@ -62,6 +62,10 @@ export function queryRoot(store: SandboxStore, shop: ShopState) {
   return {
     ...discountQueries(store, shop),
     shop: () => shopView(shop),
+    shopLocales: () => {
+      const names: Record<string, string> = { es: "Spanish", en: "English", ro: "Romanian" };
+      return [{ locale: shop.primaryLocale, name: names[shop.primaryLocale] ?? shop.primaryLocale, primary: true, published: true, marketWebPresences: [] }];
+    },
     node: ({ id }: Args) => nodeView(shop, id),
     nodes: ({ ids }: Args) => (ids as string[]).map((id) => nodeView(shop, id)),
     locations: (args: Args) => connection(shop.locations, args, (l) => locationView(shop, l)),

@@ -432,3 +432,20 @@ describe("sandbox order editing", () => {
     expect(set.userErrors[0].field).toEqual(["quantity"]);
   });
 });
+
+describe("sandbox bad input", () => {
+  it("answers 400 with the reason to bodies that are not JSON, and names unknown controls", async () => {
+    const gql = await fetch(`${sandbox.url}/admin/api/${API_VERSION}/graphql.json`, {
+      method: "POST", headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": token }, body: "{not json",
+    });
+    expect(gql.status).toBe(400);
+    const control = await fetch(`${sandbox.url}/sandbox/faults`, { method: "POST", body: "nope" });
+    expect(control.status).toBe(400);
+    const unknown = await fetch(`${sandbox.url}/sandbox/teleport`, { method: "POST" });
+    expect(await unknown.json()).toEqual({ error: "unknown sandbox control POST /sandbox/teleport" });
+    const otherVersion = await fetch(`${sandbox.url}/admin/api/2025-10/graphql.json`, {
+      method: "POST", headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": token }, body: "{}",
+    });
+    expect(otherVersion.status).toBe(404);
+  });
+});

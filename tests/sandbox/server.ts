@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { API_VERSION } from "../../app/shopify/api-version";
-import { executeAdminRequest } from "./admin-api";
+import { executeAdminRequest, type AdminRequest } from "./admin-api";
 import { loadAdminSchema } from "./admin-schema";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
@@ -20,6 +20,12 @@ import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 const root = path.resolve(import.meta.dirname, "../..");
 /** The header route-to-sandbox.mjs puts the original host in (fetch cannot set Host). */
 export const SHOP_HEADER = "x-sandbox-shop";
+
+/** What the control endpoints read from a JSON body; each reads its own fields. */
+type ControlBody = {
+  ms?: number; email?: string; gateway?: string; discountCodes?: string[];
+  lines?: { sku: string; quantity: number }[];
+} & Record<string, unknown>;
 
 export type SandboxOptions = {
   port?: number;
@@ -90,7 +96,10 @@ export async function startSandboxServer(options: SandboxOptions) {
         graphqlLog.push({ status: 503 });
         return send(res, 503, { errors: "Service Unavailable" });
       }
-      const request = JSON.parse(await readBody(req));
+      const request = parseJson(await readBody(req)) as AdminRequest | undefined;
+      if (request === undefined || typeof request !== "object" || request === null) {
+        return send(res, 400, { errors: "The request body must be JSON: { query, variables, operationName }" });
+      }
       const answer = executeAdminRequest({ schema, context, shop, bucket: bucketFor(shop), request });
       graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined });
       return send(res, 200, answer);
@@ -98,9 +107,10 @@ export async function startSandboxServer(options: SandboxOptions) {
 
     if (url.pathname === "/admin/oauth/access_token" && req.method === "POST") {
       const raw = await readBody(req);
-      const body = (req.headers["content-type"] ?? "").includes("json")
-        ? JSON.parse(raw)
-        : Object.fromEntries(new URLSearchParams(raw));
+      const body = ((req.headers["content-type"] ?? "").includes("json")
+        ? parseJson(raw)
+        : Object.fromEntries(new URLSearchParams(raw))) as Record<string, string> | undefined;
+      if (body === undefined) return send(res, 400, { error: "invalid_request", error_description: "The request body is not JSON" });
       if (!store.hasShop(shop)) return send(res, 404, { errors: "Not Found" });
       const answer = await auth.accessTokenRequest(shop, body);
       return send(res, answer.status, answer.body);
@@ -133,7 +143,8 @@ export async function startSandboxServer(options: SandboxOptions) {
   }
 
   async function control(url: URL, req: http.IncomingMessage, res: http.ServerResponse, shop: string) {
-    const body = req.method === "POST" || req.method === "PUT" ? JSON.parse((await readBody(req)) || "{}") : {};
+    const body = (req.method === "POST" || req.method === "PUT" ? parseJson((await readBody(req)) || "{}") : {}) as ControlBody | undefined;
+    if (body === undefined) return send(res, 400, { error: "the request body is not JSON" });
     const scenario = url.pathname.match(/^\/sandbox\/scenarios\/([\w-]+)$/);
     if (scenario && req.method === "POST") {
       const run = scenarios[scenario[1]];
@@ -153,6 +164,9 @@ export async function startSandboxServer(options: SandboxOptions) {
         await reset();
         return send(res, 200, { ok: true });
       case "POST /sandbox/clock/advance":
+        if (!(Number(body.ms) >= 0)) {
+          return send(res, 400, { error: "ms must be a number of milliseconds ≥ 0: the sandbox clock only moves forward" });
+        }
         return send(res, 200, { now: clock.advance(Number(body.ms)).toISOString() });
       case "GET /sandbox/webhooks":
         return send(res, 200, { deliveries: webhooks.log });
@@ -167,7 +181,7 @@ export async function startSandboxServer(options: SandboxOptions) {
         const s = store.shop(shop);
         const customer = s.customers.find((c) => c.email === body.email);
         if (!customer) return send(res, 404, { error: `no customer with email '${body.email}' in ${shop}` });
-        const lines = (body.lines ?? []).map((l: { sku: string; quantity: number }) => {
+        const lines = (body.lines ?? []).map((l) => {
           const variant = s.variants.find((v) => v.sku === l.sku);
           if (!variant) throw new CheckoutRefused(`no product with SKU '${l.sku}'`);
           return { variantId: variant.id, quantity: l.quantity };
@@ -241,6 +255,15 @@ export async function startSandboxServer(options: SandboxOptions) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** The parsed body, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

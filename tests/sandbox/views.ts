@@ -161,6 +161,17 @@ export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
     netPaymentSet: bag(m.received - m.refunded),
     totalOutstandingSet: bag(o.cancelledAt ? 0 : Math.max(m.total - m.received, 0)),
     refundable: m.refundable > 0,
+    discountApplications: (args: Args) =>
+      connection(o.discountCodes, args, (code) => {
+        const d = shop.discounts.find((x) => x.code.toLowerCase() === code.toLowerCase());
+        const value = d && "amount" in d.value
+          ? { __typename: "MoneyV2", ...money(d.value.amount, o.currencyCode) }
+          : { __typename: "PricingPercentageValue", percentage: d && "percentage" in d.value ? d.value.percentage * 100 : 0 };
+        return {
+          __typename: "DiscountCodeApplication", code, index: o.discountCodes.indexOf(code), value,
+          allocationMethod: "ACROSS", targetSelection: "ALL", targetType: "LINE_ITEM",
+        };
+      }),
     transactions: ({ first }: Args) =>
       o.transactions.slice(0, (first as number | undefined) ?? undefined).map((t) => ({
         __typename: "OrderTransaction", id: gid("OrderTransaction", t.id), kind: t.kind, status: "SUCCESS", gateway: t.gateway,
