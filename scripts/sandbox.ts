@@ -2,6 +2,7 @@
 // together on localhost. The app runs its production build and reaches "Shopify" through
 // route-to-sandbox.mjs, loaded here and nowhere in the app.
 import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
@@ -16,6 +17,12 @@ const app = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret",
 const sandbox = await startSandboxServer({ port: sandboxPort, app });
 seedDemoShop(sandbox.store);
 const sandboxUrl = `http://localhost:${sandboxPort}`;
+
+// The store is new on every run, so the app's database is too: its orders, incidents and
+// tokens would refer to a shop that no longer exists. DATABASE_URL keeps one of your choice.
+if (!process.env.DATABASE_URL) {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(path.join(root, `prisma/sandbox.sqlite${suffix}`), { force: true });
+}
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -37,10 +44,27 @@ execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: buildEnv, s
 
 const server = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout.pipe(process.stdout);
-server.stdout.on("data", (chunk: Buffer) => {
+// Shopify installs an embedded app the first time the merchant opens it; the launcher plays that
+// first open so the app holds the shop's offline token before anyone visits.
+async function installOnDemoShop() {
+  const res = await fetch(`${sandboxUrl}/admin/open?shop=${DEMO_SHOP}`, {
+    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36" },
+  });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`installing on ${DEMO_SHOP} failed: the app answered ${res.status}`);
+}
+
+server.stdout.on("data", async (chunk: Buffer) => {
   if (!chunk.toString().includes("[remix-serve]")) return;
+  try {
+    await installOnDemoShop();
+  } catch (error) {
+    console.error(`MakeGood sandbox: ${(error as Error).message}`);
+    await stop();
+    return;
+  }
   console.log(`
-  MakeGood sandbox is running.
+  MakeGood sandbox is running; the app is installed on ${DEMO_SHOP}.
     Open the app (as the merchant of ${DEMO_SHOP}):
       ${sandboxUrl}/admin/open?shop=${DEMO_SHOP}
     Sandbox store (Admin GraphQL ${"2026-07"}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz

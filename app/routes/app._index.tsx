@@ -3,13 +3,11 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, Layout, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { authenticate } from "../shopify.server";
-import { adminClientFor } from "../shopify/admin.server";
+import { withAdmin } from "../shopify/admin.server";
 import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const { shop } = await adminClientFor(session).request<ShopSummary>(ShopSummaryQuery);
+  const { shop } = await withAdmin(request, (admin) => admin.request<ShopSummary>(ShopSummaryQuery));
   return json({ shop: shop.name, domain: shop.myshopifyDomain });
 };
 

@@ -144,7 +144,7 @@ describe("fulfillment webhooks", () => {
     const { holdFulfillmentOrder, createFulfillment, addFulfillmentEvent } = await import("../sandbox/store-fulfillment");
     const store = ctx.sandbox.store;
     const shop = store.shop(DEMO_SHOP);
-    const fo = shop.fulfillmentOrders[2];
+    const fo = shop.fulfillmentOrders.filter((f) => f.status === "OPEN")[2];
     holdFulfillmentOrder(store, DEMO_SHOP, fo.id, { reason: "INVENTORY_OUT_OF_STOCK", reasonNotes: "expired", handle: "mg-1" });
     const { releaseFulfillmentHolds } = await import("../sandbox/store-fulfillment");
     releaseFulfillmentHolds(store, DEMO_SHOP, fo.id);
@@ -292,5 +292,19 @@ describe("delivery switches and the clock", () => {
     const back = await fetch(`${ctx.sandbox.url}/sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ ms: -1 }) });
     expect(back.status).toBe(400);
     expect((await back.json()).error).toBe("ms must be a number of milliseconds ≥ 0: the sandbox clock only moves forward");
+  });
+});
+
+describe("a revoked token", () => {
+  it("is dropped and exchanged anew when the merchant next opens the app", async () => {
+    expect((await openAsMerchant()).status).toBe(200);
+    const before = await db.prisma.session.findUnique({ where: { id: `offline_${DEMO_SHOP}` } });
+    ctx.sandbox.auth.revoke(DEMO_SHOP); // as if the app had been reinstalled
+    const res = await openAsMerchant();
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/MakeGood is watching (<!-- -->)?Farmacia Demo/);
+    const after = await db.prisma.session.findUnique({ where: { id: `offline_${DEMO_SHOP}` } });
+    expect(after!.accessToken).not.toBe(before!.accessToken);
+    expect(ctx.sandbox.auth.accepts(DEMO_SHOP, after!.accessToken)).toBe(true);
   });
 });

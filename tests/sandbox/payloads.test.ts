@@ -38,7 +38,7 @@ beforeAll(() => {
   seedDemoShop(store);
   store.on("event", (e) => events.push(e));
   for (const name of ["expired-last-unit", "delivery-failed", "cod-amount-mismatch"]) scenarios[name](store, DEMO_SHOP, {});
-  holdFulfillmentOrder(store, DEMO_SHOP, store.shop(DEMO_SHOP).fulfillmentOrders[0].id, { reason: "INVENTORY_OUT_OF_STOCK", handle: "h" });
+  holdFulfillmentOrder(store, DEMO_SHOP, store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.status === "OPEN")!.id, { reason: "INVENTORY_OUT_OF_STOCK", handle: "h" });
 });
 
 const body = (topic: string) => {

@@ -4,7 +4,7 @@ import { API_VERSION } from "../../app/shopify/api-version";
 import { DEMO_SHOP, startSandbox } from "../helpers/sandbox";
 import { TEST_API_KEY, TEST_SECRET } from "../helpers/app-server";
 import { SandboxAuth } from "./auth";
-import { seedDemoShop } from "./seed";
+import { openOrders, seedDemoShop } from "./seed";
 import { SHOP_HEADER, type Sandbox } from "./server";
 
 let sandbox: Sandbox;
@@ -181,7 +181,7 @@ describe("sandbox fulfillment", () => {
 
   it("holds, refuses to ship while held, releases, ships with tracking and reports carrier events", async () => {
     const shop = sandbox.store.shop(DEMO_SHOP);
-    const order = shop.orders[0];
+    const order = openOrders(shop)[0];
     const orderId = `gid://shopify/Order/${order.id}`;
     const before = (await graphql(FO_QUERY, { id: orderId })).body.data.order;
     expect(before.displayFulfillmentStatus).toBe("UNFULFILLED");
@@ -213,7 +213,8 @@ describe("sandbox fulfillment", () => {
 
     const { addFulfillmentEvent } = await import("./store-fulfillment");
     const eta = new Date(Date.now() + 2 * 86_400_000);
-    addFulfillmentEvent(sandbox.store, DEMO_SHOP, shop.fulfillments[0].id, { status: "IN_TRANSIT", message: "Admitido", estimatedDeliveryAt: eta });
+    const parcel = shop.fulfillments.find((f) => f.orderId === order.id)!;
+    addFulfillmentEvent(sandbox.store, DEMO_SHOP, parcel.id, { status: "IN_TRANSIT", message: "Admitido", estimatedDeliveryAt: eta });
     const after = (await graphql(FO_QUERY, { id: orderId })).body.data.order;
     expect(after.displayFulfillmentStatus).toBe("FULFILLED");
     expect(after.fulfillmentOrders.nodes[0].status).toBe("CLOSED");
@@ -228,6 +229,8 @@ describe("sandbox fulfillment", () => {
 });
 
 describe("sandbox orders: refunds, cancellation, metafields, inventory moves", () => {
+  const paidSingleLineOrder = () =>
+    openOrders(sandbox.store.shop(DEMO_SHOP)).find((o) => o.lineItems.length === 1 && o.financialStatus === "paid")!;
   const orderGid = (id: number) => `gid://shopify/Order/${id}`;
   const REFUND = `mutation Refund($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) {
     refund { id totalRefundedSet { shopMoney { amount } } refundLineItems(first: 5) { nodes { quantity restockType } } }
@@ -235,7 +238,7 @@ describe("sandbox orders: refunds, cancellation, metafields, inventory moves", (
     userErrors { field message } } }`;
 
   it("suggests a refund, refunds once per idempotency key, and never more than was paid", async () => {
-    const order = sandbox.store.shop(DEMO_SHOP).orders[1]; // one line, paid by card
+    const order = paidSingleLineOrder();
     const line = order.lineItems[0];
     const suggestion = await graphql(`query($id: ID!, $lines: [RefundLineItemInput!]) { order(id: $id) {
       suggestedRefund(refundLineItems: $lines, refundShipping: true) { amountSet { shopMoney { amount } } maximumRefundableSet { shopMoney { amount } }
@@ -265,7 +268,7 @@ describe("sandbox orders: refunds, cancellation, metafields, inventory moves", (
   });
 
   it("requires an idempotency key on refundCreate", async () => {
-    const order = sandbox.store.shop(DEMO_SHOP).orders[1];
+    const order = paidSingleLineOrder();
     const { body } = await graphql(`mutation($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { message } } }`, {
       input: { orderId: orderGid(order.id), transactions: [{ orderId: orderGid(order.id), amount: "1.00", gateway: "shopify_payments", kind: "REFUND" }] },
     });
@@ -275,7 +278,7 @@ describe("sandbox orders: refunds, cancellation, metafields, inventory moves", (
 
   it("cancels with restock and refund, once", async () => {
     const shop = sandbox.store.shop(DEMO_SHOP);
-    const order = shop.orders[4];
+    const order = openOrders(shop).filter((o) => o.financialStatus === "paid")[1];
     const variant = shop.variants.find((v) => v.id === order.lineItems[0].variantId)!;
     const level = shop.inventoryItems.find((i) => i.id === variant.inventoryItemId)!.levels.get(shop.locations[0].id)!;
     const availableBefore = level.available;
@@ -423,7 +426,7 @@ describe("sandbox order editing", () => {
   it("refuses to take fulfilled units off an order", async () => {
     const { createFulfillment } = await import("./store-fulfillment");
     const shop = sandbox.store.shop(DEMO_SHOP);
-    const order = shop.orders[5];
+    const order = openOrders(shop)[2];
     createFulfillment(sandbox.store, DEMO_SHOP, shop.fulfillmentOrders.find((f) => f.orderId === order.id)!.id);
     const begin = (await graphql(`mutation($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id lineItems(first: 5) { nodes { id editableQuantity } } } } }`, { id: `gid://shopify/Order/${order.id}` })).body.data.orderEditBegin;
     const line = begin.calculatedOrder.lineItems.nodes[0];

@@ -1,7 +1,9 @@
 // The demo shop: an online parapharmacy like the one in shared/SCENARIOS.md, with vendors,
 // expiry-sensitive products, customers in Spanish, Romanian and English, and orders of the last
 // days. Seeded silently: it all predates the app's install.
-import type { SandboxStore } from "./store";
+import type { Order, SandboxStore, ShopState } from "./store";
+import { addFulfillmentEvent, createFulfillment } from "./store-fulfillment";
+import { cancelOrder, createRefund } from "./store-orders";
 
 export const DEMO_SHOP = "makegood-demo.myshopify.com";
 
@@ -45,18 +47,44 @@ export function seedDemoShop(store: SandboxStore, domain = DEMO_SHOP) {
     const people = customers.map((c) => store.addCustomer(domain, c));
     const day = 24 * 3600 * 1000;
     const now = store.clock.now().getTime();
-    // Thirty orders over the last ten days, from well-stocked products so the demo starts calm.
+    // Thirty orders over the last ten days, from well-stocked products so the demo starts calm:
+    // the oldest delivered, then some in transit with two carriers, one cancelled, one partly
+    // refunded, and the newest waiting to ship.
     const stocked = variants.filter((_, i) => catalogue[i].stock >= 10);
+    const orders: Order[] = [];
     for (let i = 0; i < 30; i++) {
       const customer = people[i % people.length];
       const lines = [{ variantId: stocked[i % stocked.length].id, quantity: 1 }];
       if (i % 3 === 0) lines.push({ variantId: stocked[(i + 3) % stocked.length].id, quantity: 1 });
-      store.createOrder(domain, {
+      orders.push(store.createOrder(domain, {
         customerId: customer.id, lines,
         gateway: i % 7 === 0 ? "Cash on Delivery (COD)" : "shopify_payments",
         createdAt: new Date(now - (10 - i / 3) * day),
-      });
+      }));
     }
+    const at = (order: Order, days: number) => new Date(order.createdAt.getTime() + days * day);
+    orders.forEach((order, i) => {
+      if (i >= 18) return;
+      const carrier = i % 2 ? "SEUR" : "Correos Express";
+      const fo = store.shop(domain).fulfillmentOrders.find((f) => f.orderId === order.id)!;
+      const shipped = createFulfillment(store, domain, fo.id, { company: carrier, number: `${carrier.slice(0, 2).toUpperCase()}${order.id}`, at: at(order, 1) }).ok!;
+      addFulfillmentEvent(store, domain, shipped.id, { status: "IN_TRANSIT", happenedAt: at(order, 1.2), estimatedDeliveryAt: at(order, 3) });
+      if (i < 12) addFulfillmentEvent(store, domain, shipped.id, { status: "DELIVERED", happenedAt: at(order, 2.5 + (i % 3) * 0.5) });
+    });
+    const refunded = orders[19].financialStatus === "paid" ? orders[19] : orders[20];
+    const line = refunded.lineItems[0];
+    createRefund(store, domain, refunded, {
+      note: "Box damaged in the warehouse", lineItems: [{ lineItemId: line.id, quantity: 1, restockType: "NO_RESTOCK" }],
+      transactions: [{ amount: line.price, gateway: refunded.paymentGatewayNames[0], kind: "REFUND" }],
+    });
+    cancelOrder(store, domain, orders[18], { reason: "CUSTOMER", restock: true, refund: true });
     return { variants, customers: people };
   });
+}
+
+/** Orders still waiting to ship: open, not cancelled, nothing fulfilled or refunded. */
+export function openOrders(shop: ShopState): Order[] {
+  return shop.orders.filter((o) =>
+    !o.cancelledAt && o.refunds.length === 0 &&
+    shop.fulfillmentOrders.some((f) => f.orderId === o.id && f.status === "OPEN"));
 }
