@@ -39,7 +39,8 @@ const env: NodeJS.ProcessEnv = {
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const { NODE_OPTIONS: _appOnly, ...buildEnv } = env;
-execFileSync(bin("remix"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
+// The test suite has built already, and rebuilding under servers it runs would race with them.
+if (!process.env.MAKEGOOD_SKIP_BUILD) execFileSync(bin("remix"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: buildEnv, stdio: "inherit" });
 
 const server = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });

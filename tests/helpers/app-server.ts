@@ -83,6 +83,33 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Stops a process started with `detached: true` and everything it started (its process group). */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  await exited;
+}
+
+/** Resolves once nothing accepts connections on `port` any more. */
+export async function portClosed(port: number, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (!open) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** Runs the built app with `env` and returns how it ended, for start-up failures. */
 export async function runAppUntilExit(extra: Record<string, string | undefined>) {
   const child = spawn(serveBin, [buildFile], { cwd: projectRoot, env: appEnv(extra) });
