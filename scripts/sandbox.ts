@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
+import { API_VERSION } from "../app/shopify/api-version";
 import { root } from "./prisma-schemas";
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -68,17 +69,26 @@ server.stdout.on("data", async (chunk: Buffer) => {
   MakeGood sandbox is running; the app is installed on ${DEMO_SHOP}.
     Open the app (as the merchant of ${DEMO_SHOP}):
       ${sandboxUrl}/admin/open?shop=${DEMO_SHOP}
-    Sandbox store (Admin GraphQL ${"2026-07"}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz
+    Sandbox store (Admin GraphQL ${API_VERSION}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz
 `);
 });
-const stop = async () => {
+// Ctrl-C stops both, and waits for the app to finish its requests (at most 10 s).
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
   await sandbox.close();
   process.exit(0);
-};
+}
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 server.on("exit", async (code) => {
+  if (stopping) return;
   await sandbox.close();
   process.exit(code ?? 0);
 });
