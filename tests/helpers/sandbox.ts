@@ -2,8 +2,9 @@
 // test, and the app started against it exactly as `npm run sandbox` starts it.
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { seedDemoShop } from "../sandbox/seed";
-import { startSandboxServer, type Sandbox } from "../sandbox/server";
+import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
+import { API_VERSION } from "../../app/shopify/api-version";
+import { SHOP_HEADER, startSandboxServer, type Sandbox } from "../sandbox/server";
 import { freePort, startApp, TEST_API_KEY, TEST_SECRET, type RunningApp } from "./app-server";
 import { projectRoot } from "./database";
 
@@ -43,5 +44,40 @@ export function setupSandboxWithApp(databaseUrl: () => string) {
     await ctx.app?.stop();
     await ctx.sandbox?.close();
   });
+  return ctx;
+}
+
+/**
+ * A sandbox with the demo shop and no app, for tests of the sandbox's own Shopify behaviour:
+ * reset and reseeded before each test, with an offline token and a GraphQL helper.
+ */
+export function setupSandboxOnly() {
+  const ctx = {} as {
+    sandbox: Sandbox;
+    token: string;
+    graphql(query: string, variables?: Record<string, unknown>, accessToken?: string | null): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  beforeAll(async () => {
+    ctx.sandbox = await startSandbox("http://127.0.0.1:9"); // no app: webhooks are not under test here
+    ctx.sandbox.webhooks.resetOptions({ maxAttempts: 1 });
+  });
+  afterAll(() => ctx.sandbox?.close());
+  beforeEach(async () => {
+    await ctx.sandbox.reset();
+    seedDemoShop(ctx.sandbox.store);
+    ctx.token = ctx.sandbox.auth.issueOfflineToken(DEMO_SHOP);
+  });
+  ctx.graphql = async (query, variables, accessToken = ctx.token) => {
+    const res = await fetch(`${ctx.sandbox.url}/admin/api/${API_VERSION}/graphql.json`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        [SHOP_HEADER]: DEMO_SHOP,
+        ...(accessToken ? { "X-Shopify-Access-Token": accessToken } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: await res.json() };
+  };
   return ctx;
 }
