@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   // Unset means the embedded SQLite file; see app/db/target.ts.
   DATABASE_URL: z.string().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  // Where recorded webhooks are applied: in this process (default), or elsewhere ("off").
+  WEBHOOK_WORKER: z.enum(["inprocess", "off"], { message: "must be inprocess or off" }).default("inprocess"),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).

@@ -23,6 +23,16 @@ const shopify = shopifyApp({
     // Public apps must use expiring offline tokens from 2027-01-01; sessions keep the refresh token.
     expiringOfflineAccessTokens: true,
   },
+  hooks: {
+    // A (re)install makes the shop active again; uninstall marks it inactive (webhook processor).
+    afterAuth: async ({ session }) => {
+      await prisma.shop.upsert({
+        where: { domain: session.shop },
+        create: { domain: session.shop },
+        update: { active: true, uninstalledAt: null },
+      });
+    },
+  },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 

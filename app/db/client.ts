@@ -1,10 +1,29 @@
 // Builds the Prisma client for DATABASE_URL. Both generated clients share one schema, so the
 // PostgreSQL one is typed as the default (SQLite) client.
 import { createRequire } from "node:module";
+import type { Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { databaseTarget } from "./target";
+
+/**
+ * SQLite connections that wait for each other: the app, its webhook worker and the CLI may write
+ * at once, and SQLite's default is to fail at once when another connection holds the lock.
+ * WAL lets readers go on while one writes.
+ */
+class SharedSqlite extends PrismaLibSQL {
+  override createClient(config: Config) {
+    const client = super.createClient(config);
+    // libsql runs a local statement synchronously inside the call, so these apply before any query.
+    for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL"]) {
+      client.execute(pragma).catch((error: unknown) => {
+        console.error(JSON.stringify({ event: "sqlite_pragma_failed", pragma, error: String(error) }));
+      });
+    }
+    return client;
+  }
+}
 
 export function createPrismaClient(databaseUrl: string | undefined): PrismaClient {
   const target = databaseTarget(databaseUrl);
@@ -14,7 +33,7 @@ export function createPrismaClient(databaseUrl: string | undefined): PrismaClien
     const pg = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
     return new pg.PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: target.url }) });
+  return new PrismaClient({ adapter: new SharedSqlite({ url: target.url }) });
 }
 
 /** Whether the database answers, for the health route. */

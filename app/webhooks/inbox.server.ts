@@ -9,6 +9,7 @@ export type IncomingWebhook = {
   eventId?: string;
   apiVersion: string;
   triggeredAt?: string;
+  resourceId?: string | null;
   rawBody: string;
 };
 
@@ -29,6 +30,7 @@ export async function recordWebhookEvent(
         apiVersion: event.apiVersion,
         triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
         payload: event.rawBody,
+        resourceId: event.resourceId ?? null,
       },
     });
     return "recorded";

@@ -1,6 +1,9 @@
 // What every webhook route does: verify, record, answer. Processing happens later, off the
 // request (webhook routes never call the Admin API).
 import prisma from "../db.server";
+import { env } from "../env.server";
+import { resourceOf } from "./resource";
+import { startWebhookWorker } from "./worker.server";
 import { authenticate } from "../shopify.server";
 import { recordWebhookEvent, type IncomingWebhook } from "./inbox.server";
 
@@ -36,20 +39,28 @@ export async function receiveWebhook(
     throw error;
   }
 
+  const topic = incomingTopic(request, webhook.topic);
   const incoming: IncomingWebhook = {
     shop: webhook.shop,
-    // As Shopify sends it (orders/create), the form shopify.app.toml uses; the library's
-    // webhook.topic is the enum form (ORDERS_CREATE).
-    topic: request.headers.get("x-shopify-topic") ?? webhook.topic,
+    topic,
     webhookId: webhook.webhookId,
     eventId: webhook.eventId,
     apiVersion: webhook.apiVersion,
     triggeredAt: webhook.triggeredAt,
+    resourceId: resourceOf(topic, webhook.payload),
     rawBody,
   };
   const outcome = await recordWebhookEvent(prisma, incoming);
   if (outcome === "recorded" && afterRecord) await afterRecord(webhook);
+  // Applied off the request: the response does not wait for it.
+  if (outcome === "recorded" && env.WEBHOOK_WORKER === "inprocess") startWebhookWorker(prisma).nudge();
   return new Response(null, { status: 200 });
+}
+
+/** The topic as Shopify sends it (orders/create), the form shopify.app.toml uses; the library's
+ * webhook.topic is the enum form (ORDERS_CREATE). */
+function incomingTopic(request: Request, libraryTopic: string) {
+  return request.headers.get("x-shopify-topic") ?? libraryTopic;
 }
 
 /** Webhook routes answer POST only; Remix would answer a GET to an action-only route with 400. */

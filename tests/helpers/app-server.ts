@@ -76,11 +76,14 @@ export async function startApp(
   return { url, output: () => output, stop: () => stopProcess(child) };
 }
 
+/** SIGTERM, and SIGKILL if it has not exited 15 s later: a hung server must not hang the suite. */
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
   await exited;
+  clearTimeout(timer);
 }
 
 /** Stops a process started with `detached: true` and everything it started (its process group). */

@@ -255,7 +255,8 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     });
     for (const line of lineItems) {
       const variant = shop.variants.find((v) => v.id === line.variantId)!;
-      this.changeQuantities(domain, variant.inventoryItemId, location, { available: -line.quantity, committed: line.quantity }, false);
+      // Checkout commits stock, and Shopify announces the new `available`.
+      this.changeQuantities(domain, variant.inventoryItemId, location, { available: -line.quantity, committed: line.quantity });
     }
     this.emit_(domain, "orders/create", () => ({ order, shop }));
     return order;

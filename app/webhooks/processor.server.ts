@@ -1,0 +1,112 @@
+// Applies recorded webhooks to the app's state, outside the request that received them.
+// Each event is claimed, handled and marked processed in one transaction: a crash mid-event
+// leaves it pending, and a second worker on the same database finds it already claimed.
+import type { Prisma, PrismaClient, WebhookEvent } from "@prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+
+export type HandledEvent = {
+  shop: string;
+  topic: string;
+  payload: unknown;
+  triggeredAt: Date | null;
+  eventKey: string;
+};
+
+export type WebhookHandler = (tx: Tx, event: HandledEvent) => Promise<void>;
+
+/** The event can never be handled (its body lacks what the topic promises): dead at once, kept. */
+export class PermanentWebhookError extends Error {}
+
+export type ProcessorOptions = {
+  maxAttempts?: number;
+  /** Retry n waits baseDelayMs × 2^(n−1). */
+  baseDelayMs?: number;
+  batchSize?: number;
+  now?: () => Date;
+};
+
+export type BatchOutcome = { processed: number; failed: number; dead: number; deferred: number };
+
+const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId">) => `${e.shop}|${e.resourceId}`;
+
+export async function processInbox(
+  prisma: PrismaClient,
+  handlers: Record<string, WebhookHandler>,
+  options: ProcessorOptions = {},
+): Promise<BatchOutcome> {
+  const { maxAttempts = 8, baseDelayMs = 1000, batchSize = 100, now = () => new Date() } = options;
+  const outcome: BatchOutcome = { processed: 0, failed: 0, dead: 0, deferred: 0 };
+  const at = now();
+  // A resource with an event waiting for its retry takes no newer event meanwhile: Shopify's
+  // order of events per resource is kept even across failures.
+  const waiting = await prisma.webhookEvent.findMany({
+    where: { status: "failed", nextAttemptAt: { gt: at }, resourceId: { not: null } },
+    select: { shop: true, resourceId: true },
+  });
+  const blocked = new Set(waiting.map(resourceKey));
+  const due = await prisma.webhookEvent.findMany({
+    where: { status: { in: ["pending", "failed"] }, nextAttemptAt: { lte: at } },
+    orderBy: [{ triggeredAt: "asc" }, { receivedAt: "asc" }],
+    take: batchSize,
+  });
+
+  for (const event of due) {
+    if (event.resourceId && blocked.has(resourceKey(event))) {
+      outcome.deferred++;
+      continue;
+    }
+    const result = await processEvent(prisma, handlers, event, { maxAttempts, baseDelayMs, at });
+    if (result === "taken") continue;
+    outcome[result]++;
+    if (result !== "processed" && event.resourceId) blocked.add(resourceKey(event));
+  }
+  return outcome;
+}
+
+async function processEvent(
+  prisma: PrismaClient,
+  handlers: Record<string, WebhookHandler>,
+  event: WebhookEvent,
+  { maxAttempts, baseDelayMs, at }: { maxAttempts: number; baseDelayMs: number; at: Date },
+): Promise<"processed" | "failed" | "dead" | "taken"> {
+  try {
+    const handler = handlers[event.topic];
+    if (!handler) throw new PermanentWebhookError(`no handler for topic ${event.topic}`);
+    const payload = JSON.parse(event.payload) as unknown;
+    const taken = await prisma.$transaction(async (tx) => {
+      const claim = await tx.webhookEvent.updateMany({
+        where: { id: event.id, status: event.status, attempts: event.attempts },
+        data: { status: "processed", processedAt: at, attempts: { increment: 1 }, lastError: null },
+      });
+      if (claim.count === 0) return true; // another worker got there first
+      await handler(tx, { shop: event.shop, topic: event.topic, payload, triggeredAt: event.triggeredAt, eventKey: event.eventKey });
+      return false;
+    });
+    return taken ? "taken" : "processed";
+  } catch (error) {
+    const attempts = event.attempts + 1;
+    const dead = error instanceof PermanentWebhookError || attempts >= maxAttempts;
+    await prisma.webhookEvent.update({
+      where: { id: event.id },
+      data: {
+        status: dead ? "dead" : "failed",
+        attempts,
+        lastError: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        nextAttemptAt: new Date(at.getTime() + baseDelayMs * 2 ** (attempts - 1)),
+      },
+    });
+    console.error(JSON.stringify({ event: dead ? "webhook_dead" : "webhook_failed", id: event.id, shop: event.shop, topic: event.topic, attempts, error: String(error) }));
+    return dead ? "dead" : "failed";
+  }
+}
+
+/** Puts events back in line: one by id, or every dead one. Returns how many. */
+export async function replayEvents(prisma: PrismaClient, which: { id: string } | { dead: true }, now = new Date()) {
+  const where = "id" in which ? { id: which.id } : { status: "dead" };
+  const { count } = await prisma.webhookEvent.updateMany({
+    where,
+    data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null, processedAt: null },
+  });
+  return count;
+}

@@ -1,0 +1,54 @@
+// The in-process worker: applies the inbox in the app's own process, every `intervalMs` and as
+// soon as a webhook is recorded. One per process; WEBHOOK_WORKER=off leaves it to another
+// process (`npm run cli -- webhooks process`).
+import type { PrismaClient } from "@prisma/client";
+import { webhookHandlers } from "./handlers";
+import { processInbox, type ProcessorOptions } from "./processor.server";
+
+type Worker = { nudge(): void; stop(): Promise<void> };
+
+declare global {
+  // Survives `remix dev` rebuilds, so reloading never starts a second worker.
+  var makegoodWebhookWorker: Worker | undefined;
+}
+
+export function startWebhookWorker(prisma: PrismaClient, options: ProcessorOptions & { intervalMs?: number } = {}): Worker {
+  if (globalThis.makegoodWebhookWorker) return globalThis.makegoodWebhookWorker;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true; // a nudge during a batch gets one more batch after it
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const outcome = await processInbox(prisma, webhookHandlers, options);
+          if (outcome.processed + outcome.failed + outcome.dead === 100) again = true; // a full batch: more may wait
+        } catch (error) {
+          console.error(JSON.stringify({ event: "webhook_worker_error", error: String(error) }));
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+  const timer = setInterval(run, options.intervalMs ?? 1000);
+  timer.unref();
+  const worker: Worker = {
+    nudge: run,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      globalThis.makegoodWebhookWorker = undefined;
+    },
+  };
+  globalThis.makegoodWebhookWorker = worker;
+  run();
+  return worker;
+}
