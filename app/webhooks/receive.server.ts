@@ -1,5 +1,6 @@
 // What every webhook route does: verify, record, answer. Processing happens later, off the
 // request (webhook routes never call the Admin API).
+import { InvalidShopError } from "@shopify/shopify-api";
 import prisma from "../db.server";
 import { env } from "../env.server";
 import { resourceOf } from "./resource";
@@ -21,21 +22,10 @@ export async function receiveWebhook(
     webhook = await authenticate.webhook(request);
   } catch (error) {
     if (error instanceof Response) return error;
-    if (error instanceof SyntaxError) {
-      // Signed by Shopify but not JSON: answer 400 so Shopify does not retry for hours, and
-      // keep enough to find it again.
-      console.error(
-        JSON.stringify({
-          event: "webhook_unparsable",
-          shop: request.headers.get("x-shopify-shop-domain"),
-          topic: request.headers.get("x-shopify-topic"),
-          webhookId: request.headers.get("x-shopify-webhook-id"),
-          bytes: Buffer.byteLength(rawBody),
-          reason: error.message,
-        }),
-      );
-      return new Response("Webhook body is not JSON", { status: 400 });
-    }
+    // Signed, so not noise, but unusable: 400 so Shopify does not retry it for hours, and a log
+    // line with enough to find it again.
+    if (error instanceof SyntaxError) return rejectMalformed(request, rawBody, "Webhook body is not JSON", error);
+    if (error instanceof InvalidShopError) return rejectMalformed(request, rawBody, "X-Shopify-Shop-Domain is not a shop domain", error);
     throw error;
   }
 
@@ -55,6 +45,20 @@ export async function receiveWebhook(
   // Applied off the request: the response does not wait for it.
   if (outcome === "recorded" && env.WEBHOOK_WORKER === "inprocess") startWebhookWorker(prisma).nudge();
   return new Response(null, { status: 200 });
+}
+
+function rejectMalformed(request: Request, rawBody: string, answer: string, error: Error): Response {
+  console.error(
+    JSON.stringify({
+      event: "webhook_malformed",
+      shop: request.headers.get("x-shopify-shop-domain"),
+      topic: request.headers.get("x-shopify-topic"),
+      webhookId: request.headers.get("x-shopify-webhook-id"),
+      bytes: Buffer.byteLength(rawBody),
+      reason: error.message,
+    }),
+  );
+  return new Response(answer, { status: 400 });
 }
 
 /** The topic as Shopify sends it (orders/create), the form shopify.app.toml uses; the library's

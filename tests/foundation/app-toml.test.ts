@@ -71,3 +71,13 @@ describe("shopify.app.toml", () => {
     ]);
   });
 });
+
+describe("webhook handlers", () => {
+  it("apply every subscribed topic, and only those", async () => {
+    const { parse } = await import("smol-toml");
+    const { webhookHandlers } = await import("../../app/webhooks/handlers");
+    const toml = parse(tomlText) as { webhooks: { subscriptions: { topics?: string[]; compliance_topics?: string[] }[] } };
+    const subscribed = toml.webhooks.subscriptions.flatMap((s) => [...(s.topics ?? []), ...(s.compliance_topics ?? [])]).sort();
+    expect(Object.keys(webhookHandlers).sort()).toEqual(subscribed);
+  });
+});

@@ -35,13 +35,24 @@ export function orderLifecycle(): Delivery[] {
   return deliveries.filter((d) => d.topic !== "refunds/create" && d.topic !== "fulfillment_orders/hold_released");
 }
 
-/** A deterministic shuffle, so a failing order of delivery can be replayed. */
+/** mulberry32: a small seeded generator, so a failing random case can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A deterministic Fisher–Yates shuffle. */
 export function shuffled<T>(items: T[], seed: number): T[] {
   const out = [...items];
-  let s = seed;
+  const rnd = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
+    const j = Math.floor(rnd() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;

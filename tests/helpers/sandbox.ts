@@ -6,7 +6,7 @@ import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { SHOP_HEADER, startSandboxServer, type Sandbox } from "../sandbox/server";
 import { freePort, startApp, TEST_API_KEY, TEST_SECRET, type RunningApp } from "./app-server";
-import { projectRoot } from "./database";
+import { createTestDatabase, projectRoot, type Provider, type TestDatabase } from "./database";
 
 export { DEMO_SHOP } from "../sandbox/seed";
 
@@ -28,13 +28,17 @@ export function sandboxAppEnv(sandbox: Sandbox) {
   };
 }
 
-/** Starts a sandbox and the built app wired to each other; reseeds the demo shop before each test. */
-export function setupSandboxWithApp(databaseUrl: () => string) {
-  const ctx = {} as { sandbox: Sandbox; app: RunningApp };
+/**
+ * A fresh database, a sandbox and the built app wired to each other, for one test file; the
+ * demo shop is reseeded before each test (the app's database keeps what it received).
+ */
+export function setupSandboxWithApp(provider: Provider = "sqlite") {
+  const ctx = {} as { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
   beforeAll(async () => {
+    ctx.db = await createTestDatabase(provider);
     const port = await freePort();
     ctx.sandbox = await startSandbox(`http://127.0.0.1:${port}`);
-    ctx.app = await startApp(databaseUrl(), { port, env: sandboxAppEnv(ctx.sandbox) });
+    ctx.app = await startApp(ctx.db.url, { port, env: sandboxAppEnv(ctx.sandbox) });
   });
   beforeEach(async () => {
     await ctx.sandbox.reset();
@@ -43,6 +47,7 @@ export function setupSandboxWithApp(databaseUrl: () => string) {
   afterAll(async () => {
     await ctx.app?.stop();
     await ctx.sandbox?.close();
+    await ctx.db?.drop();
   });
   return ctx;
 }

@@ -98,7 +98,7 @@ describe.each(providers)("the built app on %s", (provider) => {
       body: garbled,
     });
     expect(res.status).toBe(400);
-    expect(app.output()).toContain('"event":"webhook_unparsable"');
+    expect(app.output()).toContain('"event":"webhook_malformed"');
     expect(app.output()).toContain('"webhookId":"wh-garbled"');
   });
 

@@ -12,7 +12,7 @@ import { orderLifecycle, shuffled, type Delivery } from "../helpers/lifecycle";
 
 /** The CLI as a separate process, the way a second worker runs. */
 async function runCli(args: string[], databaseUrl: string) {
-  const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args], {
     cwd: projectRoot, env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   return stdout;
