@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, Layout, List, Page, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { withAdmin } from "../shopify/admin.server";
 import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
@@ -19,16 +19,25 @@ export default function Home() {
       <Layout>
         <Layout.Section>
           <Card>
-            <EmptyState
-              heading="No incidents yet"
-              image="/empty-incidents.svg"
-            >
-              <p>
-                MakeGood is watching {shop} ({domain}). When an order cannot be served as promised, it opens
-                an incident here so you can tell the customer the problem and the remedy in one
-                message.
-              </p>
-            </EmptyState>
+            {/* Not Polaris's EmptyState: it shows its image only after an onLoad that a server-rendered
+                image fires before hydration, so the illustration never appeared. */}
+            <Box paddingBlock="800">
+              <BlockStack gap="400" inlineAlign="center">
+                <img src="/empty-incidents.svg" alt="" width={160} height={160} />
+                <Text as="h2" variant="headingMd">
+                  No incidents yet
+                </Text>
+                <Box maxWidth="420px">
+                  <InlineStack align="center">
+                    <Text as="p" alignment="center" tone="subdued">
+                      MakeGood is watching {shop} ({domain}). When an order cannot be served as promised, it
+                      opens an incident here so you can tell the customer the problem and the remedy in one
+                      message.
+                    </Text>
+                  </InlineStack>
+                </Box>
+              </BlockStack>
+            </Box>
           </Card>
         </Layout.Section>
         <Layout.Section variant="oneThird">
