@@ -1,14 +1,10 @@
 // The durable webhook inbox: a delivery is recorded once per event, whatever Shopify retries.
 import type { PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../db/errors";
+import type { VerifiedWebhook } from "./verify.server";
 
-export type IncomingWebhook = {
-  shop: string;
-  topic: string;
-  webhookId: string;
-  eventId?: string;
-  apiVersion: string;
-  triggeredAt?: string;
+/** A verified webhook as the inbox keeps it: the raw body, and what it is about. */
+export type IncomingWebhook = Omit<VerifiedWebhook, "payload"> & {
   resourceId?: string | null;
   rawBody: string;
 };
