@@ -72,20 +72,32 @@ async function bareServer() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** (b) The app's own intake, from its production build, with its in-process worker running. */
-async function appServer(databaseUrl: string) {
+/** (b) The app's own intake, from its production build; its worker in-process, or in a process of its own. */
+async function appServer(databaseUrl: string, worker: "inprocess" | "separate" = "inprocess") {
   migrate(databaseUrl);
+  const separate = worker === "separate"
+    ? spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/cli.ts"), "webhooks", "process", "--loop"], {
+        cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore",
+      })
+    : undefined;
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules/.bin/remix-serve"), [path.join(root, "build/index.js")], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl,
-      SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "error" },
+      SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "error",
+      WEBHOOK_WORKER: worker === "separate" ? "off" : "inprocess" },
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d) => String(d).includes("[remix-serve]") && resolve());
     child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/webhooks/orders/create`, close: () => stopProcess(child) };
+  return {
+    url: `http://127.0.0.1:${port}/webhooks/orders/create`,
+    close: async () => {
+      await stopProcess(child);
+      if (separate) await stopProcess(separate);
+    },
+  };
 }
 
 /** (c) The template's way: the work of a webhook done inside its request, Admin query included. */
@@ -148,6 +160,14 @@ async function main() {
   console.log(row(paced));
   await app.close();
 
+  const splitDb = `file:${path.join(scratch, "split.sqlite")}`;
+  const split = await appServer(splitDb, "separate");
+  const bs = await load("(b') app, worker in its own process", split.url);
+  console.log(row(bs));
+  const splitPaced = await load("(b') same, at 500 req/s", split.url, { overallRate: 500 });
+  console.log(row(splitPaced));
+  await split.close();
+
   const inlineDb = `file:${path.join(scratch, "inline.sqlite")}`;
   migrate(inlineDb);
   const inline = await inlineServer(inlineDb);
@@ -166,6 +186,8 @@ async function main() {
     [`b/a = ${(b.rps / a.rps).toFixed(2)}`, b.rps / a.rps >= 0.5, "≥ 0.5"],
     [`b/c = ${(b.rps / c.rps).toFixed(1)}`, b.rps / c.rps >= 20, "≥ 20"],
     [`p99 at 500 req/s = ${ms(paced.p99)}`, paced.p99 <= 50, "≤ 50 ms"],
+    [`with the worker in its own process: b'/a = ${(bs.rps / a.rps).toFixed(2)}, b'/c = ${(bs.rps / c.rps).toFixed(1)}, p99 at 500 req/s = ${ms(splitPaced.p99)}`,
+      bs.rps / a.rps >= 0.5 && bs.rps / c.rps >= 20 && splitPaced.p99 <= 50, "the same three"],
     [`non-2xx on the app = ${b.non2xx + paced.non2xx}`, b.non2xx + paced.non2xx === 0, "0"],
     // A request still in flight when a run ends is recorded but not counted as answered: at most
     // one per connection per run.
