@@ -152,21 +152,19 @@ async function main() {
   await bare.close();
   console.log(row(a));
 
+  /** One app configuration, flat out and then paced at 500 req/s. */
+  async function measureApp(databaseUrl: string, worker: "inprocess" | "separate", label: string) {
+    const app = await appServer(databaseUrl, worker);
+    const flat = await load(label, app.url);
+    console.log(row(flat));
+    const paced = await load(`${label.split(" ")[0]} same, at 500 req/s`, app.url, { overallRate: 500 });
+    console.log(row(paced));
+    await app.close();
+    return [flat, paced] as const;
+  }
   const appDb = `file:${path.join(scratch, "app.sqlite")}`;
-  const app = await appServer(appDb);
-  const b = await load("(b) app intake route", app.url);
-  console.log(row(b));
-  const paced = await load("(b) app intake at 500 req/s", app.url, { overallRate: 500 });
-  console.log(row(paced));
-  await app.close();
-
-  const splitDb = `file:${path.join(scratch, "split.sqlite")}`;
-  const split = await appServer(splitDb, "separate");
-  const bs = await load("(b') app, worker in its own process", split.url);
-  console.log(row(bs));
-  const splitPaced = await load("(b') same, at 500 req/s", split.url, { overallRate: 500 });
-  console.log(row(splitPaced));
-  await split.close();
+  const [b, paced] = await measureApp(appDb, "inprocess", "(b) app intake route");
+  const [bs, splitPaced] = await measureApp(`file:${path.join(scratch, "split.sqlite")}`, "separate", "(b') app, worker in its own process");
 
   const inlineDb = `file:${path.join(scratch, "inline.sqlite")}`;
   migrate(inlineDb);

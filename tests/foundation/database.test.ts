@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { databaseReachable, createPrismaClient } from "../../app/db/client";
 import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
 import {
@@ -12,7 +12,7 @@ import {
   postgresSchemaFile,
   sqliteSchemaFile,
 } from "../../scripts/prisma-schemas";
-import { createTestDatabase, emptyDatabase, prismaCli, providers, type TestDatabase } from "../helpers/database";
+import { emptyDatabase, prismaCli, providers, useTestDatabase } from "../helpers/database";
 
 const migrationNames = (dir: string) => fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
 
@@ -38,16 +38,10 @@ describe("one schema, two providers", () => {
 });
 
 describe.each(providers)("database on %s", (provider) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(provider);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const ctx = useTestDatabase(provider);
 
   it("deploys every migration and reports the schema up to date", async () => {
-    const { stdout } = await prismaCli(["migrate", "status"], db.url);
+    const { stdout } = await prismaCli(["migrate", "status"], ctx.db.url);
     expect(stdout).toContain("Database schema is up to date");
   });
 
@@ -61,7 +55,7 @@ describe.each(providers)("database on %s", (provider) => {
   });
 
   it("stores, loads and deletes Shopify sessions through the session storage", async () => {
-    const storage = new PrismaSessionStorage(db.prisma);
+    const storage = new PrismaSessionStorage(ctx.db.prisma);
     const session = new Session({
       id: "offline_demo.myshopify.com",
       shop: "demo.myshopify.com",
@@ -89,18 +83,18 @@ describe.each(providers)("database on %s", (provider) => {
       triggeredAt: "2026-11-23T10:00:00.000Z",
       rawBody: '{"id":1}',
     };
-    expect(await recordWebhookEvent(db.prisma, event)).toBe("recorded");
-    expect(await recordWebhookEvent(db.prisma, { ...event, webhookId: "wh-2" })).toBe("duplicate");
+    expect(await recordWebhookEvent(ctx.db.prisma, event)).toBe("recorded");
+    expect(await recordWebhookEvent(ctx.db.prisma, { ...event, webhookId: "wh-2" })).toBe("duplicate");
     // The same event id at another shop is another event.
-    expect(await recordWebhookEvent(db.prisma, { ...event, shop: "other.myshopify.com" })).toBe("recorded");
-    const rows = await db.prisma.webhookEvent.findMany({ where: { shop: "demo.myshopify.com" } });
+    expect(await recordWebhookEvent(ctx.db.prisma, { ...event, shop: "other.myshopify.com" })).toBe("recorded");
+    const rows = await ctx.db.prisma.webhookEvent.findMany({ where: { shop: "demo.myshopify.com" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ eventKey: "ev-1", webhookId: "wh-1", status: "pending", payload: '{"id":1}' });
     expect(rows[0].triggeredAt?.toISOString()).toBe("2026-11-23T10:00:00.000Z");
   });
 
   it("is reported reachable, and unreachable once it is gone", async () => {
-    expect(await databaseReachable(db.prisma)).toBe(true);
+    expect(await databaseReachable(ctx.db.prisma)).toBe(true);
     const missing =
       provider === "sqlite"
         ? "file:/nonexistent-dir/makegood.sqlite"

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InboxWriter } from "../../app/webhooks/inbox-writer.server";
-import { createTestDatabase, providers, type TestDatabase } from "../helpers/database";
+import { providers, useTestDatabase } from "../helpers/database";
 
 describe.each(providers)("group commit of the inbox on %s", (provider) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(provider);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const ctx = useTestDatabase(provider);
 
   it("records concurrent deliveries once each, telling duplicates apart", async () => {
-    const writer = new InboxWriter(db.prisma, provider, 100);
+    const writer = new InboxWriter(ctx.db.prisma, provider, 100);
     const deliveries = Array.from({ length: 300 }, (_, i) => ({
       shop: i % 2 ? "a.myshopify.com" : "b.myshopify.com", topic: "orders/create", webhookId: `w-${i}`,
       // Every event arrives three times: twice in the same burst, once again later.
@@ -21,7 +15,7 @@ describe.each(providers)("group commit of the inbox on %s", (provider) => {
     }));
     const outcomes = await Promise.all(deliveries.map((d) => writer.record(d)));
     const again = await Promise.all(deliveries.slice(0, 30).map((d) => writer.record(d)));
-    const rows = await db.prisma.webhookEvent.findMany({ where: { shop: { in: ["a.myshopify.com", "b.myshopify.com"] } } });
+    const rows = await ctx.db.prisma.webhookEvent.findMany({ where: { shop: { in: ["a.myshopify.com", "b.myshopify.com"] } } });
     const distinct = new Set(deliveries.map((d) => `${d.shop}|${d.eventId}`)).size;
     expect(rows).toHaveLength(distinct);
     expect(outcomes.filter((o) => o === "recorded")).toHaveLength(distinct);
