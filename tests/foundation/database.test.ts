@@ -12,7 +12,8 @@ import {
   postgresSchemaFile,
   sqliteSchemaFile,
 } from "../../scripts/prisma-schemas";
-import { emptyDatabase, prismaCli, providers, useTestDatabase } from "../helpers/database";
+import { emptyDatabase, prismaCli, providers } from "../helpers/database";
+import { useTestDatabase } from "../helpers/test-database";
 
 const migrationNames = (dir: string) => fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
 

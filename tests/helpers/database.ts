@@ -8,7 +8,6 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll } from "vitest";
 import { createPrismaClient } from "../../app/db/client";
 import { postgresConnectionFields } from "../../app/db/target";
 
@@ -77,14 +76,3 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   };
 }
 
-/** A fresh, migrated database for the test file, dropped after it (vitest hooks). */
-export function useTestDatabase(provider: Provider) {
-  const ctx = {} as { db: TestDatabase };
-  beforeAll(async () => {
-    ctx.db = await createTestDatabase(provider);
-  });
-  afterAll(async () => {
-    await ctx.db?.drop();
-  });
-  return ctx;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InboxWriter } from "../../app/webhooks/inbox-writer.server";
-import { providers, useTestDatabase } from "../helpers/database";
+import { providers } from "../helpers/database";
+import { useTestDatabase } from "../helpers/test-database";
 
 describe.each(providers)("group commit of the inbox on %s", (provider) => {
   const ctx = useTestDatabase(provider);

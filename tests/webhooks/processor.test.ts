@@ -7,7 +7,8 @@ import { webhookHandlers } from "../../app/webhooks/handlers";
 import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
 import { processInbox, replayEvents, type WebhookHandler } from "../../app/webhooks/processor.server";
 import { resourceOf } from "../../app/webhooks/resource";
-import { projectRoot, providers, useTestDatabase } from "../helpers/database";
+import { projectRoot, providers } from "../helpers/database";
+import { useTestDatabase } from "../helpers/test-database";
 import { orderLifecycle, shuffled, type Delivery } from "../helpers/lifecycle";
 
 /** The CLI as a separate process, the way a second worker runs. */
