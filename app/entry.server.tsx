@@ -7,16 +7,26 @@ import { renderToPipeableStream } from "react-dom/server";
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { startWebhookWorker } from "./webhooks/worker.server";
+import { startReconcileSchedule, stopReconcileSchedule } from "./reconcile/schedule.server";
+import { adminClientForShop } from "./shopify/admin.server";
+import { startWebhookProcessing, stopWebhookProcessing } from "./webhooks/dispatch.server";
+import { inbox } from "./webhooks/receive.server";
 
 // Webhooks recorded while the app was down are applied as soon as it is up again.
-if (env.WEBHOOK_WORKER === "inprocess") startWebhookWorker(prisma);
+startWebhookProcessing(prisma, env).catch((error) => {
+  console.error(JSON.stringify({ event: "webhook_worker_start_failed", error: String(error) }));
+});
+// Missed webhooks are made up for by reading back what changed (the worker's process does it).
+if (env.WEBHOOK_WORKER === "inprocess") {
+  startReconcileSchedule({ prisma, inbox, adminFor: adminClientForShop }, env.RECONCILE_EVERY_MINUTES);
+}
 
 // Graceful shutdown: the server stops taking requests (remix-serve's own handler), the worker
 // finishes the event in hand, and the database pool closes, so the process can exit.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
-    await globalThis.makegoodWebhookWorker?.stop();
+    stopReconcileSchedule();
+    await stopWebhookProcessing();
     await prisma.$disconnect();
   });
 }

@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   // Where recorded webhooks are applied: in this process (default), or elsewhere ("off").
   WEBHOOK_WORKER: z.enum(["inprocess", "off"], { message: "must be inprocess or off" }).default("inprocess"),
+  // What carries recorded webhooks to workers: the inbox table itself (default), or pg-boss jobs
+  // on the PostgreSQL database, so several worker processes share the work.
+  WEBHOOK_QUEUE: z.enum(["inbox", "pg-boss"], { message: "must be inbox or pg-boss" }).default("inbox"),
+  // How often the app re-reads recently changed orders from Shopify to make up for missed
+  // webhooks (app/reconcile); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
+  RECONCILE_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(60),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).
@@ -41,6 +47,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new EnvError(error.message);
     throw error;
+  }
+  if (result.data.WEBHOOK_QUEUE === "pg-boss" && !databaseUrl.startsWith("postgres")) {
+    throw new EnvError("WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL (its jobs live in that database)");
   }
   const scopes = (result.data.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return { ...result.data, DATABASE_URL: databaseUrl, scopes };

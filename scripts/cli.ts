@@ -3,30 +3,101 @@
 //   webhooks replay <id>        put one event back in line
 //   webhooks replay --dead      put every dead event back in line
 //   webhooks process [--loop]   apply what is due now (with --loop: until stopped)
+//   webhooks work [--workers n] with WEBHOOK_QUEUE=pg-boss: apply queued jobs until stopped
+//   reconcile --shop <domain> --since <iso>   record what changed in Shopify since then and apply it
+//   reconcile --all                           every active shop from where its last run got to
+//   incidents list --shop <domain> [--status s] [--type t] [--json]
+//   incidents detect            run the due detection tasks (stock checks) now
+// reconcile and incidents detect talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../app/db/client";
+import { databaseTarget } from "../app/db/target";
 import { webhookHandlers } from "../app/webhooks/handlers";
+import { InboxWriter, type RecordedEvent } from "../app/webhooks/inbox-writer.server";
+import { listIncidents } from "../app/domain/incidents/list.server";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
+import { WebhookQueue } from "../app/webhooks/queue.server";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     status: { type: "string" }, shop: { type: "string" }, limit: { type: "string", default: "50" },
-    dead: { type: "boolean", default: false }, loop: { type: "boolean", default: false },
+    dead: { type: "boolean", default: false }, loop: { type: "boolean", default: false }, workers: { type: "string", default: "4" },
+    since: { type: "string" }, all: { type: "boolean", default: false }, json: { type: "boolean", default: false }, type: { type: "string" },
   },
 });
 const [group, command, id] = positionals;
 const prisma = createPrismaClient(process.env.DATABASE_URL);
+const { provider } = databaseTarget(process.env.DATABASE_URL);
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop]");
+  console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect");
+  console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
+  console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
   process.exit(2);
 }
 
+/** One batch of the inbox applied in this process, its outcome printed. */
+async function applyDue() {
+  const outcome = await processInbox(prisma, webhookHandlers, { provider });
+  console.log(JSON.stringify(outcome));
+  return outcome;
+}
+
+/** Records what Shopify changed, then applies it here (or queues it, with pg-boss). */
+async function reconcile() {
+  // Loaded only here: the other commands need no Shopify configuration.
+  const { adminClientForShop } = await import("../app/shopify/admin.server");
+  const { reconcileShop } = await import("../app/reconcile/reconcile.server");
+  const { reconcileActiveShops } = await import("../app/reconcile/schedule.server");
+  const recorded: RecordedEvent[] = [];
+  const inbox = new InboxWriter(prisma, provider, (events) => recorded.push(...events));
+  if (values.all) {
+    console.log(JSON.stringify(await reconcileActiveShops({ prisma, inbox, adminFor: adminClientForShop })));
+  } else {
+    const since = values.since ? new Date(values.since) : null;
+    if (!values.shop || !since || Number.isNaN(since.getTime())) usage("reconcile needs --shop <domain> and --since <ISO date>, or --all");
+    const result = await reconcileShop(prisma, await adminClientForShop(values.shop), inbox, values.shop, since);
+    console.log(JSON.stringify({ shop: values.shop, since: since.toISOString(), ...result }));
+  }
+  if (process.env.WEBHOOK_QUEUE === "pg-boss") {
+    const queue = await WebhookQueue.connect(process.env.DATABASE_URL!);
+    await queue.enqueueRecorded(recorded);
+    await queue.stop();
+    return;
+  }
+  // Applied here until nothing is left that can be applied now (retries wait for a worker).
+  let outcome;
+  do outcome = await applyDue();
+  while (outcome.processed + outcome.failed + outcome.dead > 0 && outcome.deferred + outcome.failed === 0);
+}
+
+async function incidents() {
+  if (command === "list") {
+    if (!values.shop) usage("incidents list needs --shop <domain>");
+    const rows = await listIncidents(prisma, { shop: values.shop, status: values.status, type: values.type });
+    if (values.json) return console.log(JSON.stringify(rows, null, 2));
+    for (const i of rows) {
+      console.log(`${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${i.timeline[0]?.summary ?? ""}`);
+    }
+    if (rows.length === 0) console.log("no incidents match");
+    return;
+  }
+  if (command === "detect") {
+    const { adminClientForShop } = await import("../app/shopify/admin.server");
+    const { runDetectionTasks } = await import("../app/domain/detection/tasks.server");
+    const { detectionKinds } = await import("../app/domain/detection/stock-check.server");
+    return console.log(JSON.stringify(await runDetectionTasks(prisma, detectionKinds, adminClientForShop)));
+  }
+  usage(command ? `unknown incidents command '${command}'` : undefined);
+}
+
 async function main() {
+  if (group === "reconcile") return reconcile();
+  if (group === "incidents") return incidents();
   if (group !== "webhooks") usage(group ? `unknown command group '${group}'` : undefined);
   switch (command) {
     case "list": {
@@ -51,11 +122,21 @@ async function main() {
     }
     case "process": {
       do {
-        const outcome = await processInbox(prisma, webhookHandlers);
-        console.log(JSON.stringify(outcome));
+        const outcome = await applyDue();
         if (!values.loop) return;
         if (outcome.processed + outcome.failed + outcome.dead === 0) await new Promise((r) => setTimeout(r, 500));
       } while (values.loop);
+      return;
+    }
+    case "work": {
+      if (process.env.WEBHOOK_QUEUE !== "pg-boss" || provider !== "postgresql") usage("webhooks work needs WEBHOOK_QUEUE=pg-boss and a postgres:// DATABASE_URL");
+      const queue = await WebhookQueue.connect(process.env.DATABASE_URL!);
+      await queue.work(prisma, { workers: Number(values.workers) });
+      console.log(JSON.stringify({ event: "webhook_queue_working", workers: Number(values.workers) }));
+      await new Promise<void>((resolve) => {
+        for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve());
+      });
+      await queue.stop();
       return;
     }
     default:

@@ -1,50 +1,113 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Box, Card, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { listIncidents } from "../domain/incidents/list.server";
 import { withAdmin } from "../shopify/admin.server";
 import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await withAdmin(request, (admin) => admin.request<ShopSummary>(ShopSummaryQuery));
-  return json({ shop: shop.name, domain: shop.myshopifyDomain });
+  const { shop, session } = await withAdmin(request, async (admin, session) => ({
+    ...(await admin.request<ShopSummary>(ShopSummaryQuery)),
+    session,
+  }));
+  const open = await listIncidents(prisma, { shop: session.shop, open: true, limit: 50 });
+  const incidents = open.map((i) => ({
+    id: i.id, type: i.type, status: i.status, orderName: i.orderName || i.orderId,
+    summary: i.timeline[0]?.summary ?? "", answerBy: i.answerBy.toISOString(),
+  }));
+  return json({ shop: shop.name, domain: shop.myshopifyDomain, timezone: shop.ianaTimezone, incidents });
 };
 
+const TYPE_LABEL: Record<string, string> = {
+  stock_mismatch: "Stock mismatch", late_shipment: "Late shipment", late_delivery: "Late delivery",
+  delivery_failed: "Delivery failed", cod_amount_mismatch: "COD amount changed", wrong_item: "Wrong item",
+  damaged_delivery: "Damaged delivery",
+};
+
+type Row = { id: string; type: string; status: string; orderName: string; summary: string; answerBy: string };
+
+function OpenIncidents({ incidents, timezone }: { incidents: Row[]; timezone: string }) {
+  const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
+  return (
+    <Card padding="0">
+      <Box padding="400">
+        <Text as="h2" variant="headingMd">
+          Open incidents ({incidents.length})
+        </Text>
+      </Box>
+      <IndexTable
+        resourceName={{ singular: "incident", plural: "incidents" }}
+        itemCount={incidents.length}
+        selectable={false}
+        headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "What was seen" }]}
+      >
+        {incidents.map((i, index) => (
+          <IndexTable.Row id={i.id} key={i.id} position={index}>
+            <IndexTable.Cell>
+              <Text as="span" fontWeight="semibold">{i.orderName}</Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Badge tone="critical">{TYPE_LABEL[i.type] ?? i.type}</Badge>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{when.format(new Date(i.answerBy))}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {/* Table cells do not wrap: the start (what cannot ship, or the carrier's words) stays visible. */}
+              <Box maxWidth="260px">
+                <Text as="span" truncate>
+                  {i.summary}
+                </Text>
+              </Box>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </Card>
+  );
+}
+
 export default function Home() {
-  const { shop, domain } = useLoaderData<typeof loader>();
+  const { shop, domain, timezone, incidents } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="MakeGood" />
       <Layout>
         <Layout.Section>
-          <Card>
-            {/* Not Polaris's EmptyState: it shows its image only after an onLoad that a server-rendered
-                image fires before hydration, so the illustration never appeared. */}
-            <Box paddingBlock="800">
-              <BlockStack gap="400" inlineAlign="center">
-                <img src="/empty-incidents.svg" alt="" width={160} height={160} />
-                <Text as="h2" variant="headingMd">
-                  No incidents yet
-                </Text>
-                <Box maxWidth="420px">
-                  <InlineStack align="center">
-                    <Text as="p" alignment="center" tone="subdued">
-                      MakeGood is watching {shop} ({domain}). When an order cannot be served as promised, it
-                      opens an incident here so you can tell the customer the problem and the remedy in one
-                      message.
-                    </Text>
-                  </InlineStack>
-                </Box>
-              </BlockStack>
-            </Box>
-          </Card>
+          {incidents.length > 0 ? (
+            <OpenIncidents incidents={incidents} timezone={timezone} />
+          ) : (
+            <Card>
+              {/* Not Polaris's EmptyState: it shows its image only after an onLoad that a server-rendered
+                  image fires before hydration, so the illustration never appeared. */}
+              <Box paddingBlock="800">
+                <BlockStack gap="400" inlineAlign="center">
+                  <img src="/empty-incidents.svg" alt="" width={160} height={160} />
+                  <Text as="h2" variant="headingMd">
+                    No incidents yet
+                  </Text>
+                  <Box maxWidth="420px">
+                    <InlineStack align="center">
+                      <Text as="p" alignment="center" tone="subdued">
+                        When an order cannot be served as promised, MakeGood opens an incident here so you can
+                        tell the customer the problem and the remedy in one message.
+                      </Text>
+                    </InlineStack>
+                  </Box>
+                </BlockStack>
+              </Box>
+            </Card>
+          )}
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
                 What MakeGood watches
+              </Text>
+              <Text as="p" tone="subdued">
+                MakeGood is watching {shop} ({domain}).
               </Text>
               <List>
                 <List.Item>Orders that stock cannot honour (oversold, expired or damaged last units)</List.Item>

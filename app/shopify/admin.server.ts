@@ -1,11 +1,18 @@
 import type { Session } from "@shopify/shopify-api";
-import { authenticate, sessionStorage } from "../shopify.server";
+import { authenticate, sessionStorage, unauthenticated } from "../shopify.server";
 import { createAdminClient, ShopifyAdminError, type AdminClient } from "./client.server";
 
 /** The Admin client for a stored session (routes and jobs alike). */
 export function adminClientFor(session: Pick<Session, "shop" | "accessToken">): AdminClient {
   if (!session.accessToken) throw new Error(`No access token for ${session.shop}: the app must be opened once to install`);
   return createAdminClient({ shop: session.shop, accessToken: session.accessToken });
+}
+
+/** The Admin client for a shop's offline session, outside any request (jobs, the CLI); an expired
+ *  offline token is refreshed by the library first. */
+export async function adminClientForShop(shop: string): Promise<AdminClient> {
+  const { session } = await unauthenticated.admin(shop);
+  return adminClientFor(session);
 }
 
 /**

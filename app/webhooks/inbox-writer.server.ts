@@ -6,6 +6,9 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import type { IncomingWebhook, RecordOutcome } from "./inbox.server";
 
+/** An event the inbox took for the first time. */
+export type RecordedEvent = { id: string; shop: string; resourceId: string | null };
+
 type Waiting = { event: IncomingWebhook; resolve(outcome: RecordOutcome): void; reject(error: unknown): void };
 
 const COLUMNS = ["id", "shop", "topic", "eventKey", "webhookId", "apiVersion", "triggeredAt", "payload", "receivedAt", "status", "attempts", "resourceId", "nextAttemptAt"];
@@ -15,8 +18,16 @@ export class InboxWriter {
   private queue: Waiting[] = [];
   private flushing: Promise<void> | null = null;
 
-  /** `provider` picks the placeholder syntax; the SQL is otherwise the same for both. */
-  constructor(private prisma: PrismaClient, private provider: "sqlite" | "postgresql", private maxBatch = 200) {}
+  /**
+   * `provider` picks the placeholder syntax; the SQL is otherwise the same for both.
+   * `onRecorded` hears of each batch's new events once they are committed (to hand them to a worker).
+   */
+  constructor(
+    private prisma: PrismaClient,
+    private provider: "sqlite" | "postgresql",
+    private onRecorded: (events: RecordedEvent[]) => void = () => {},
+    private maxBatch = 200,
+  ) {}
 
   record(event: IncomingWebhook): Promise<RecordOutcome> {
     return new Promise((resolve, reject) => {
@@ -44,7 +55,9 @@ export class InboxWriter {
       if (!first.has(key)) first.set(key, w);
     }
     try {
-      const inserted = await this.insert([...first.values()].map((w) => w.event));
+      const rows = await this.insert([...first.values()].map((w) => w.event));
+      const inserted = new Set(rows.map((r) => `${r.shop}\u0000${r.eventKey}`));
+      if (rows.length) this.onRecorded(rows.map(({ id, shop, resourceId }) => ({ id, shop, resourceId })));
       for (const w of batch) {
         const key = `${w.event.shop}\u0000${eventKey(w.event)}`;
         w.resolve(first.get(key) === w && inserted.has(key) ? "recorded" : "duplicate");
@@ -54,7 +67,7 @@ export class InboxWriter {
     }
   }
 
-  private async insert(events: IncomingWebhook[]): Promise<Set<string>> {
+  private async insert(events: IncomingWebhook[]) {
     const now = new Date();
     const values: unknown[] = [];
     const rows = events.map((e) => {
@@ -71,8 +84,7 @@ export class InboxWriter {
       return `(${placeholders.join(", ")})`;
     });
     const sql = `INSERT INTO "WebhookEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.join(", ")}
-      ON CONFLICT ("shop", "eventKey") DO NOTHING RETURNING "shop", "eventKey"`;
-    const inserted = await this.prisma.$queryRawUnsafe<{ shop: string; eventKey: string }[]>(sql, ...values);
-    return new Set(inserted.map((r) => `${r.shop}\u0000${r.eventKey}`));
+      ON CONFLICT ("shop", "eventKey") DO NOTHING RETURNING "id", "shop", "eventKey", "resourceId"`;
+    return this.prisma.$queryRawUnsafe<(RecordedEvent & { eventKey: string })[]>(sql, ...values);
   }
 }

@@ -24,29 +24,48 @@ export type ProcessorOptions = {
   baseDelayMs?: number;
   batchSize?: number;
   now?: () => Date;
+  /** Only this resource's events (or this one event, when it concerns no resource): a queue job's share. */
+  scope?: EventScope;
+  /**
+   * On PostgreSQL several workers run at once; each event's transaction first takes an advisory
+   * lock on its resource, so two events of one order are never applied side by side.
+   */
+  provider?: "sqlite" | "postgresql";
 };
+
+export type EventScope = { shop: string; resourceId: string | null; eventId: string };
+
+/** The inbox rows of a scope: its resource's events, or the one event that concerns no resource. */
+export function scopeFilter(scope: EventScope | undefined) {
+  if (!scope) return {};
+  return scope.resourceId ? { shop: scope.shop, resourceId: scope.resourceId } : { id: scope.eventId };
+}
+
+/** One key per piece of work: a shop's resource, or an event without one. */
+export const scopeKey = (s: EventScope) => (s.resourceId ? `${s.shop}|${s.resourceId}` : s.eventId);
 
 export type BatchOutcome = { processed: number; failed: number; dead: number; deferred: number };
 
-const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId">) => `${e.shop}|${e.resourceId}`;
+const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId" | "id">) => scopeKey({ shop: e.shop, resourceId: e.resourceId, eventId: e.id });
 
 export async function processInbox(
   prisma: PrismaClient,
   handlers: Record<string, WebhookHandler>,
   options: ProcessorOptions = {},
 ): Promise<BatchOutcome> {
-  const { maxAttempts = 8, baseDelayMs = 1000, batchSize = 100, now = () => new Date() } = options;
+  const { maxAttempts = 8, baseDelayMs = 1000, batchSize = 100, now = () => new Date(), provider = "sqlite" } = options;
+  const scoped = scopeFilter(options.scope);
   const outcome: BatchOutcome = { processed: 0, failed: 0, dead: 0, deferred: 0 };
   const at = now();
   // A resource with an event waiting for its retry takes no newer event meanwhile: Shopify's
   // order of events per resource is kept even across failures.
   const waiting = await prisma.webhookEvent.findMany({
-    where: { status: "failed", nextAttemptAt: { gt: at }, resourceId: { not: null } },
-    select: { shop: true, resourceId: true },
+    where: { status: "failed", nextAttemptAt: { gt: at }, resourceId: { not: null }, ...scoped },
+    select: { id: true, shop: true, resourceId: true },
   });
   const blocked = new Set(waiting.map(resourceKey));
   const due = await prisma.webhookEvent.findMany({
-    where: { status: { in: ["pending", "failed"] }, nextAttemptAt: { lte: at } },
+    where: { status: { in: ["pending", "failed"] }, nextAttemptAt: { lte: at }, ...scoped },
     orderBy: [{ triggeredAt: "asc" }, { receivedAt: "asc" }],
     take: batchSize,
   });
@@ -56,7 +75,7 @@ export async function processInbox(
       outcome.deferred++;
       continue;
     }
-    const result = await processEvent(prisma, handlers, event, { maxAttempts, baseDelayMs, at });
+    const result = await processEvent(prisma, handlers, event, { maxAttempts, baseDelayMs, at, provider });
     if (result === "taken") continue;
     outcome[result]++;
     if (result !== "processed" && event.resourceId) blocked.add(resourceKey(event));
@@ -68,13 +87,16 @@ async function processEvent(
   prisma: PrismaClient,
   handlers: Record<string, WebhookHandler>,
   event: WebhookEvent,
-  { maxAttempts, baseDelayMs, at }: { maxAttempts: number; baseDelayMs: number; at: Date },
+  { maxAttempts, baseDelayMs, at, provider }: { maxAttempts: number; baseDelayMs: number; at: Date; provider: "sqlite" | "postgresql" },
 ): Promise<"processed" | "failed" | "dead" | "taken"> {
   try {
     const handler = handlers[event.topic];
     if (!handler) throw new PermanentWebhookError(`no handler for topic ${event.topic}`);
     const payload = JSON.parse(event.payload) as unknown;
     const taken = await prisma.$transaction(async (tx) => {
+      if (provider === "postgresql" && event.resourceId) {
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${resourceKey(event)}))::text`;
+      }
       const claim = await tx.webhookEvent.updateMany({
         where: { id: event.id, status: event.status, attempts: event.attempts },
         data: { status: "processed", processedAt: at, attempts: { increment: 1 }, lastError: null },

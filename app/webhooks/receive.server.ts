@@ -6,9 +6,10 @@ import { env } from "../env.server";
 import { InboxWriter } from "./inbox-writer.server";
 import { resourceOf } from "./resource";
 import { verifyWebhook, type VerifiedWebhook } from "./verify.server";
-import { startWebhookWorker } from "./worker.server";
+import { dispatcherFor } from "./dispatch.server";
 
-const inbox = new InboxWriter(prisma, databaseTarget(env.DATABASE_URL).provider);
+/** The app's inbox writer: webhook routes and reconciliation record through it. */
+export const inbox = new InboxWriter(prisma, databaseTarget(env.DATABASE_URL).provider, dispatcherFor(prisma, env));
 
 /** Verifies the request and records it; `afterRecord` runs once per new event, for work that cannot wait. */
 export async function receiveWebhook(
@@ -34,9 +35,8 @@ export async function receiveWebhook(
   }
 
   const outcome = await inbox.record({ ...webhook, resourceId: resourceOf(webhook.topic, webhook.payload), rawBody });
+  // Applied off the request (the inbox writer hands new events to the worker or queue).
   if (outcome === "recorded" && afterRecord) await afterRecord(webhook);
-  // Applied off the request: the response does not wait for it.
-  if (outcome === "recorded" && env.WEBHOOK_WORKER === "inprocess") startWebhookWorker(prisma).nudge();
   return new Response(null, { status: 200 });
 }
 

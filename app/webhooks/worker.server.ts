@@ -12,7 +12,13 @@ declare global {
   var makegoodWebhookWorker: Worker | undefined;
 }
 
-export function startWebhookWorker(prisma: PrismaClient, options: ProcessorOptions & { intervalMs?: number } = {}): Worker {
+export type WorkerOptions = ProcessorOptions & {
+  intervalMs?: number;
+  /** Work that follows applied webhooks in the same loop (detection needing the Admin API). */
+  afterBatch?: () => Promise<unknown>;
+};
+
+export function startWebhookWorker(prisma: PrismaClient, options: WorkerOptions = {}): Worker {
   if (globalThis.makegoodWebhookWorker) return globalThis.makegoodWebhookWorker;
   let running: Promise<void> | null = null;
   let again = false;
@@ -29,6 +35,7 @@ export function startWebhookWorker(prisma: PrismaClient, options: ProcessorOptio
         try {
           const outcome = await processInbox(prisma, webhookHandlers, options);
           if (outcome.processed + outcome.failed + outcome.dead === 100) again = true; // a full batch: more may wait
+          await options.afterBatch?.();
         } catch (error) {
           console.error(JSON.stringify({ event: "webhook_worker_error", error: String(error) }));
         }

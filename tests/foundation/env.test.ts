@@ -22,6 +22,8 @@ describe("configuration", () => {
     [{ SHOPIFY_APP_URL: "ftp://makegood.example.com" }, "SHOPIFY_APP_URL must be an http(s) URL"],
     [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL must start with file:"],
     [{ DATABASE_URL: "postgresql://[bad" }, "DATABASE_URL is not a valid postgres:// URL"],
+    [{ WEBHOOK_QUEUE: "bullmq" }, "WEBHOOK_QUEUE must be inbox or pg-boss"],
+    [{ WEBHOOK_QUEUE: "pg-boss" }, "WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL"],
   ])("refuses %o, naming the variable", (change, message) => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
     expect(() => parseEnv({ ...valid, ...change })).toThrow(message);

@@ -1,11 +1,13 @@
 // The sandbox store for vitest: one per test file on a free port, reset and reseeded before each
 // test, and the app started against it exactly as `npm run sandbox` starts it.
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { SHOP_HEADER, startSandboxServer, type Sandbox } from "../sandbox/server";
-import { freePort, startApp, TEST_API_KEY, TEST_SECRET, type RunningApp } from "./app-server";
+import { appEnv, BROWSER_UA, freePort, startApp, TEST_API_KEY, TEST_SECRET, type RunningApp } from "./app-server";
 import { createTestDatabase, projectRoot, type Provider, type TestDatabase } from "./database";
 
 export { DEMO_SHOP } from "../sandbox/seed";
@@ -32,13 +34,13 @@ export function sandboxAppEnv(sandbox: Sandbox) {
  * A fresh database, a sandbox and the built app wired to each other, for one test file; the
  * demo shop is reseeded before each test (the app's database keeps what it received).
  */
-export function setupSandboxWithApp(provider: Provider = "sqlite") {
+export function setupSandboxWithApp(provider: Provider = "sqlite", appEnv: Record<string, string> = {}) {
   const ctx = {} as { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
   beforeAll(async () => {
     ctx.db = await createTestDatabase(provider);
     const port = await freePort();
     ctx.sandbox = await startSandbox(`http://127.0.0.1:${port}`);
-    ctx.app = await startApp(ctx.db.url, { port, env: sandboxAppEnv(ctx.sandbox) });
+    ctx.app = await startApp(ctx.db.url, { port, env: { ...sandboxAppEnv(ctx.sandbox), ...appEnv } });
   });
   beforeEach(async () => {
     await ctx.sandbox.reset();
@@ -85,4 +87,45 @@ export function setupSandboxOnly() {
     return { status: res.status, body: await res.json() };
   };
   return ctx;
+}
+
+type AppContext = { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
+
+/** The merchant opens the app in the admin: its home page, as served. */
+export async function openApp(ctx: AppContext) {
+  const res = await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}`, { headers: { "User-Agent": BROWSER_UA } });
+  return { status: res.status, html: await res.text() };
+}
+
+/** The merchant opens the app once: Shopify installs it and the app holds the offline token. */
+export async function installApp(ctx: AppContext) {
+  return (await openApp(ctx)).status;
+}
+
+/**
+ * Waits until the sandbox has delivered everything, the app has applied its inbox and done the
+ * detection that is due; throws after `timeoutMs`.
+ */
+export async function appSettled(ctx: AppContext, timeoutMs = 20_000) {
+  await ctx.sandbox.webhooks.idle();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const events = await ctx.db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } });
+    const tasks = await ctx.db.prisma.detectionTask.count({ where: { status: "pending", dueAt: { lte: new Date() } } });
+    if (events + tasks === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the app did not settle within ${timeoutMs / 1000} s`);
+}
+
+/** `npm run cli -- <args>` as the operator runs it: the app's configuration, Shopify being the sandbox. */
+export async function runAppCli(ctx: AppContext, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args], {
+    cwd: projectRoot,
+    env: appEnv({
+      DATABASE_URL: ctx.db.url, SHOPIFY_API_KEY: TEST_API_KEY, SHOPIFY_API_SECRET: TEST_SECRET, SHOPIFY_APP_URL: ctx.app.url,
+      ...sandboxAppEnv(ctx.sandbox),
+    }),
+  });
+  return stdout;
 }

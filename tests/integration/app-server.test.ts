@@ -43,6 +43,13 @@ describe.each(providers)("the built app on %s", (provider) => {
     expect(await res.json()).toEqual({ status: "ok", database: "up", provider });
   });
 
+  it("serves its icon (browsers ask for /favicon.ico; a missing one logged a routing error each time)", async () => {
+    const res = await fetch(`${app.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    const icon = Buffer.from(await res.arrayBuffer());
+    expect(icon.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+  });
+
   it("serves the Polaris login page", async () => {
     const res = await fetch(`${app.url}/auth/login`, { headers: { "User-Agent": BROWSER_UA } });
     expect(res.status).toBe(200);

@@ -1,21 +1,10 @@
 // The sandbox's real deliveries, recorded by the app and applied by its own in-process worker.
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA } from "../helpers/app-server";
-import { DEMO_SHOP, setupSandboxWithApp } from "../helpers/sandbox";
+import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
 
 const ctx = setupSandboxWithApp();
 
-/** Waits (at most 15 s) until the sandbox has delivered everything and the app has applied it. */
-async function settled() {
-  await ctx.sandbox.webhooks.idle();
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const waiting = await ctx.db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } });
-    if (waiting === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("the app did not apply its inbox within 15 s");
-}
+const settled = () => appSettled(ctx, 15_000);
 
 const orderFor = (email: string) => {
   const shop = ctx.sandbox.store.shop(DEMO_SHOP);
@@ -66,7 +55,7 @@ describe("webhooks applied by the app", () => {
   });
 
   it("deactivates the shop on uninstall and erases everything of it on shop/redact", async () => {
-    await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}`, { headers: { "User-Agent": BROWSER_UA } }).then((r) => r.text());
+    await installApp(ctx);
     expect(await ctx.db.prisma.shop.findUnique({ where: { domain: DEMO_SHOP } })).toMatchObject({ active: true });
     orderFor("emma.clarke@example.co.uk");
     await settled();

@@ -113,7 +113,6 @@ export function cancelOrder(
   if (shop.fulfillments.some((f) => f.orderId === order.id && f.status === "SUCCESS")) {
     return { errors: [{ field: ["orderId"], message: "Cannot cancel an order that has fulfillments; refund it instead", code: "INVALID" }] };
   }
-  const now = store.clock.now();
   if (input.refund && orderMoney(order).refundable > 0) {
     const result = createRefund(store, domain, order, {
       lineItems: order.lineItems.map((li) => ({ lineItemId: li.id, quantity: refundableQuantity(order, li.id), restockType: input.restock ? "CANCEL" : "NO_RESTOCK" })),
@@ -132,6 +131,8 @@ export function cancelOrder(
     }
     if (order.financialStatus === "pending") order.financialStatus = "voided";
   }
+  // Taken after the refund, which updates the order too: updated_at never goes back.
+  const now = store.clock.now();
   for (const fo of shop.fulfillmentOrders.filter((f) => f.orderId === order.id)) {
     fo.status = "CANCELLED";
     fo.updatedAt = now;

@@ -7,7 +7,7 @@ describe.each(providers)("group commit of the inbox on %s", (provider) => {
   const ctx = useTestDatabase(provider);
 
   it("records concurrent deliveries once each, telling duplicates apart", async () => {
-    const writer = new InboxWriter(ctx.db.prisma, provider, 100);
+    const writer = new InboxWriter(ctx.db.prisma, provider, undefined, 100);
     const deliveries = Array.from({ length: 300 }, (_, i) => ({
       shop: i % 2 ? "a.myshopify.com" : "b.myshopify.com", topic: "orders/create", webhookId: `w-${i}`,
       // Every event arrives three times: twice in the same burst, once again later.

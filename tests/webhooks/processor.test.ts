@@ -6,10 +6,9 @@ import type { PrismaClient } from "@prisma/client";
 import { webhookHandlers } from "../../app/webhooks/handlers";
 import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
 import { processInbox, replayEvents, type WebhookHandler } from "../../app/webhooks/processor.server";
-import { resourceOf } from "../../app/webhooks/resource";
 import { projectRoot, providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
-import { orderLifecycle, shuffled, type Delivery } from "../helpers/lifecycle";
+import { orderLifecycle, recordDelivery, shuffled } from "../helpers/lifecycle";
 
 /** The CLI as a separate process, the way a second worker runs. */
 async function runCli(args: string[], databaseUrl: string) {
@@ -18,11 +17,7 @@ async function runCli(args: string[], databaseUrl: string) {
   });
   return stdout;
 }
-const record = (prisma: PrismaClient, shop: string, d: Delivery, webhookId = d.eventId) =>
-  recordWebhookEvent(prisma, {
-    shop, topic: d.topic, webhookId, eventId: d.eventId, apiVersion: "2026-07", triggeredAt: d.triggeredAt,
-    resourceId: resourceOf(d.topic, JSON.parse(d.body)), rawBody: d.body,
-  });
+const record = recordDelivery;
 
 /** What the processor left for `shop`, without the shop itself, to compare runs. */
 async function stateOf(prisma: PrismaClient, shop: string) {

@@ -1,11 +1,13 @@
 // Fulfillments (newest state wins) and carrier events (each kept once, whatever the order).
 import { z } from "zod";
 import type { HandledEvent, Tx } from "../processor.server";
-import { gid, isStale, parsePayload } from "./payload";
+import { orderRef } from "../../domain/detection/order-ref.server";
+import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
+import { gid, isStale, legacyId, parsePayload } from "./payload";
 
 const FulfillmentBody = z.object({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Fulfillment/"),
-  order_id: z.number(),
+  order_id: legacyId,
   status: z.string(),
   shipment_status: z.string().nullish(),
   tracking_company: z.string().nullish(),
@@ -32,8 +34,8 @@ export async function applyFulfillment(tx: Tx, event: HandledEvent) {
 
 const FulfillmentEventBody = z.object({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/FulfillmentEvent/"),
-  fulfillment_id: z.number(),
-  order_id: z.number(),
+  fulfillment_id: legacyId,
+  order_id: legacyId,
   status: z.string(),
   message: z.string().nullish(),
   happened_at: z.string().datetime({ offset: true }),
@@ -55,6 +57,49 @@ export async function recordFulfillmentEvent(tx: Tx, event: HandledEvent) {
     create: { shop: event.shop, eventId: e.admin_graphql_api_id, ...fields },
     update: {},
   });
+  await detectOnCarrierEvent(tx, event, fields);
+}
+
+const FAILED_DELIVERY = new Set(["failure", "attempted_delivery"]);
+
+/**
+ * A failed or attempted delivery opens a delivery_failed incident on the parcel; a delivery
+ * closes it. Carrier events can arrive in any order: a failure older than a recorded delivery
+ * still opens its incident and closes it at once, so every order of arrival ends the same.
+ */
+async function detectOnCarrierEvent(
+  tx: Tx,
+  event: HandledEvent,
+  e: { fulfillmentId: string; orderId: string; status: string; message: string | null; happenedAt: Date },
+) {
+  const closeIfDelivered = async () => {
+    const delivered = await tx.fulfillmentEventRecord.findFirst({
+      where: { shop: event.shop, fulfillmentId: e.fulfillmentId, status: "delivered" },
+      orderBy: { happenedAt: "desc" },
+    });
+    if (!delivered) return;
+    await resolveIncidents(tx, {
+      shop: event.shop, orderId: e.orderId, types: ["delivery_failed", "late_delivery"], subject: e.fulfillmentId,
+      reason: "delivered", at: delivered.happenedAt, actor: "shopify", source: `delivered:${delivered.eventId}`,
+    });
+  };
+  if (FAILED_DELIVERY.has(e.status)) {
+    const later = await tx.fulfillmentEventRecord.findFirst({
+      where: { shop: event.shop, fulfillmentId: e.fulfillmentId, status: "delivered", happenedAt: { gt: e.happenedAt } },
+    });
+    const previous = await tx.incident.findFirst({ where: { shop: event.shop, orderId: e.orderId, type: "delivery_failed", subject: e.fulfillmentId, openKey: null } });
+    // Delivered later, and this failure already told on a closed incident: nothing new.
+    if (later && previous) return;
+    await raiseIncident(tx, {
+      order: await orderRef(tx, event.shop, e.orderId), type: "delivery_failed", subject: e.fulfillmentId,
+      actor: "shopify", observedAt: e.happenedAt, source: event.eventKey,
+      summary: `Carrier: ${e.status === "failure" ? "delivery failed" : "delivery attempted"}${e.message ? ` (${e.message})` : ""}`,
+      evidence: { status: e.status, message: e.message, happenedAt: e.happenedAt.toISOString(), fulfillmentId: e.fulfillmentId },
+    });
+    if (later) await closeIfDelivered();
+  } else if (e.status === "delivered") {
+    await closeIfDelivered();
+  }
 }
 
 const HoldBody = z.object({

@@ -1,5 +1,5 @@
 // Webhook bodies are validated for the fields a handler reads; anything else is kept as sent.
-import type { z } from "zod";
+import { z } from "zod";
 import { PermanentWebhookError } from "../processor.server";
 
 export function parsePayload<T extends z.ZodTypeAny>(schema: T, payload: unknown, topic: string): z.infer<T> {
@@ -17,3 +17,7 @@ export const isStale = (stored: { shopifyUpdatedAt: Date } | null, incoming: Dat
 
 /** REST payloads carry numeric ids; our tables key on GraphQL ids (strings). */
 export const gid = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;
+
+/** A legacy id as webhooks send it (a JSON number) or as reconciliation carries it (the
+ *  GraphQL legacyResourceId string, never turned into a JS number). */
+export const legacyId = z.union([z.number().int(), z.string().regex(/^\d+$/)]);

@@ -31,8 +31,10 @@ export async function answerDataRequest(tx: Tx, event: HandledEvent) {
   const orders = await customerOrders(tx, event.shop, request);
   const orderIds = orders.map((o) => o.orderId);
   const fulfillments = await tx.fulfillmentSnapshot.findMany({ where: { shop: event.shop, orderId: { in: orderIds } } });
+  const incidents = await tx.incident.findMany({ where: { shop: event.shop, orderId: { in: orderIds } } });
   const result = {
     customer: request.customer,
+    incidents: incidents.map((i) => ({ id: i.id, orderId: i.orderId, type: i.type, status: i.status, openedAt: i.openedAt, customerEmail: i.customerEmail })),
     orders: orders.map((o) => ({ orderId: o.orderId, name: o.name, email: o.email, data: JSON.parse(o.data) })),
     fulfillments: fulfillments.map((f) => ({ fulfillmentId: f.fulfillmentId, orderId: f.orderId, status: f.status, data: JSON.parse(f.data) })),
   };
@@ -64,9 +66,15 @@ export async function redactCustomer(tx: Tx, event: HandledEvent) {
       data: { data: strip(f.data, PERSONAL_FULFILLMENT_FIELDS) },
     });
   }
+  // Incidents keep their facts (type, order, evidence, timeline) and lose who the customer was.
+  const orderIds = orders.map((o) => o.orderId);
+  const incidents = await tx.incident.updateMany({
+    where: { shop: event.shop, OR: [{ orderId: { in: orderIds } }, { customerId: gid("Customer", request.customer.id) }] },
+    data: { customerId: null, customerEmail: null },
+  });
   // The record of what was done names no one.
   await tx.complianceRequest.create({
-    data: { shop: event.shop, topic: event.topic, result: JSON.stringify({ redactedOrders: orders.length, redactedFulfillments: fulfillments.length }) },
+    data: { shop: event.shop, topic: event.topic, result: JSON.stringify({ redactedOrders: orders.length, redactedFulfillments: fulfillments.length, anonymisedIncidents: incidents.count }) },
   });
 }
 
@@ -77,6 +85,8 @@ export async function redactShop(tx: Tx, event: HandledEvent) {
   await tx.fulfillmentSnapshot.deleteMany({ where });
   await tx.fulfillmentEventRecord.deleteMany({ where });
   await tx.inventoryLevelSnapshot.deleteMany({ where });
+  await tx.incident.deleteMany({ where }); // the timeline goes with it (cascade)
+  await tx.detectionTask.deleteMany({ where });
   await tx.complianceRequest.deleteMany({ where });
   await tx.session.deleteMany({ where });
   await tx.webhookEvent.deleteMany({ where });

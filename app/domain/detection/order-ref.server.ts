@@ -1,0 +1,23 @@
+// The order an incident is about, from the app's snapshot of it.
+import type { Prisma } from "@prisma/client";
+import type { OrderRef } from "../incidents/types";
+
+type Tx = Prisma.TransactionClient;
+
+type OrderData = { name?: string; customer_locale?: string | null; customer?: { admin_graphql_api_id?: string; email?: string | null } | null; email?: string | null };
+
+export function orderRefFrom(shop: string, orderId: string, data: OrderData | null): OrderRef {
+  return {
+    shop, orderId, orderName: data?.name ?? "",
+    customerId: data?.customer?.admin_graphql_api_id ?? null,
+    customerEmail: data?.email ?? data?.customer?.email ?? null,
+    customerLocale: data?.customer_locale ?? null,
+  };
+}
+
+/** The snapshot's view, or a bare reference when the order's own webhook has not been applied yet
+ *  (the order handler fills the rest in when it is). */
+export async function orderRef(tx: Tx, shop: string, orderId: string): Promise<OrderRef> {
+  const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } } });
+  return orderRefFrom(shop, orderId, snapshot ? (JSON.parse(snapshot.data) as OrderData) : null);
+}

@@ -1,0 +1,80 @@
+// Opening, confirming and closing incidents, inside the caller's transaction. One open incident
+// per (order, type, subject): a repeated signal is added to its timeline (once per source).
+import type { Prisma } from "@prisma/client";
+import { DEFAULT_SLA, openKeyOf, type Actor, type IncidentType, type SlaPolicy, type Signal } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+export type RaiseOutcome = { incidentId: string; opened: boolean };
+
+export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEFAULT_SLA): Promise<RaiseOutcome> {
+  const { order, type, subject } = signal;
+  const openKey = openKeyOf(order.orderId, type, subject);
+  const existing = await tx.incident.findUnique({ where: { shop_openKey: { shop: order.shop, openKey } } });
+  if (existing) {
+    await addTimeline(tx, existing.id, order.shop, {
+      at: signal.observedAt, actor: signal.actor, kind: "signal", summary: signal.summary,
+      detail: signal.evidence, source: signal.source,
+    });
+    return { incidentId: existing.id, opened: false };
+  }
+  const at = signal.observedAt;
+  const incident = await tx.incident.create({
+    data: {
+      shop: order.shop, orderId: order.orderId, orderName: order.orderName, customerId: order.customerId,
+      customerEmail: order.customerEmail, customerLocale: order.customerLocale, type, subject, openKey,
+      evidence: JSON.stringify(signal.evidence), openedAt: at,
+      acknowledgeBy: new Date(at.getTime() + sla.acknowledgeWithinMs),
+      answerBy: new Date(at.getTime() + sla.answerWithinMs),
+    },
+  });
+  await addTimeline(tx, incident.id, order.shop, {
+    at, actor: signal.actor, kind: "opened", summary: signal.summary, detail: signal.evidence, source: signal.source,
+  });
+  return { incidentId: incident.id, opened: true };
+}
+
+export type Resolution = {
+  shop: string;
+  orderId: string;
+  types?: IncidentType[];
+  subject?: string;
+  reason: string;
+  at: Date;
+  actor: Actor;
+  source: string;
+};
+
+/** Closes the open incidents the problem has gone away for (auto-close); returns how many. */
+export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
+  const open = await tx.incident.findMany({
+    where: {
+      shop: r.shop, orderId: r.orderId, openKey: { not: null },
+      ...(r.types ? { type: { in: r.types } } : {}), ...(r.subject ? { subject: r.subject } : {}),
+    },
+  });
+  for (const incident of open) {
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { status: "closed", openKey: null, closedAt: r.at, closeReason: r.reason },
+    });
+    await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: r.reason, source: r.source });
+  }
+  return open.length;
+}
+
+type TimelineEntry = { at: Date; actor: Actor; kind: string; summary: string; detail?: unknown; source?: string };
+
+async function addTimeline(tx: Tx, incidentId: string, shop: string, e: TimelineEntry) {
+  const data = {
+    shop, incidentId, at: e.at, actor: e.actor, kind: e.kind, summary: e.summary,
+    detail: e.detail === undefined ? null : JSON.stringify(e.detail), source: e.source ?? null,
+  };
+  if (e.source) {
+    // A replayed signal (same source) is already on the timeline. Checked first rather than
+    // caught: a failed insert would abort a PostgreSQL transaction.
+    const seen = await tx.incidentEvent.findFirst({ where: { incidentId, kind: e.kind, source: e.source }, select: { id: true } });
+    if (seen) return;
+  }
+  await tx.incidentEvent.create({ data });
+}

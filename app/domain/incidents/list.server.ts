@@ -1,0 +1,29 @@
+// Reading incidents back, for the CLI and (later) the merchant's inbox.
+import type { PrismaClient } from "@prisma/client";
+
+export type IncidentFilter = {
+  shop: string;
+  status?: string;
+  type?: string;
+  orderId?: string;
+  /** Only incidents not closed or dismissed, the ones due first first. */
+  open?: boolean;
+  limit?: number;
+};
+
+export async function listIncidents(prisma: PrismaClient, f: IncidentFilter) {
+  const rows = await prisma.incident.findMany({
+    where: {
+      shop: f.shop, ...(f.status ? { status: f.status } : {}), ...(f.type ? { type: f.type } : {}),
+      ...(f.orderId ? { orderId: f.orderId } : {}), ...(f.open ? { openKey: { not: null } } : {}),
+    },
+    orderBy: f.open ? { answerBy: "asc" } : { openedAt: "asc" },
+    take: f.limit,
+    include: { timeline: { orderBy: { at: "asc" } } },
+  });
+  return rows.map(({ openKey: _k, evidence, timeline, ...incident }) => ({
+    ...incident,
+    evidence: JSON.parse(evidence) as Record<string, unknown>,
+    timeline: timeline.map(({ shop: _s, incidentId: _i, detail, ...e }) => ({ ...e, detail: detail ? (JSON.parse(detail) as unknown) : null })),
+  }));
+}

@@ -1,0 +1,73 @@
+-- CreateTable
+CREATE TABLE "Incident" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "orderName" TEXT NOT NULL,
+    "customerId" TEXT,
+    "customerEmail" TEXT,
+    "customerLocale" TEXT,
+    "type" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "openKey" TEXT,
+    "evidence" TEXT NOT NULL,
+    "acknowledgeBy" DATETIME NOT NULL,
+    "answerBy" DATETIME NOT NULL,
+    "acknowledgedAt" DATETIME,
+    "openedAt" DATETIME NOT NULL,
+    "closedAt" DATETIME,
+    "closeReason" TEXT,
+    "remedyCost" TEXT,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "IncidentEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "incidentId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "actor" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "detail" TEXT,
+    "source" TEXT,
+    CONSTRAINT "IncidentEvent_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DetectionTask" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "dueAt" DATETIME NOT NULL,
+    "requestedBy" TEXT,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "Incident_shop_status_idx" ON "Incident"("shop", "status");
+
+-- CreateIndex
+CREATE INDEX "Incident_shop_orderId_idx" ON "Incident"("shop", "orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Incident_shop_openKey_key" ON "Incident"("shop", "openKey");
+
+-- CreateIndex
+CREATE INDEX "IncidentEvent_shop_incidentId_at_idx" ON "IncidentEvent"("shop", "incidentId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "IncidentEvent_incidentId_kind_source_key" ON "IncidentEvent"("incidentId", "kind", "source");
+
+-- CreateIndex
+CREATE INDEX "DetectionTask_status_dueAt_idx" ON "DetectionTask"("status", "dueAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DetectionTask_shop_kind_subject_key" ON "DetectionTask"("shop", "kind", "subject");
+

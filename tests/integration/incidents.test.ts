@@ -1,0 +1,84 @@
+// Incidents detected on their own from the sandbox's scenarios: the app receives the real
+// webhooks, reads stock through the Admin API, and opens exactly one incident per real problem.
+import { describe, expect, it } from "vitest";
+import { cancelOrder } from "../sandbox/store-orders";
+import { appSettled, DEMO_SHOP, installApp, openApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
+
+const ctx = setupSandboxWithApp();
+const DAY = 24 * 3600 * 1000;
+
+type Listed = {
+  id: string; type: string; status: string; subject: string; orderId: string; orderName: string; customerLocale: string | null;
+  evidence: Record<string, unknown>; openedAt: string; acknowledgeBy: string; answerBy: string; closeReason: string | null;
+  timeline: { kind: string; actor: string; summary: string }[];
+};
+
+async function incidents(): Promise<Listed[]> {
+  return JSON.parse(await runAppCli(ctx, ["incidents", "list", "--shop", DEMO_SHOP, "--json"]));
+}
+
+const settled = () => appSettled(ctx);
+
+async function scenario(name: string) {
+  expect(await installApp(ctx)).toBe(200);
+  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
+  expect(res.status).toBe(200);
+  const { order } = (await res.json()) as { order: { id: string; name: string } };
+  await settled();
+  return { order, found: (await incidents()).filter((i) => i.orderId === order.id) };
+}
+
+describe("incident detection", () => {
+  it("expired-last-unit: one stock mismatch on the gift, with the stock as evidence and the SLA clock", async () => {
+    const { order, found } = await scenario("expired-last-unit");
+    expect(found).toHaveLength(1);
+    const [incident] = found;
+    const gift = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!.lineItems[1];
+    expect(incident).toMatchObject({
+      type: "stock_mismatch", status: "open", subject: `gid://shopify/LineItem/${gift.id}`, orderName: order.name,
+      evidence: { reason: "damaged_or_expired", short: 1, quantity: 1, stock: { available: -1, committed: 1, damaged: 1 } },
+    });
+    expect(incident.acknowledgeBy).toBe(incident.openedAt);
+    expect(Date.parse(incident.answerBy) - Date.parse(incident.openedAt)).toBe(DAY);
+    expect(incident.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"]]);
+    expect(incident.timeline[0].summary).toContain("damaged or expired");
+  });
+
+  it("oversold: one incident for the units that cannot ship; cancelling the order closes it", async () => {
+    const { order, found } = await scenario("oversold");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "stock_mismatch", status: "open", customerLocale: "ro", evidence: { reason: "oversold", short: 2 } });
+    // The merchant sees it on the app's home page, with what was seen.
+    const home = await openApp(ctx);
+    expect(home.html).toContain("Open incidents");
+    expect(home.html).toContain(order.name);
+    expect(home.html).toContain("Stock mismatch");
+    expect(home.html).toMatch(/2 of \d+ cannot ship/);
+
+    const sandboxOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!;
+    expect(cancelOrder(ctx.sandbox.store, DEMO_SHOP, sandboxOrder, { reason: "inventory", restock: true, refund: true }).errors).toBeUndefined();
+    await settled();
+    const [closed] = (await incidents()).filter((i) => i.orderId === order.id);
+    expect(closed).toMatchObject({ status: "closed", closeReason: "order cancelled" });
+    expect(closed.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"], ["closed", "shopify"]]);
+    // Gone from the open list (order names repeat across tests: the sandbox is reseeded for each).
+    expect((await openApp(ctx)).html).not.toMatch(/2 of \d+ cannot ship/);
+  });
+
+  it("delivery-failed, delivered twice by Shopify: one delivery_failed incident on the parcel, opened once", async () => {
+    ctx.sandbox.webhooks.options.duplicate = true;
+    const { found } = await scenario("delivery-failed");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "delivery_failed", status: "open", evidence: { status: "failure", message: "Dirección incorrecta: entrega fallida" } });
+    expect(found[0].subject).toMatch(/^gid:\/\/shopify\/Fulfillment\//);
+    expect(found[0].timeline.map((t) => t.kind)).toEqual(["opened"]);
+  });
+
+  it("opens nothing for an order stock can honour and a parcel that arrives", async () => {
+    const before = (await incidents()).length;
+    const { found } = await scenario("wrong-item"); // delivered fine: only the customer can say it is wrong
+    expect(found).toEqual([]);
+    expect((await incidents()).length).toBe(before);
+    expect(await ctx.db.prisma.detectionTask.count({ where: { status: "done" } })).toBeGreaterThan(0);
+  });
+});
