@@ -7,7 +7,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { startReconcileSchedule, stopReconcileSchedule } from "./reconcile/schedule.server";
+import { reconcileActiveShops } from "./reconcile/schedule.server";
+import { scanActiveShops } from "./domain/detection/scan-schedule.server";
+import { startPeriodic, stopPeriodic } from "./jobs/periodic.server";
 import { adminClientForShop } from "./shopify/admin.server";
 import { startWebhookProcessing, stopWebhookProcessing } from "./webhooks/dispatch.server";
 import { inbox } from "./webhooks/receive.server";
@@ -16,16 +18,18 @@ import { inbox } from "./webhooks/receive.server";
 startWebhookProcessing(prisma, env).catch((error) => {
   console.error(JSON.stringify({ event: "webhook_worker_start_failed", error: String(error) }));
 });
-// Missed webhooks are made up for by reading back what changed (the worker's process does it).
+// Missed webhooks are made up for by reading back what changed, and deadlines that pass with no
+// webhook at all are caught by the scan (the worker's process does both).
 if (env.WEBHOOK_WORKER === "inprocess") {
-  startReconcileSchedule({ prisma, inbox, adminFor: adminClientForShop }, env.RECONCILE_EVERY_MINUTES);
+  startPeriodic("reconcile", env.RECONCILE_EVERY_MINUTES, () => reconcileActiveShops({ prisma, inbox, adminFor: adminClientForShop }));
+  startPeriodic("scan", env.SCAN_EVERY_MINUTES, () => scanActiveShops(prisma, adminClientForShop));
 }
 
 // Graceful shutdown: the server stops taking requests (remix-serve's own handler), the worker
 // finishes the event in hand, and the database pool closes, so the process can exit.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
-    stopReconcileSchedule();
+    stopPeriodic();
     await stopWebhookProcessing();
     await prisma.$disconnect();
   });

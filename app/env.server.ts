@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   // How often the app re-reads recently changed orders from Shopify to make up for missed
   // webhooks (app/reconcile); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
   RECONCILE_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(60),
+  // How often the app scans open orders for ship-by and deliver-by dates that passed
+  // (app/domain/detection/scan.server.ts); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
+  SCAN_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(15),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).

@@ -7,8 +7,10 @@
 //   reconcile --shop <domain> --since <iso>   record what changed in Shopify since then and apply it
 //   reconcile --all                           every active shop from where its last run got to
 //   incidents list --shop <domain> [--status s] [--type t] [--json]
-//   incidents detect            run the due detection tasks (stock checks) now
-// reconcile and incidents detect talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
+//   incidents detect            run the due detection tasks (stock checks, holds) now
+//   incidents scan --shop <domain> | --all   judge open orders against their ship-by and deliver-by dates now
+//   incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]
+// reconcile and incidents detect/scan talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../app/db/client";
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
     status: { type: "string" }, shop: { type: "string" }, limit: { type: "string", default: "50" },
     dead: { type: "boolean", default: false }, loop: { type: "boolean", default: false }, workers: { type: "string", default: "4" },
     since: { type: "string" }, all: { type: "boolean", default: false }, json: { type: "boolean", default: false }, type: { type: "string" },
+    order: { type: "string" }, line: { type: "string" }, reason: { type: "string" }, quantity: { type: "string" }, note: { type: "string" },
   },
 });
 const [group, command, id] = positionals;
@@ -34,7 +37,8 @@ const { provider } = databaseTarget(process.env.DATABASE_URL);
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect");
+  console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect | incidents scan --shop <domain> | --all");
+  console.error("       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]");
   console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
   console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
   process.exit(2);
@@ -89,11 +93,36 @@ async function incidents() {
   if (command === "detect") {
     const { adminClientForShop } = await import("../app/shopify/admin.server");
     const { runDetectionTasks } = await import("../app/domain/detection/tasks.server");
-    const { detectionKinds } = await import("../app/domain/detection/stock-check.server");
+    const { detectionKinds } = await import("../app/domain/detection/kinds.server");
     return console.log(JSON.stringify(await runDetectionTasks(prisma, detectionKinds, adminClientForShop)));
+  }
+  if (command === "scan") {
+    const { adminClientForShop } = await import("../app/shopify/admin.server");
+    if (values.all) {
+      const { scanActiveShops } = await import("../app/domain/detection/scan-schedule.server");
+      return console.log(JSON.stringify(await scanActiveShops(prisma, adminClientForShop)));
+    }
+    if (!values.shop) usage("incidents scan needs --shop <domain>, or --all");
+    const { scanShop } = await import("../app/domain/detection/scan.server");
+    return console.log(JSON.stringify({ shop: values.shop, ...(await scanShop(prisma, await adminClientForShop(values.shop), values.shop)) }));
+  }
+  if (command === "flag") {
+    const { FlagInput, flagOrderLine } = await import("../app/domain/incidents/flag.server");
+    if (!values.shop) usage("incidents flag needs --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing");
+    const input = FlagInput.safeParse({
+      orderId: values.order, lineItemId: values.line, reason: values.reason, note: values.note,
+      quantity: values.quantity === undefined ? undefined : Number(values.quantity),
+    });
+    if (!input.success) usage(`incidents flag: ${input.error.issues.map((i) => `--${CLI_FLAG_OPTION[String(i.path[0])] ?? i.path[0]} must be ${i.message}`).join("; ")}`);
+    const result = await flagOrderLine(prisma, values.shop, input.data, { actor: "merchant", name: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI" });
+    if (!result.ok) throw new Error(result.error);
+    return console.log(JSON.stringify(result));
   }
   usage(command ? `unknown incidents command '${command}'` : undefined);
 }
+
+/** The CLI's option for each field of a flag, to name it in errors. */
+const CLI_FLAG_OPTION: Record<string, string> = { orderId: "order", lineItemId: "line", reason: "reason", quantity: "quantity", note: "note" };
 
 async function main() {
   if (group === "reconcile") return reconcile();

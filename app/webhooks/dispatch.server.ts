@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { databaseTarget } from "../db/target";
 import type { Env } from "../env.server";
-import { detectionKinds } from "../domain/detection/stock-check.server";
+import { detectionKinds } from "../domain/detection/kinds.server";
 import { runDetectionTasks } from "../domain/detection/tasks.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import type { RecordedEvent } from "./inbox-writer.server";

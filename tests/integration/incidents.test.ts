@@ -40,8 +40,10 @@ describe("incident detection", () => {
     });
     expect(incident.acknowledgeBy).toBe(incident.openedAt);
     expect(Date.parse(incident.answerBy) - Date.parse(incident.openedAt)).toBe(DAY);
-    expect(incident.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"]]);
+    // The gift's fulfillment order is held so the warehouse does not ship the pack without it.
+    expect(incident.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"], ["fulfillment_held", "makegood"]]);
     expect(incident.timeline[0].summary).toContain("damaged or expired");
+    expect(ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => `gid://shopify/Order/${f.orderId}` === order.id)!.status).toBe("ON_HOLD");
   });
 
   it("oversold: one incident for the units that cannot ship; cancelling the order closes it", async () => {
@@ -60,7 +62,7 @@ describe("incident detection", () => {
     await settled();
     const [closed] = (await incidents()).filter((i) => i.orderId === order.id);
     expect(closed).toMatchObject({ status: "closed", closeReason: "order cancelled" });
-    expect(closed.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"], ["closed", "shopify"]]);
+    expect(closed.timeline.map((t) => [t.kind, t.actor])).toEqual([["opened", "makegood"], ["fulfillment_held", "makegood"], ["closed", "shopify"]]);
     // Gone from the open list (order names repeat across tests: the sandbox is reseeded for each).
     expect((await openApp(ctx)).html).not.toMatch(/2 of \d+ cannot ship/);
   });

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { projectRoot } from "../helpers/database";
 import { loadAdminSchema } from "./admin-schema";
+import { requestedQueryCost } from "./cost";
+import { orderStockPageSizes } from "../../app/shopify/documents/stock";
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -45,9 +47,27 @@ describe(`Admin GraphQL documents against the ${API_VERSION} Admin schema`, () =
   });
 
   it("rejects a misspelled field", () => {
-    const [first] = documents;
+    const first = documents.find((d) => /\bname\b/.test(d.source))!;
     const misspelled = first.source.replace(/\bname\b/, "nmae");
     expect(misspelled).not.toBe(first.source);
     expect(validationErrors(misspelled)).toEqual([expect.stringContaining('Cannot query field "nmae"')]);
+  });
+
+  // Shopify refuses a query that requests more than 1,000 points, whatever the bucket holds.
+  const costOf = (source: string, variables: Record<string, unknown> = {}) => {
+    const operation = parse(source).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+    return requestedQueryCost(schema, operation as never, {}, variables);
+  };
+
+  it.each(documents.filter((d) => !/\$\w+: Int!/.test(d.source)).map((d) => [d.file, d.source]))("%s requests at most 1,000 points", (_file, source) => {
+    expect(costOf(source)).toBeLessThanOrEqual(1000);
+  });
+
+  it("sizes OrderStock from the order: small orders cost little, the largest page stays under 1,000", () => {
+    const orderStock = documents.find((d) => d.source.includes("query OrderStock("))!.source;
+    const costs = [1, 2, 5, 10, 30, 200].map((lines) => costOf(orderStock, orderStockPageSizes(lines)));
+    expect(costs[0]).toBeLessThan(50);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    expect(Math.max(...costs)).toBeLessThanOrEqual(1000);
   });
 });

@@ -33,10 +33,37 @@ function nodeView(shop: ShopState, id: unknown): Record<string, unknown> | null 
   }
 }
 
-/** The subset of Shopify's search syntax the app uses: updated_at/created_at ranges, name, tag. */
+/** Shopify's order `status` filter: open (not closed or cancelled), closed, cancelled, any. */
+function matchesStatus(order: Order, value: string) {
+  switch (value) {
+    case "open": return !order.closedAt && !order.cancelledAt;
+    case "closed": return !!order.closedAt;
+    case "cancelled": return !!order.cancelledAt;
+    case "any": return true;
+    default: throw new GraphQLError(`not implemented in sandbox: orders query status:${value}`);
+  }
+}
+
+/** Shopify's `fulfillment_status` filter: unfulfilled is unshipped or partial; shipped is fulfilled. */
+function matchesFulfillmentStatus(order: Order, value: string) {
+  const status = order.fulfillmentStatus ?? "unshipped";
+  switch (value) {
+    case "unshipped": return status === "unshipped";
+    case "partial": return status === "partial";
+    case "unfulfilled": return status === "unshipped" || status === "partial";
+    case "shipped": case "fulfilled": return status === "fulfilled";
+    case "any": return true;
+    default: throw new GraphQLError(`not implemented in sandbox: orders query fulfillment_status:${value}`);
+  }
+}
+
+/** The subset of Shopify's search syntax the app uses: updated_at/created_at ranges, name, tag,
+ *  status and fulfillment_status. */
 function matchesOrderQuery(order: Order, query: string | undefined): boolean {
   if (!query) return true;
   return query.split(/\s+(?:AND\s+)?/).filter(Boolean).every((term) => {
+    const filter = term.match(/^(status|fulfillment_status):(\w+)$/);
+    if (filter) return filter[1] === "status" ? matchesStatus(order, filter[2]) : matchesFulfillmentStatus(order, filter[2]);
     const m = term.match(/^(updated_at|created_at|name|tag):(>=|<=|>|<)?'?"?([^'"]+)'?"?$/);
     if (!m) throw new GraphQLError(`not implemented in sandbox: orders query term '${term}'`);
     const [, field, op, raw] = m;

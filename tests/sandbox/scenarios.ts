@@ -9,7 +9,8 @@ export type ScenarioResult = { scenario: string; order: { id: string; name: stri
 
 const gidOf = (order: Order) => ({ id: `gid://shopify/Order/${order.id}`, name: order.name });
 
-function find(store: SandboxStore, shop: string, title: string) {
+/** A seeded product by the start of its title: its first variant, inventory item and the first location. */
+export function findProduct(store: SandboxStore, shop: string, title: string) {
   const s = store.shop(shop);
   const product = s.products.find((p) => p.title.startsWith(title));
   const variant = product && s.variants.find((v) => v.productId === product.id);
@@ -23,7 +24,7 @@ export class ScenarioError extends Error {}
 function pastOrder(store: SandboxStore, shop: string, daysAgo: number, extra: { fulfillBy?: Date; gateway?: string; locale?: string } = {}) {
   const s = store.shop(shop);
   const customer = s.customers.find((c) => c.locale === (extra.locale ?? "en")) ?? s.customers[0];
-  const variant = find(store, shop, "Skin Food").variant;
+  const variant = findProduct(store, shop, "Skin Food").variant;
   return store.createOrder(shop, {
     customerId: customer.id, lines: [{ variantId: variant.id, quantity: 1 }],
     createdAt: new Date(store.clock.now().getTime() - daysAgo * DAY), fulfillBy: extra.fulfillBy, gateway: extra.gateway,
@@ -44,8 +45,8 @@ export type ScenarioParams = Record<string, string | undefined>;
 export const scenarios: Record<string, (store: SandboxStore, shop: string, params: ScenarioParams) => ScenarioResult> = {
   /** Case 1: a pack with a free gift; the gift's last unit turns out expired (recorded as damaged). */
   "expired-last-unit": (store, shop) => {
-    const pack = find(store, shop, "Summer Protection Pack");
-    const gift = find(store, shop, "Thermal Spring Water");
+    const pack = findProduct(store, shop, "Summer Protection Pack");
+    const gift = findProduct(store, shop, "Thermal Spring Water");
     const level = gift.item.levels.get(gift.location.id)!;
     if (level.available < 1) throw new ScenarioError("the gift has no unit left to expire: reset the sandbox first");
     store.changeQuantities(shop, gift.item.id, gift.location.id, { available: -1, damaged: 1 });
@@ -59,7 +60,7 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string, param
 
   /** More ordered than is available at the fulfilling location. */
   oversold: (store, shop) => {
-    const target = find(store, shop, "Heliocare 360");
+    const target = findProduct(store, shop, "Heliocare 360");
     const available = target.item.levels.get(target.location.id)!.available;
     const customer = store.shop(shop).customers.find((c) => c.locale === "ro") ?? store.shop(shop).customers[0];
     const order = store.createOrder(shop, {
@@ -117,7 +118,7 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string, param
     const discount = s.discounts.find((d) => d.code.toLowerCase() === params.code!.toLowerCase());
     if (!discount) throw new ScenarioError(`no discount code '${params.code}' in ${shop}: create it first`);
     const customerId = discount.customerIds?.[0] ?? s.customers[0].id;
-    const variant = find(store, shop, "Sensibio H2O").variant;
+    const variant = findProduct(store, shop, "Sensibio H2O").variant;
     const order = store.createOrder(shop, { customerId, lines: [{ variantId: variant.id, quantity: 2 }], discountCodes: [discount.code] });
     return { scenario: "customer-redeems-code", order: gidOf(order), note: `redeemed ${discount.code} for ${order.discountAmount} ${order.currencyCode}` };
   },

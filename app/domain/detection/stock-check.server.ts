@@ -1,36 +1,30 @@
 // The stock check of one order (task kind "stock_check_order"), requested when the app first sees
-// the order: ONE Admin query reads its unshipped lines with their stock at the fulfilling location;
+// the order, when it is edited, and when a stock change touches an item it holds: its unshipped
+// lines and their stock at the fulfilling location are read from Shopify (stock-fetch.server);
 // the lines stock cannot honour become stock_mismatch incidents, and a line whose stock came back
-// closes its incident.
+// closes its incident. The fulfillment order's hold follows (stock-hold.server).
 import type { DetectionTask, Prisma } from "@prisma/client";
-import type { AdminClient } from "../../shopify/client.server";
-import { OrderStockQuery, type OrderStock } from "../../shopify/documents/stock";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
+import { getShopSettings } from "../settings/settings.server";
+import { slaOf } from "../settings/settings";
 import { orderRef } from "./order-ref.server";
-import { detectStockMismatch, type StockLine, type StockQuantities } from "./stock";
+import { fetchOrderStock, type FetchedOrderStock } from "./stock-fetch.server";
+import { requestHoldSync } from "./stock-hold.server";
+import { detectStockMismatch } from "./stock";
 import type { DetectionKind } from "./tasks.server";
 
 type Tx = Prisma.TransactionClient;
-type Order = NonNullable<OrderStock["order"]>;
-type Level = { location: { id: string }; quantities: { name: string; quantity: number }[] };
+type SnapshotLines = { created_at?: string; cancelled_at?: string | null; line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[] };
 
 export const STOCK_CHECK_ORDER = "stock_check_order";
-const UNSHIPPED = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
-
-function quantitiesAt(levels: Level[], locationId: string): StockQuantities | null {
-  const level = levels.find((l) => l.location.id === locationId);
-  if (!level) return null;
-  const q = (name: string) => level.quantities.find((x) => x.name === name)?.quantity ?? 0;
-  return { available: q("available"), committed: q("committed"), onHand: q("on_hand"), damaged: q("damaged") };
-}
 
 /** Units of each variant that orders placed after `order` still hold (from the app's snapshots). */
-async function heldByNewerOrders(tx: Tx, shop: string, order: Order): Promise<Map<string, number>> {
+async function heldByNewerOrders(tx: Tx, shop: string, order: FetchedOrderStock): Promise<Map<string, number>> {
   const createdAt = new Date(order.createdAt);
   const recent = await tx.orderSnapshot.findMany({ where: { shop, shopifyUpdatedAt: { gte: createdAt }, orderId: { not: order.id } } });
   const held = new Map<string, number>();
   for (const snapshot of recent) {
-    const data = JSON.parse(snapshot.data) as { created_at?: string; cancelled_at?: string | null; line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[] };
+    const data = JSON.parse(snapshot.data) as SnapshotLines;
     if (!data.created_at || new Date(data.created_at) <= createdAt || data.cancelled_at) continue;
     for (const line of data.line_items ?? []) {
       if (line.variant_id == null || !line.fulfillable_quantity) continue;
@@ -41,52 +35,59 @@ async function heldByNewerOrders(tx: Tx, shop: string, order: Order): Promise<Ma
   return held;
 }
 
-export const stockCheckOrder: DetectionKind<Order | null> = {
-  async fetch(admin: AdminClient, task: DetectionTask) {
-    const { order } = await admin.request<OrderStock>(OrderStockQuery, { id: task.subject });
-    return order;
+export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
+  async fetch(admin, task, db) {
+    const snapshot = await db.orderSnapshot.findUnique({ where: { shop_orderId: { shop: task.shop, orderId: task.subject } } });
+    const lineCount = snapshot ? ((JSON.parse(snapshot.data) as SnapshotLines).line_items?.length ?? 1) : 10;
+    return fetchOrderStock(admin, task.subject, lineCount);
   },
 
-  async apply(tx, task, order, now) {
+  async apply(tx, task: DetectionTask, order, now) {
     if (!order) return; // deleted in Shopify meanwhile: nothing left to honour
-    const source = `stock-check:${task.id}@${task.updatedAt.toISOString()}`;
     if (order.cancelledAt) return; // the order handler closes its incidents
+    const source = `stock-check:${task.id}@${task.updatedAt.toISOString()}`;
+    const settings = await getShopSettings(tx, task.shop);
     const newer = await heldByNewerOrders(tx, task.shop, order);
-    const lines: StockLine[] = order.fulfillmentOrders.nodes
-      .filter((fo) => UNSHIPPED.has(fo.status) && fo.assignedLocation.location)
-      .flatMap((fo) =>
-        fo.lineItems.nodes
-          .filter((l) => l.remainingQuantity > 0 && l.variant)
-          .map((l) => {
-            const item = l.variant!.inventoryItem;
-            const locationId = fo.assignedLocation.location!.id;
-            return {
-              lineItemId: l.lineItem.id, title: l.lineItem.title, sku: l.lineItem.sku, quantity: l.remainingQuantity,
-              newerHeld: newer.get(l.variant!.id) ?? 0, inventoryItemId: item.id, locationId,
-              stock: item.tracked ? quantitiesAt(item.inventoryLevels.nodes, locationId) : null,
-            };
-          }),
-      );
+    const lines = order.lines.map((l) => ({ ...l, newerHeld: newer.get(l.variantId) ?? 0 }));
     const shortfalls = detectStockMismatch(lines);
     const ref = await orderRef(tx, task.shop, order.id);
+    const touched = new Set<string>();
     for (const s of shortfalls) {
+      const line = lines.find((l) => l.lineItemId === s.lineItemId)!;
       const what = s.reason === "damaged_or_expired" ? "the units left are damaged or expired" : "more was sold than is in stock";
       await raiseIncident(tx, {
         order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source,
         summary: `${s.title}: ${s.short} of ${s.quantity} cannot ship (${what})`,
-        evidence: { reason: s.reason, short: s.short, quantity: s.quantity, sku: s.sku, inventoryItemId: s.inventoryItemId, locationId: s.locationId, stock: s.stock, requestedBy: task.requestedBy },
-      });
+        evidence: {
+          reason: s.reason, short: s.short, quantity: s.quantity, sku: s.sku, inventoryItemId: s.inventoryItemId,
+          locationId: s.locationId, fulfillmentOrderId: line.fulfillmentOrderId, stock: s.stock, requestedBy: task.requestedBy,
+        },
+      }, slaOf(settings));
+      touched.add(line.fulfillmentOrderId);
     }
-    const short = new Set(shortfalls.map((s) => s.lineItemId));
-    for (const line of lines.filter((l) => !short.has(l.lineItemId))) {
-      await resolveIncidents(tx, {
+    // Lines a person flagged (expired, damaged, missing) stay flagged whatever the counts say;
+    // the check tells them which fulfillment order to hold.
+    const flagged = await tx.incident.findMany({
+      where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", openKey: { not: null }, evidence: { contains: '"flaggedBy"' } },
+    });
+    for (const incident of flagged) {
+      const line = lines.find((l) => l.lineItemId === incident.subject);
+      if (!line) continue;
+      const evidence = JSON.parse(incident.evidence) as Record<string, unknown>;
+      if (evidence.fulfillmentOrderId !== line.fulfillmentOrderId) {
+        await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, fulfillmentOrderId: line.fulfillmentOrderId }) } });
+      }
+      touched.add(line.fulfillmentOrderId);
+    }
+    const keep = new Set([...shortfalls.map((s) => s.lineItemId), ...flagged.map((i) => i.subject)]);
+    for (const line of lines.filter((l) => !keep.has(l.lineItemId) && l.stock)) {
+      const closed = await resolveIncidents(tx, {
         shop: task.shop, orderId: order.id, types: ["stock_mismatch"], subject: line.lineItemId,
         reason: "stock restored before shipping", at: now, actor: "makegood", source,
       });
+      if (closed > 0) touched.add(line.fulfillmentOrderId);
     }
+    // Held while a line of it cannot ship, released when none is left (if the shop wants holds).
+    for (const fulfillmentOrderId of touched) await requestHoldSync(tx, task.shop, fulfillmentOrderId, source, now);
   },
-};
-
-export const detectionKinds: Record<string, DetectionKind<unknown>> = {
-  [STOCK_CHECK_ORDER]: stockCheckOrder as DetectionKind<unknown>,
 };

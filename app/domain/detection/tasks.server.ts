@@ -17,7 +17,8 @@ export async function requestDetection(tx: Tx, r: TaskRequest) {
 
 /** What a kind of task does: read from Shopify, then apply in one transaction. */
 export type DetectionKind<T> = {
-  fetch(admin: AdminClient, task: DetectionTask): Promise<T>;
+  /** Outside any transaction: may read the database, and talk to Shopify. */
+  fetch(admin: AdminClient, task: DetectionTask, db: PrismaClient): Promise<T>;
   apply(tx: Tx, task: DetectionTask, fetched: T, now: Date): Promise<void>;
 };
 
@@ -39,7 +40,7 @@ export async function runDetectionTasks(
     try {
       const kind = kinds[task.kind];
       if (!kind) throw new Error(`no detection for task kind ${task.kind}`);
-      const fetched = await kind.fetch(await adminFor(task.shop), task);
+      const fetched = await kind.fetch(await adminFor(task.shop), task, prisma);
       await prisma.$transaction(async (tx) => {
         // Done only if nobody asked again meanwhile; otherwise it stays pending and runs again.
         const claim = await tx.detectionTask.updateMany({ where: { id: task.id, updatedAt: task.updatedAt }, data: { status: "done", lastError: null } });

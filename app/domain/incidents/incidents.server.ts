@@ -63,9 +63,10 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
   return open.length;
 }
 
-type TimelineEntry = { at: Date; actor: Actor; kind: string; summary: string; detail?: unknown; source?: string };
+export type TimelineEntry = { at: Date; actor: Actor; kind: string; summary: string; detail?: unknown; source?: string };
 
-async function addTimeline(tx: Tx, incidentId: string, shop: string, e: TimelineEntry) {
+/** One step on an incident's timeline; with a source, recorded once whatever the retries. */
+export async function addTimeline(tx: Tx, incidentId: string, shop: string, e: TimelineEntry) {
   const data = {
     shop, incidentId, at: e.at, actor: e.actor, kind: e.kind, summary: e.summary,
     detail: e.detail === undefined ? null : JSON.stringify(e.detail), source: e.source ?? null,
@@ -73,7 +74,9 @@ async function addTimeline(tx: Tx, incidentId: string, shop: string, e: Timeline
   if (e.source) {
     // A replayed signal (same source) is already on the timeline. Checked first rather than
     // caught: a failed insert would abort a PostgreSQL transaction.
-    const seen = await tx.incidentEvent.findFirst({ where: { incidentId, kind: e.kind, source: e.source }, select: { id: true } });
+    // A signal seen first as the opening one is the same signal.
+    const kinds = e.kind === "signal" ? ["opened", "signal"] : [e.kind];
+    const seen = await tx.incidentEvent.findFirst({ where: { incidentId, kind: { in: kinds }, source: e.source }, select: { id: true } });
     if (seen) return;
   }
   await tx.incidentEvent.create({ data });

@@ -1,19 +1,25 @@
 // Named Admin GraphQL documents for stock. Validated against the Admin schema by
 // tests/sandbox/documents.test.ts.
 
-/** An order's unshipped lines with the stock of each at the location that fulfils it: one query per order. */
+/**
+ * An order's unshipped lines with the stock of each at the location that fulfils it: one query
+ * per order, its page sizes taken from the order (orderStockPageSizes) so its cost follows the
+ * order's size. What a page leaves out is asked for again, never guessed (stock-check.server).
+ */
 export const OrderStockQuery = `#graphql
-  query OrderStock($id: ID!) {
+  query OrderStock($id: ID!, $fulfillmentOrders: Int!, $lines: Int!, $levels: Int!, $after: String) {
     order(id: $id) {
       id
       createdAt
       cancelledAt
-      fulfillmentOrders(first: 3) {
+      fulfillmentOrders(first: $fulfillmentOrders, after: $after) {
+        pageInfo { hasNextPage endCursor }
         nodes {
           id
           status
           assignedLocation { location { id } }
-          lineItems(first: 20) {
+          lineItems(first: $lines) {
+            pageInfo { hasNextPage }
             nodes {
               remainingQuantity
               lineItem { id title sku }
@@ -22,7 +28,8 @@ export const OrderStockQuery = `#graphql
                 inventoryItem {
                   id
                   tracked
-                  inventoryLevels(first: 3) {
+                  inventoryLevels(first: $levels) {
+                    pageInfo { hasNextPage }
                     nodes {
                       location { id }
                       quantities(names: ["available", "committed", "on_hand", "damaged"]) { name quantity }
@@ -44,11 +51,13 @@ export type OrderStock = {
     createdAt: string;
     cancelledAt: string | null;
     fulfillmentOrders: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
       nodes: {
         id: string;
         status: string;
         assignedLocation: { location: { id: string } | null };
         lineItems: {
+          pageInfo: { hasNextPage: boolean };
           nodes: {
             remainingQuantity: number;
             lineItem: { id: string; title: string; sku: string | null };
@@ -57,7 +66,7 @@ export type OrderStock = {
               inventoryItem: {
                 id: string;
                 tracked: boolean;
-                inventoryLevels: { nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] };
+                inventoryLevels: { pageInfo: { hasNextPage: boolean }; nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] };
               };
             } | null;
           }[];
@@ -66,3 +75,50 @@ export type OrderStock = {
     };
   } | null;
 };
+
+/** Stock of some items at one location: what an OrderStock page did not reach. */
+export const StockAtLocationQuery = `#graphql
+  query StockAtLocation($items: [ID!]!, $location: ID!) {
+    nodes(ids: $items) {
+      ... on InventoryItem {
+        id
+        tracked
+        inventoryLevel(locationId: $location) {
+          location { id }
+          quantities(names: ["available", "committed", "on_hand", "damaged"]) { name quantity }
+        }
+      }
+    }
+  }
+`;
+
+export type StockAtLocation = {
+  nodes: ({
+    id: string;
+    tracked: boolean;
+    inventoryLevel: { location: { id: string }; quantities: { name: string; quantity: number }[] } | null;
+  } | null)[];
+};
+
+/** Which variant an inventory item stocks: an inventory_levels/update names only the item. */
+export const InventoryItemVariantQuery = `#graphql
+  query InventoryItemVariant($id: ID!) {
+    inventoryItem(id: $id) {
+      id
+      variant { id }
+    }
+  }
+`;
+
+export type InventoryItemVariant = { inventoryItem: { id: string; variant: { id: string } | null } | null };
+
+/**
+ * Page sizes for an order of `lineCount` lines: a fulfillment order holds at most every line, and
+ * most orders ship from one or two locations; levels cover the shops with up to three locations
+ * in one query (larger shops get their level asked for apart). Capped so one query stays under
+ * Shopify's 1,000 requested points.
+ */
+export function orderStockPageSizes(lineCount: number) {
+  const lines = Math.min(Math.max(lineCount, 1), 30);
+  return { fulfillmentOrders: Math.min(lines, 2), lines, levels: 3 };
+}

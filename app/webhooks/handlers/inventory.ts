@@ -1,6 +1,8 @@
 // Stock per item and location, as the newest inventory_levels/update left it.
 import { z } from "zod";
 import type { HandledEvent, Tx } from "../processor.server";
+import { requestDetection } from "../../domain/detection/tasks.server";
+import { STOCK_CHECK_ITEM, stockChangeNeedsCheck, stockItemSubject } from "../../domain/detection/stock-item.server";
 import { gid, isStale, parsePayload } from "./payload";
 
 const InventoryLevelBody = z.object({
@@ -19,4 +21,11 @@ export async function applyInventoryLevel(tx: Tx, event: HandledEvent) {
   // available is null for untracked items: nothing to watch.
   const fields = { available: level.available ?? 0, shopifyUpdatedAt: updatedAt };
   await tx.inventoryLevelSnapshot.upsert({ where: key, create: { ...ids, ...fields }, update: fields });
+  // Stock gone below zero (oversold, or units moved to damaged) leaves the newest holders short;
+  // stock coming back may close their incidents. Both are judged per order, after this transaction.
+  if (level.available !== null && (await stockChangeNeedsCheck(tx, event.shop, ids.inventoryItemId, level.available))) {
+    await requestDetection(tx, {
+      shop: event.shop, kind: STOCK_CHECK_ITEM, subject: stockItemSubject(ids.inventoryItemId, ids.locationId), dueAt: new Date(), requestedBy: event.eventKey,
+    });
+  }
 }

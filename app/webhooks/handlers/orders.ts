@@ -3,9 +3,12 @@ import { z } from "zod";
 import type { HandledEvent, Tx } from "../processor.server";
 import { requestDetection } from "../../domain/detection/tasks.server";
 import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
-import { orderRefFrom } from "../../domain/detection/order-ref.server";
-import { resolveIncidents } from "../../domain/incidents/incidents.server";
-import { isStale, parsePayload } from "./payload";
+import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
+import { codAmountChange, type CodOrderState } from "../../domain/detection/cod";
+import { orderRef, orderRefFrom } from "../../domain/detection/order-ref.server";
+import { getShopSettings } from "../../domain/settings/settings.server";
+import { slaOf } from "../../domain/settings/settings";
+import { gid, isStale, parsePayload } from "./payload";
 
 const OrderBody = z.object({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"),
@@ -36,6 +39,29 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     update: fields,
   });
   await detectOnOrder(tx, event, order, { firstSight: !stored, at: updatedAt });
+  if (stored) await detectCodChange(tx, event, JSON.parse(stored.data) as CodOrderState, order as typeof order & CodOrderState, updatedAt);
+}
+
+/** A cash-on-delivery order whose amount due moved away from what the customer was told. */
+async function detectCodChange(tx: Tx, event: HandledEvent, before: CodOrderState, after: CodOrderState & { admin_graphql_api_id: string }, at: Date) {
+  const orderId = after.admin_graphql_api_id;
+  const open = await tx.incident.findFirst({ where: { shop: event.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } } });
+  const told = open ? ((JSON.parse(open.evidence) as { told?: string }).told ?? null) : null;
+  const change = codAmountChange(before, after, told);
+  if (!change) return;
+  if (change.kind !== "changed") {
+    const reason = change.kind === "settled" ? "cash on delivery collected" : `amount due back to the ${change.due} the customer was told`;
+    await resolveIncidents(tx, { shop: event.shop, orderId, types: ["cod_amount_mismatch"], reason, at, actor: "shopify", source: event.eventKey });
+    return;
+  }
+  const settings = await getShopSettings(tx, event.shop);
+  const money = (amount: string) => `${amount}${change.currency ? ` ${change.currency}` : ""}`;
+  await raiseIncident(tx, {
+    order: await orderRef(tx, event.shop, orderId), type: "cod_amount_mismatch", subject: orderId, actor: "shopify", observedAt: at,
+    source: event.eventKey,
+    summary: `Cash on delivery: the customer was told ${money(change.told)}, the courier will ask ${money(change.due)} (${change.difference})`,
+    evidence: { told: change.told, due: change.due, difference: change.difference, currency: change.currency, gateways: after.payment_gateway_names },
+  }, slaOf(settings));
 }
 
 /** What an order's new state means for its incidents. */
@@ -61,7 +87,9 @@ async function detectOnOrder(tx: Tx, event: HandledEvent, order: z.infer<typeof 
 
 const OrderEditBody = z.object({ order_edit: z.object({ id: z.number(), order_id: z.number() }).passthrough() });
 
-/** An edit's result arrives as orders/updated; the edit itself only needs to be well formed here. */
-export async function acceptOrderEdit(_tx: Tx, event: HandledEvent) {
-  parsePayload(OrderEditBody, event.payload, event.topic);
+/** An edited order (lines added, removed, quantities changed) is checked against stock again;
+ *  its new state itself arrives as orders/updated. */
+export async function acceptOrderEdit(tx: Tx, event: HandledEvent) {
+  const { order_edit: edit } = parsePayload(OrderEditBody, event.payload, event.topic);
+  await requestDetection(tx, { shop: event.shop, kind: STOCK_CHECK_ORDER, subject: gid("Order", edit.order_id), dueAt: new Date(), requestedBy: event.eventKey });
 }

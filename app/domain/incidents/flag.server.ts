@@ -1,0 +1,56 @@
+// A problem only a person can see: the merchant (or their support staff, or a tool of theirs
+// through the API) flags an order line whose units are expired, damaged or missing. It becomes a
+// stock_mismatch incident like a detected one, one per line, and the fulfillment order is held
+// (if the shop wants holds) so the warehouse does not ship it. Stock counts cannot close it:
+// Shopify's numbers were what looked fine; the merchant closes it.
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { STOCK_CHECK_ORDER } from "../detection/stock-check.server";
+import { requestDetection } from "../detection/tasks.server";
+import { orderRefFrom } from "../detection/order-ref.server";
+import { getShopSettings } from "../settings/settings.server";
+import { slaOf } from "../settings/settings";
+import { raiseIncident } from "./incidents.server";
+import type { Actor } from "./types";
+
+export const FLAG_REASONS = ["expired", "damaged", "missing"] as const;
+
+export const FlagInput = z.object({
+  orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/, "an order's GraphQL id (gid://shopify/Order/…)"),
+  lineItemId: z.string().regex(/^gid:\/\/shopify\/LineItem\/\d+$/, "a line item's GraphQL id (gid://shopify/LineItem/…)"),
+  reason: z.enum(FLAG_REASONS, { message: "expired, damaged or missing" }),
+  quantity: z.number().int().min(1).optional(),
+  note: z.string().trim().max(2000).default(""),
+});
+export type FlagInput = z.infer<typeof FlagInput>;
+
+export type FlagResult =
+  | { ok: true; incidentId: string; opened: boolean }
+  | { ok: false; status: 404 | 409; error: string };
+
+type LineData = { admin_graphql_api_id?: string; title?: string; sku?: string | null; quantity?: number; fulfillable_quantity?: number };
+
+export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date()): Promise<FlagResult> {
+  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: input.orderId } } });
+  if (!snapshot) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
+  const data = JSON.parse(snapshot.data) as { name?: string; cancelled_at?: string | null; line_items?: LineData[] };
+  const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
+  if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
+  if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
+  const quantity = input.quantity ?? line.fulfillable_quantity ?? line.quantity ?? 1;
+  const settings = await getShopSettings(prisma, shop);
+  return prisma.$transaction(async (tx) => {
+    const outcome = await raiseIncident(tx, {
+      order: orderRefFrom(shop, input.orderId, data), type: "stock_mismatch", subject: input.lineItemId, actor: who.actor,
+      observedAt: now, source: `flag:${who.name}@${now.toISOString()}`,
+      summary: `${line.title ?? "Line"}: ${quantity} flagged ${input.reason} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
+      evidence: {
+        reason: input.reason, short: quantity, quantity: line.quantity ?? quantity, sku: line.sku ?? null, note: input.note,
+        flaggedBy: who.name,
+      },
+    }, slaOf(settings));
+    // The stock check finds the line's fulfillment order and holds it; it never closes a flag.
+    await requestDetection(tx, { shop, kind: STOCK_CHECK_ORDER, subject: input.orderId, dueAt: now, requestedBy: `flag:${outcome.incidentId}` });
+    return { ok: true as const, ...outcome };
+  });
+}

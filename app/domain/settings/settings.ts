@@ -1,0 +1,57 @@
+// A shop's settings: what detection and deadlines go by. Stored as one JSON document per shop and
+// read through this schema, so a setting added later has its default for shops that never saved it.
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ShopSettingsSchema = z.object({
+  /** Business days from the order to its ship-by date when Shopify gives no fulfillBy. */
+  handlingDays: z.number().int().min(0).max(30).default(2),
+  /** Days the warehouse does not ship, besides weekends (shop's calendar, YYYY-MM-DD). */
+  holidays: z.array(isoDate).max(366).default([]),
+  /** Null: the shop's own time zone in Shopify. */
+  timezone: z.string().refine(validTimeZone, "an IANA time zone such as Europe/Madrid").nullable().default(null),
+  /** Business days a parcel may be in transit when the carrier gives no estimated delivery. */
+  transitDays: z.number().int().min(1).max(60).default(5),
+  /** The same, per carrier (tracking company as Shopify names it). */
+  carrierTransitDays: z.record(z.string().min(1), z.number().int().min(1).max(60)).default({}),
+  /** Put the fulfillment order on hold when its stock cannot honour it, so the wrong thing is not shipped. */
+  holdOnStockMismatch: z.boolean().default(true),
+  /** Service deadlines of a new incident. */
+  acknowledgeWithinHours: z.number().min(0).max(168).default(0),
+  answerWithinHours: z.number().min(1).max(336).default(24),
+  /** How far back the scan looks for orders still to ship or deliver. */
+  watchDays: z.number().int().min(1).max(90).default(45),
+});
+
+export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
+export const DEFAULT_SETTINGS: ShopSettings = ShopSettingsSchema.parse({});
+
+/** Settings as stored, with defaults for what is missing; a stored value no longer valid falls
+ *  back to its default rather than stopping detection for the shop. */
+export function readSettings(stored: unknown): ShopSettings {
+  const parsed = ShopSettingsSchema.safeParse(stored ?? {});
+  if (parsed.success) return parsed.data;
+  const repaired: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  for (const issue of parsed.error.issues) delete repaired[String(issue.path[0])];
+  return ShopSettingsSchema.parse(repaired);
+}
+
+export function transitDaysFor(settings: ShopSettings, carrier: string | null): number {
+  if (!carrier) return settings.transitDays;
+  const match = Object.entries(settings.carrierTransitDays).find(([name]) => name.toLowerCase() === carrier.toLowerCase());
+  return match ? match[1] : settings.transitDays;
+}
+
+export function slaOf(settings: ShopSettings) {
+  return { acknowledgeWithinMs: settings.acknowledgeWithinHours * 3_600_000, answerWithinMs: settings.answerWithinHours * 3_600_000 };
+}

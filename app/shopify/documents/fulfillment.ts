@@ -1,0 +1,54 @@
+// Named Admin GraphQL documents for fulfillment holds. Validated against the Admin schema by
+// tests/sandbox/documents.test.ts.
+
+/** The handle of the hold MakeGood places on a fulfillment order stock cannot honour: Shopify
+ *  refuses a second hold with the same handle, so a retried request never holds twice. */
+export const STOCK_HOLD_HANDLE = "makegood-stock-mismatch";
+
+export const FulfillmentOrderHoldMutation = `#graphql
+  mutation FulfillmentOrderHold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {
+      fulfillmentHold { id handle }
+      fulfillmentOrder { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export type FulfillmentOrderHold = {
+  fulfillmentOrderHold: {
+    fulfillmentHold: { id: string; handle: string | null } | null;
+    fulfillmentOrder: { id: string; status: string } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  };
+};
+
+export const FulfillmentOrderHoldsQuery = `#graphql
+  query FulfillmentOrderHolds($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      id
+      status
+      fulfillmentHolds { id handle reason }
+    }
+  }
+`;
+
+export type FulfillmentOrderHolds = {
+  fulfillmentOrder: { id: string; status: string; fulfillmentHolds: { id: string; handle: string | null; reason: string }[] } | null;
+};
+
+export const FulfillmentOrderReleaseHoldMutation = `#graphql
+  mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export type FulfillmentOrderReleaseHold = {
+  fulfillmentOrderReleaseHold: {
+    fulfillmentOrder: { id: string; status: string } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  };
+};

@@ -1,0 +1,39 @@
+// Shopify's own sample payloads (../shared/shopify/webhooks/2026-01/) for every topic the app
+// handles: each is applied without an error, and none of these everyday events opens an incident.
+// Two are special: Shopify's inventory_levels/update sample is an empty object (kept, dead-lettered
+// with the reason), and shop/redact erases everything of the shop, its own inbox row included.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { webhookHandlers } from "../../app/webhooks/handlers";
+import { processInbox } from "../../app/webhooks/processor.server";
+import { projectRoot } from "../helpers/database";
+import { recordDelivery } from "../helpers/lifecycle";
+import { useTestDatabase } from "../helpers/test-database";
+
+const SAMPLES = path.join(projectRoot, "../shared/shopify/webhooks/2026-01");
+const handled = Object.keys(webhookHandlers).filter((topic) => fs.existsSync(path.join(SAMPLES, `${topic}.json`)));
+const sample = (topic: string) => (JSON.parse(fs.readFileSync(path.join(SAMPLES, `${topic}.json`), "utf8")) as { response: unknown }).response;
+
+describe("Shopify's sample payloads", () => {
+  const ctx = useTestDatabase("sqlite");
+
+  it("cover most handled topics", () => {
+    expect(handled.length).toBeGreaterThanOrEqual(Object.keys(webhookHandlers).length - 2);
+  });
+
+  it.each(handled)("%s is applied and opens nothing", async (topic) => {
+    const shop = `sample-${topic.replace(/\W/g, "-")}.myshopify.com`;
+    await ctx.db.prisma.shop.create({ data: { domain: shop } });
+    await recordDelivery(ctx.db.prisma, shop, {
+      topic, eventId: `sample-${topic}`, triggeredAt: "2026-01-15T10:00:00Z", body: JSON.stringify(sample(topic)),
+    });
+    await processInbox(ctx.db.prisma, webhookHandlers);
+    const event = await ctx.db.prisma.webhookEvent.findFirst({ where: { shop } });
+    const body = sample(topic) as Record<string, unknown>;
+    if (topic === "shop/redact") expect(event).toBeNull();
+    else if (Object.keys(body).length === 0) expect(event).toMatchObject({ status: "dead", lastError: expect.stringContaining(`${topic} body:`), payload: "{}" });
+    else expect({ status: event?.status, error: event?.lastError }).toEqual({ status: "processed", error: null });
+    expect(await ctx.db.prisma.incident.count({ where: { shop } })).toBe(0);
+  });
+});
