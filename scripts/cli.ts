@@ -9,6 +9,7 @@
 //   incidents list --shop <domain> [--status s] [--type t] [--json]
 //   incidents detect            run the due detection tasks (stock checks, holds) now
 //   incidents scan --shop <domain> | --all   judge open orders against their ship-by and deliver-by dates now
+//   incidents move <id> --shop <domain> --to customer_contacted|awaiting_customer|remedied|closed|dismissed [--reason text]
 //   incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]
 // reconcile and incidents detect/scan talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
@@ -28,7 +29,7 @@ const { values, positionals } = parseArgs({
     status: { type: "string" }, shop: { type: "string" }, limit: { type: "string", default: "50" },
     dead: { type: "boolean", default: false }, loop: { type: "boolean", default: false }, workers: { type: "string", default: "4" },
     since: { type: "string" }, all: { type: "boolean", default: false }, json: { type: "boolean", default: false }, type: { type: "string" },
-    order: { type: "string" }, line: { type: "string" }, reason: { type: "string" }, quantity: { type: "string" }, note: { type: "string" },
+    to: { type: "string" }, order: { type: "string" }, line: { type: "string" }, reason: { type: "string" }, quantity: { type: "string" }, note: { type: "string" },
   },
 });
 const [group, command, id] = positionals;
@@ -38,6 +39,7 @@ const { provider } = databaseTarget(process.env.DATABASE_URL);
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect | incidents scan --shop <domain> | --all");
+  console.error("       npm run cli -- incidents move <id> --shop <domain> --to <status> [--reason text]");
   console.error("       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]");
   console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
   console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
@@ -49,6 +51,21 @@ async function applyDue() {
   const outcome = await processInbox(prisma, webhookHandlers, { provider });
   console.log(JSON.stringify(outcome));
   return outcome;
+}
+
+/**
+ * The detection tasks the applied webhooks asked for (stock checks, holds), run after each batch
+ * as the app's own worker does — when this process has the app's configuration to talk to Shopify.
+ */
+async function detectionAfterBatch(): Promise<() => Promise<unknown>> {
+  if (!process.env.SHOPIFY_API_KEY || !process.env.SHOPIFY_API_SECRET) {
+    console.error(JSON.stringify({ event: "detection_not_run", reason: "SHOPIFY_API_KEY and SHOPIFY_API_SECRET are needed to read Shopify; the app's worker runs the detection tasks" }));
+    return async () => undefined;
+  }
+  const { adminClientForShop } = await import("../app/shopify/admin.server");
+  const { runDetectionTasks } = await import("../app/domain/detection/tasks.server");
+  const { detectionKinds } = await import("../app/domain/detection/kinds.server");
+  return () => runDetectionTasks(prisma, detectionKinds, adminClientForShop);
 }
 
 /** Records what Shopify changed, then applies it here (or queues it, with pg-boss). */
@@ -90,12 +107,7 @@ async function incidents() {
     if (rows.length === 0) console.log("no incidents match");
     return;
   }
-  if (command === "detect") {
-    const { adminClientForShop } = await import("../app/shopify/admin.server");
-    const { runDetectionTasks } = await import("../app/domain/detection/tasks.server");
-    const { detectionKinds } = await import("../app/domain/detection/kinds.server");
-    return console.log(JSON.stringify(await runDetectionTasks(prisma, detectionKinds, adminClientForShop)));
-  }
+  if (command === "detect") return console.log(JSON.stringify(await (await detectionAfterBatch())()));
   if (command === "scan") {
     const { adminClientForShop } = await import("../app/shopify/admin.server");
     if (values.all) {
@@ -115,6 +127,13 @@ async function incidents() {
     });
     if (!input.success) usage(`incidents flag: ${input.error.issues.map((i) => `--${CLI_FLAG_OPTION[String(i.path[0])] ?? i.path[0]} must be ${i.message}`).join("; ")}`);
     const result = await flagOrderLine(prisma, values.shop, input.data, { actor: "merchant", name: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI" });
+    if (!result.ok) throw new Error(result.error);
+    return console.log(JSON.stringify(result));
+  }
+  if (command === "move") {
+    const { moveIncident } = await import("../app/domain/incidents/status.server");
+    if (!values.shop || !id || !values.to) usage("incidents move needs <incident id> --shop <domain> --to <status> [--reason text]");
+    const result = await moveIncident(prisma, { shop: values.shop, incidentId: id, to: values.to as never, reason: values.reason, actor: "merchant", by: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI" });
     if (!result.ok) throw new Error(result.error);
     return console.log(JSON.stringify(result));
   }
@@ -150,9 +169,11 @@ async function main() {
       return console.log(`event ${id} put back in line`);
     }
     case "process": {
+      const detect = values.loop ? await detectionAfterBatch() : async () => undefined;
       do {
         const outcome = await applyDue();
         if (!values.loop) return;
+        await detect();
         if (outcome.processed + outcome.failed + outcome.dead === 0) await new Promise((r) => setTimeout(r, 500));
       } while (values.loop);
       return;
@@ -160,7 +181,7 @@ async function main() {
     case "work": {
       if (process.env.WEBHOOK_QUEUE !== "pg-boss" || provider !== "postgresql") usage("webhooks work needs WEBHOOK_QUEUE=pg-boss and a postgres:// DATABASE_URL");
       const queue = await WebhookQueue.connect(process.env.DATABASE_URL!);
-      await queue.work(prisma, { workers: Number(values.workers) });
+      await queue.work(prisma, { workers: Number(values.workers), afterBatch: await detectionAfterBatch() });
       console.log(JSON.stringify({ event: "webhook_queue_working", workers: Number(values.workers) }));
       await new Promise<void>((resolve) => {
         for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve());

@@ -109,15 +109,22 @@ async function processEvent(
   } catch (error) {
     const attempts = event.attempts + 1;
     const dead = error instanceof PermanentWebhookError || attempts >= maxAttempts;
-    await prisma.webhookEvent.update({
-      where: { id: event.id },
-      data: {
-        status: dead ? "dead" : "failed",
-        attempts,
-        lastError: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        nextAttemptAt: new Date(at.getTime() + baseDelayMs * 2 ** (attempts - 1)),
-      },
-    });
+    try {
+      await prisma.webhookEvent.update({
+        where: { id: event.id },
+        data: {
+          status: dead ? "dead" : "failed",
+          attempts,
+          lastError: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          nextAttemptAt: new Date(at.getTime() + baseDelayMs * 2 ** (attempts - 1)),
+        },
+      });
+    } catch (bookkeeping) {
+      // The database itself is failing (a lock held too long by another process): the event keeps
+      // its state and is taken again by the next pass; its resource's later events wait for it.
+      console.error(JSON.stringify({ event: "webhook_bookkeeping_failed", id: event.id, shop: event.shop, topic: event.topic, error: String(error), bookkeeping: String(bookkeeping) }));
+      return "failed";
+    }
     console.error(JSON.stringify({ event: dead ? "webhook_dead" : "webhook_failed", id: event.id, shop: event.shop, topic: event.topic, attempts, error: String(error) }));
     return dead ? "dead" : "failed";
   }

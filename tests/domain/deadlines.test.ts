@@ -88,6 +88,13 @@ describe("late delivery", () => {
     expect(detectLateDeliveries(parcel({}), new Date("2026-11-25T08:00:00+01:00"), settings, madrid)).toEqual([expect.objectContaining({ basis: "transit_days" })]);
   });
 
+  it("is late at once when the carrier says the parcel is delayed", () => {
+    const p = parcel({ displayStatus: "DELAYED", estimatedDeliveryAt: "2026-11-27T18:00:00Z" });
+    expect(detectLateDeliveries(p, new Date("2026-11-23T09:00:00Z"), DEFAULT_SETTINGS, madrid)).toEqual([
+      expect.objectContaining({ basis: "carrier_delayed", summary: "Fan Courier reports the parcel delayed (expected by 2026-11-27)" }),
+    ]);
+  });
+
   it("is not judged once the journey is over", () => {
     const now = new Date("2026-12-20T12:00:00Z");
     expect(detectLateDeliveries(parcel({ deliveredAt: "2026-11-24T12:00:00Z", displayStatus: "DELIVERED" }), now, DEFAULT_SETTINGS, madrid)).toEqual([]);

@@ -13,7 +13,7 @@ import { addFulfillmentEvent, createFulfillment } from "../sandbox/store-fulfill
 export type Delivery = { topic: string; body: string; triggeredAt: string; eventId: string };
 
 /** `carrier`: the carrier's reports after the parcel leaves, in the order they happen. */
-export function orderLifecycle(carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "FAILURE" | "DELIVERED")[] = ["IN_TRANSIT", "DELIVERED"]): Delivery[] {
+export function orderLifecycle(carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "FAILURE" | "DELAYED" | "DELIVERED")[] = ["IN_TRANSIT", "DELIVERED"]): Delivery[] {
   const clock = new SandboxClock();
   const store = new SandboxStore(clock);
   seedDemoShop(store);

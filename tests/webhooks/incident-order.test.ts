@@ -28,6 +28,7 @@ describe("incidents from events in any order", () => {
     ["a failed attempt, then delivered", ["IN_TRANSIT", "FAILURE", "DELIVERED"] as const, [{ status: "closed", closeReason: "delivered" }]],
     ["a failed attempt, never delivered", ["IN_TRANSIT", "ATTEMPTED_DELIVERY"] as const, [{ status: "open", closeReason: null }]],
     ["delivered without trouble", ["IN_TRANSIT", "DELIVERED"] as const, []],
+    ["delayed by the carrier, then delivered", ["IN_TRANSIT", "DELAYED", "DELIVERED"] as const, [{ type: "late_delivery", status: "closed", closeReason: "delivered" }]],
   ])("%s: 25 shuffled, duplicated deliveries give the in-order incidents", async (_name, carrier, expected) => {
     const lifecycle = orderLifecycle([...carrier]);
     const tag = carrier.join("-").toLowerCase();

@@ -12,7 +12,7 @@ export type LateFinding = {
   /** The order (late shipment) or the parcel (late delivery). */
   subject: string;
   deadline: Date;
-  basis: "fulfill_by" | "handling_days" | "carrier_estimate" | "transit_days";
+  basis: "fulfill_by" | "handling_days" | "carrier_estimate" | "transit_days" | "carrier_delayed";
   businessDaysLate: number;
   summary: string;
   evidence: Record<string, unknown>;
@@ -58,13 +58,19 @@ export function detectLateDeliveries(order: WatchedOrder, now: Date, settings: S
   if (order.cancelledAt) return [];
   return order.fulfillments.flatMap((f) => {
     if (f.status !== "SUCCESS" || f.deliveredAt || JOURNEY_OVER.has(f.displayStatus ?? "")) return [];
-    const { deadline, basis } = deliverBy(f, settings, calendar);
-    if (now <= deadline) return [];
+    const estimate = deliverBy(f, settings, calendar);
+    // The carrier saying "delayed" is late already, whatever the estimate said.
+    const delayed = f.displayStatus === "DELAYED" && now <= estimate.deadline;
+    if (now <= estimate.deadline && !delayed) return [];
+    const { deadline } = estimate;
+    const basis = delayed ? ("carrier_delayed" as const) : estimate.basis;
     const late = businessDaysLate(deadline, now, calendar);
     const tracking = f.trackingInfo[0] ?? { company: null, number: null };
     return [{
       type: "late_delivery" as const, subject: f.id, deadline, basis, businessDaysLate: late,
-      summary: `In transit with ${tracking.company ?? "the carrier"} past ${basis === "carrier_estimate" ? "its estimated delivery" : "the usual transit time"} (${dayOf(deadline, calendar.timezone)})`,
+      summary: delayed
+        ? `${tracking.company ?? "The carrier"} reports the parcel delayed (expected by ${dayOf(deadline, calendar.timezone)})`
+        : `In transit with ${tracking.company ?? "the carrier"} past ${basis === "carrier_estimate" ? "its estimated delivery" : "the usual transit time"} (${dayOf(deadline, calendar.timezone)})`,
       evidence: {
         deliverBy: deadline.toISOString(), basis, businessDaysLate: late, carrier: tracking.company, trackingNumber: tracking.number,
         shippedAt: f.inTransitAt ?? f.createdAt, displayStatus: f.displayStatus, fulfillmentId: f.id,

@@ -60,12 +60,17 @@ export async function recordFulfillmentEvent(tx: Tx, event: HandledEvent) {
   await detectOnCarrierEvent(tx, event, fields);
 }
 
-const FAILED_DELIVERY = new Set(["failure", "attempted_delivery"]);
+/** Carrier events that are a problem in themselves, and the incident each opens on the parcel. */
+const CARRIER_PROBLEMS: Record<string, { type: "delivery_failed" | "late_delivery"; says: string }> = {
+  failure: { type: "delivery_failed", says: "delivery failed" },
+  attempted_delivery: { type: "delivery_failed", says: "delivery attempted" },
+  delayed: { type: "late_delivery", says: "delivery delayed" },
+};
 
 /**
- * A failed or attempted delivery opens a delivery_failed incident on the parcel; a delivery
- * closes it. Carrier events can arrive in any order: a failure older than a recorded delivery
- * still opens its incident and closes it at once, so every order of arrival ends the same.
+ * A failed, attempted or delayed delivery opens its incident on the parcel; a delivery closes it.
+ * Carrier events can arrive in any order: a problem older than a recorded delivery still opens
+ * its incident and closes it at once, so every order of arrival ends the same.
  */
 async function detectOnCarrierEvent(
   tx: Tx,
@@ -83,17 +88,18 @@ async function detectOnCarrierEvent(
       reason: "delivered", at: delivered.happenedAt, actor: "shopify", source: `delivered:${delivered.eventId}`,
     });
   };
-  if (FAILED_DELIVERY.has(e.status)) {
+  const problem = CARRIER_PROBLEMS[e.status];
+  if (problem) {
     const later = await tx.fulfillmentEventRecord.findFirst({
       where: { shop: event.shop, fulfillmentId: e.fulfillmentId, status: "delivered", happenedAt: { gt: e.happenedAt } },
     });
-    const previous = await tx.incident.findFirst({ where: { shop: event.shop, orderId: e.orderId, type: "delivery_failed", subject: e.fulfillmentId, openKey: null } });
-    // Delivered later, and this failure already told on a closed incident: nothing new.
+    const previous = await tx.incident.findFirst({ where: { shop: event.shop, orderId: e.orderId, type: problem.type, subject: e.fulfillmentId, openKey: null } });
+    // Delivered later, and this problem already told on a closed incident: nothing new.
     if (later && previous) return;
     await raiseIncident(tx, {
-      order: await orderRef(tx, event.shop, e.orderId), type: "delivery_failed", subject: e.fulfillmentId,
+      order: await orderRef(tx, event.shop, e.orderId), type: problem.type, subject: e.fulfillmentId,
       actor: "shopify", observedAt: e.happenedAt, source: event.eventKey,
-      summary: `Carrier: ${e.status === "failure" ? "delivery failed" : "delivery attempted"}${e.message ? ` (${e.message})` : ""}`,
+      summary: `Carrier: ${problem.says}${e.message ? ` (${e.message})` : ""}`,
       evidence: { status: e.status, message: e.message, happenedAt: e.happenedAt.toISOString(), fulfillmentId: e.fulfillmentId },
     });
     if (later) await closeIfDelivered();
