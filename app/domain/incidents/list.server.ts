@@ -19,10 +19,11 @@ export async function listIncidents(prisma: PrismaClient, f: IncidentFilter) {
     },
     orderBy: f.open ? { answerBy: "asc" } : { openedAt: "asc" },
     take: f.limit,
-    include: { timeline: { orderBy: { at: "asc" } } },
+    include: { timeline: { orderBy: { at: "asc" } }, remedies: { orderBy: { decidedAt: "asc" } } },
   });
-  return rows.map(({ openKey: _k, evidence, timeline, ...incident }) => ({
+  return rows.map(({ openKey: _k, evidence, timeline, remedies, ...incident }) => ({
     ...incident,
+    remedies: remedies.map(({ shop: _s, incidentId: _i, decisionKey: _d, params, ...r }) => ({ ...r, decision: JSON.parse(params) as unknown })),
     evidence: JSON.parse(evidence) as Record<string, unknown>,
     timeline: timeline.map(({ shop: _s, incidentId: _i, detail, ...e }) => ({ ...e, detail: detail ? (JSON.parse(detail) as unknown) : null })),
   }));

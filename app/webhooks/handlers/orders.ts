@@ -6,6 +6,7 @@ import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
 import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
 import { codAmountChange, type CodOrderState } from "../../domain/detection/cod";
 import { orderRef, orderRefFrom } from "../../domain/detection/order-ref.server";
+import { recordRedemptions, type OrderDiscounts } from "../../domain/remedies/redemption.server";
 import { getShopSettings } from "../../domain/settings/settings.server";
 import { slaOf } from "../../domain/settings/settings";
 import { gid, isStale, parsePayload } from "./payload";
@@ -72,6 +73,8 @@ async function detectOnOrder(tx: Tx, event: HandledEvent, order: z.infer<typeof 
     // first) get its name and customer now; later order events find nothing to fill in.
     const { shop: _shop, orderId: _id, ...names } = orderRefFrom(event.shop, orderId, order);
     await tx.incident.updateMany({ where: { shop: event.shop, orderId, orderName: "" }, data: names });
+    // A new order paid partly with a compensation code closes that remedy's loop.
+    await recordRedemptions(tx, event.shop, orderId, order as OrderDiscounts, at);
   }
   const resolve = (types: Parameters<typeof resolveIncidents>[1]["types"], reason: string) =>
     resolveIncidents(tx, { shop: event.shop, orderId, types, reason, at, actor: "shopify", source: event.eventKey });

@@ -1,0 +1,54 @@
+// What a merchant can decide to do about an incident, validated before anything is recorded.
+import { z } from "zod";
+
+const lineItemId = z.string().regex(/^gid:\/\/shopify\/LineItem\/\d+$/, "a line item's GraphQL id (gid://shopify/LineItem/…)");
+const money = z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount such as 12.40");
+
+export const RefundDecision = z.object({
+  kind: z.literal("refund"),
+  /** Lines to refund (with their share of tax and discounts, as Shopify computes it). */
+  lineItems: z.array(z.object({ lineItemId, quantity: z.number().int().min(1) })).default([]),
+  /** Refund the shipping too. */
+  shipping: z.boolean().default(false),
+  /** Everything still refundable on the order. */
+  fullOrder: z.boolean().default(false),
+  /** A goodwill amount instead of what the lines add up to (never above what is refundable). */
+  amount: money.optional(),
+  restock: z.boolean().default(false),
+  note: z.string().trim().max(500).optional(),
+}).refine((d) => d.fullOrder || d.shipping || d.lineItems.length > 0 || d.amount, { message: "say what to refund: lines, shipping, an amount or the full order" });
+
+export const CompensationCodeDecision = z.object({
+  kind: z.literal("compensation_code"),
+  /** Percent off the next order (1–100), or a fixed amount off it. */
+  percentage: z.number().min(1).max(100).optional(),
+  amount: money.optional(),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+}).refine((d) => (d.percentage === undefined) !== (d.amount === undefined), { message: "give either a percentage or an amount" });
+
+export type RemedyDecision = z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision>;
+
+const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision } as const;
+
+/** The decision in `input`, or a message per field (checked against its kind's own rules). */
+export function parseDecision(input: unknown): { ok: true; decision: RemedyDecision } | { ok: false; errors: Record<string, string> } {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  const schema = typeof kind === "string" ? BY_KIND[kind as keyof typeof BY_KIND] : undefined;
+  if (!schema) return { ok: false, errors: { kind: `one of ${Object.keys(BY_KIND).join(", ")}` } };
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, decision: parsed.data };
+  return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "decision", i.message])) };
+}
+export type RefundDecision = z.infer<typeof RefundDecision>;
+export type CompensationCodeDecision = z.infer<typeof CompensationCodeDecision>;
+
+/** The same decision made twice (a double click, a retried request) has the same key, unless the
+ *  caller names the decision itself (a form's id), which then decides. */
+export function decisionKeyOf(incidentId: string, decision: RemedyDecision, decisionId?: string): string {
+  if (decisionId) return `${incidentId}:${decisionId}`;
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sorted)
+      : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
+        : value;
+  return `${incidentId}:${JSON.stringify(sorted(decision))}`;
+}

@@ -1,0 +1,40 @@
+// A refund through Shopify: previewed with suggestedRefund (what the lines are worth with their
+// tax and discounts, and which payment to refund), checked against what is still refundable, then
+// created with the remedy's id as Shopify's idempotency key.
+import type { AdminClient } from "../../shopify/client.server";
+import { RefundCreateMutation, RefundPreviewQuery, type RefundCreate, type RefundPreview } from "../../shopify/documents/remedies";
+import type { RefundDecision } from "./decisions";
+import { Refused, type Executed } from "./outcome";
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+export async function executeRefund(admin: AdminClient, remedyId: string, orderId: string, d: RefundDecision): Promise<Executed> {
+  const refundLineItems = d.lineItems.map((l) => ({ ...l, restockType: d.restock ? "RETURN" : "NO_RESTOCK" }));
+  const { order } = await admin.request<RefundPreview>(RefundPreviewQuery, {
+    orderId, refundLineItems: d.fullOrder ? undefined : refundLineItems, refundShipping: d.shipping, suggestFullRefund: d.fullOrder,
+  });
+  if (!order) throw new Refused("the order no longer exists in Shopify");
+  const s = order.suggestedRefund;
+  const maximum = s.maximumRefundableSet.shopMoney.amount;
+  const amount = d.amount ?? s.amountSet.shopMoney.amount;
+  if (cents(amount) > cents(maximum)) throw new Refused(`${amount} ${order.currencyCode} is more than the ${maximum} ${order.currencyCode} still refundable on ${order.name}`);
+  const parent = s.suggestedTransactions[0];
+  if (cents(amount) === 0 || !parent) throw new Refused(`nothing paid is left to refund on ${order.name} for this choice`);
+  const { refundCreate } = await admin.request<RefundCreate>(RefundCreateMutation, {
+    key: `makegood-refund-${remedyId}`,
+    input: {
+      orderId, note: d.note ?? "MakeGood remedy",
+      refundLineItems: d.fullOrder ? s.refundLineItems.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity, restockType: d.restock ? "RETURN" : "NO_RESTOCK" })) : refundLineItems,
+      ...(d.shipping || d.fullOrder ? { shipping: { fullRefund: true } } : {}),
+      transactions: [{ orderId, amount, gateway: parent.gateway, kind: "REFUND", parentId: parent.parentTransaction?.id }],
+    },
+  });
+  if (refundCreate.userErrors.length) throw new Refused(refundCreate.userErrors.map((e) => e.message).join("; "));
+  const refund = refundCreate.refund!;
+  const lines = s.refundLineItems.map((l) => `${l.lineItem.title} ×${l.quantity}`).join(", ");
+  return {
+    shopifyId: refund.id, amount: refund.totalRefundedSet.shopMoney.amount, currency: refund.totalRefundedSet.shopMoney.currencyCode,
+    summary: `Refunded ${refund.totalRefundedSet.shopMoney.amount} ${refund.totalRefundedSet.shopMoney.currencyCode}${lines ? ` (${lines}${d.shipping ? ", shipping" : ""})` : ""}`,
+    costsShop: true,
+  };
+}

@@ -1,0 +1,105 @@
+// Deciding and carrying out a remedy. Money moves once: the decision is recorded first under a
+// unique key (a repeated decision finds the first), one caller claims it to execute, and the money
+// itself goes to Shopify with the remedy's id as its idempotency key. Every outcome — done,
+// refused with Shopify's words, failed and retryable — lands on the incident's timeline.
+import type { PrismaClient, Remedy } from "@prisma/client";
+import { isUniqueViolation } from "../../db/errors";
+import type { AdminClient } from "../../shopify/client.server";
+import { addTimeline } from "../incidents/incidents.server";
+import type { Actor } from "../incidents/types";
+import { executeCompensationCode } from "./code.server";
+import { decisionKeyOf, type RemedyDecision } from "./decisions";
+import { Refused, type Executed } from "./outcome";
+import { executeRefund } from "./refund.server";
+
+export type Decider = { actor: Actor; name: string };
+
+export type RemedyResult =
+  | { ok: true; remedy: Remedy; repeated: boolean }
+  | { ok: false; status: 404 | 409 | 422 | 502; error: string; remedy?: Remedy };
+
+const STALE_CLAIM_MS = 2 * 60_000;
+
+/** Adds two money amounts as decimal strings, in cents (no float drift). */
+export const addMoney = (a: string | null, b: string) => ((Math.round(Number(a ?? 0) * 100) + Math.round(Number(b) * 100)) / 100).toFixed(2);
+
+/** Records the decision, or finds the same decision made before. */
+async function decide(prisma: PrismaClient, shop: string, incidentId: string, decision: RemedyDecision, who: Decider, decisionId?: string) {
+  const decisionKey = decisionKeyOf(incidentId, decision, decisionId);
+  const existing = await prisma.remedy.findUnique({ where: { shop_decisionKey: { shop, decisionKey } } });
+  if (existing) return { remedy: existing, repeated: true };
+  try {
+    const remedy = await prisma.remedy.create({
+      data: { shop, incidentId, kind: decision.kind, decisionKey, params: JSON.stringify(decision), decidedBy: who.name },
+    });
+    return { remedy, repeated: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Made at the same moment by another request: that one is the decision.
+    return { remedy: await prisma.remedy.findUniqueOrThrow({ where: { shop_decisionKey: { shop, decisionKey } } }), repeated: true };
+  }
+}
+
+/** Decides and, unless already done or under way, executes the remedy through Shopify. */
+export async function applyRemedy(
+  prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, decision: RemedyDecision, who: Decider,
+  { decisionId, now = new Date() }: { decisionId?: string; now?: Date } = {},
+): Promise<RemedyResult> {
+  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
+  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  const { remedy, repeated } = await decide(prisma, shop, incidentId, decision, who, decisionId);
+  // One caller executes: the claim moves the row out of decided/failed; the others report it.
+  // An execution whose process died is taken again after a while — safe, as Shopify sees the same
+  // idempotency key (refund) or the same code (compensation code).
+  const claim = await prisma.remedy.updateMany({
+    where: { id: remedy.id, OR: [{ status: { in: ["decided", "failed"] } }, { status: "executing", claimedAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } }] },
+    data: { status: "executing", attempts: { increment: 1 }, claimedAt: now },
+  });
+  if (claim.count === 0) {
+    const current = await prisma.remedy.findUniqueOrThrow({ where: { id: remedy.id } });
+    if (current.status === "refused") return { ok: false, status: 422, error: current.error ?? "refused", remedy: current };
+    return { ok: true, remedy: current, repeated: true };
+  }
+  let executed: Executed;
+  try {
+    const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
+    const currency = snapshot ? ((JSON.parse(snapshot.data) as { currency?: string }).currency ?? null) : null;
+    executed = decision.kind === "refund"
+      ? await executeRefund(admin, remedy.id, incident.orderId, decision)
+      : await executeCompensationCode(admin, { remedyId: remedy.id, orderName: incident.orderName, customerId: incident.customerId, currency, now }, decision);
+  } catch (error) {
+    const refused = error instanceof Refused;
+    const message = error instanceof Error ? error.message : String(error);
+    const failed = await prisma.$transaction(async (tx) => {
+      const row = await tx.remedy.update({ where: { id: remedy.id }, data: { status: refused ? "refused" : "failed", error: message } });
+      await addTimeline(tx, incidentId, shop, {
+        at: now, actor: who.actor, kind: "remedy_failed", source: `remedy:${remedy.id}:failed:${row.attempts}`,
+        summary: `${refused ? "Refused" : "Could not reach Shopify"}: ${decision.kind.replace("_", " ")} — ${message}`,
+        detail: { remedyId: remedy.id, decision, by: who.name },
+      });
+      return row;
+    });
+    return { ok: false, status: refused ? 422 : 502, error: message, remedy: failed };
+  }
+  const done = await prisma.$transaction(async (tx) => {
+    const row = await tx.remedy.update({
+      where: { id: remedy.id },
+      data: { status: "done", error: null, shopifyId: executed.shopifyId, amount: executed.amount, currency: executed.currency, code: executed.code ?? null, executedAt: now },
+    });
+    await addTimeline(tx, incidentId, shop, {
+      at: now, actor: who.actor, kind: "remedy", source: `remedy:${remedy.id}:done`, summary: `${who.name}: ${executed.summary}`,
+      detail: { remedyId: remedy.id, kind: decision.kind, amount: executed.amount, currency: executed.currency, code: executed.code ?? null, shopifyId: executed.shopifyId },
+    });
+    const current = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
+    await tx.incident.update({
+      where: { id: incidentId },
+      data: {
+        ...(executed.costsShop && executed.amount ? { remedyCost: addMoney(current.remedyCost, executed.amount) } : {}),
+        // Still open: the shop has now done something about it.
+        ...(current.openKey && current.status !== "remedied" ? { status: "remedied" } : {}),
+      },
+    });
+    return row;
+  });
+  return { ok: true, remedy: done, repeated };
+}

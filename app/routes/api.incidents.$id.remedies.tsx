@@ -1,0 +1,45 @@
+// /api/incidents/:id/remedies — GET lists an incident's remedies; POST decides one and carries it
+// out through Shopify at once (the merchant sees Shopify's answer): JSON
+//   { kind: "refund", lineItems?: [{ lineItemId, quantity }], shipping?, fullOrder?, amount?, restock?, note?, decisionId? }
+//   { kind: "compensation_code", percentage? | amount?, expiresInDays?, decisionId? }
+// 201 done, 200 the same decision made before, 400 invalid, 404 unknown incident, 422 refused
+// (Shopify's words), 502 Shopify unreachable (retrying the same decision is safe).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import prisma from "../db.server";
+import { parseDecision } from "../domain/remedies/decisions";
+import { applyRemedy } from "../domain/remedies/remedies.server";
+import { authenticate } from "../shopify.server";
+import { withAdmin } from "../shopify/admin.server";
+
+const Body = z.object({ decisionId: z.string().min(8).max(100).optional() }).passthrough();
+
+const view = (r: { id: string; kind: string; status: string; amount: string | null; currency: string | null; code: string | null; error: string | null; decidedBy: string; decidedAt: Date; executedAt: Date | null; redeemedAt: Date | null }) => ({
+  id: r.id, kind: r.kind, status: r.status, amount: r.amount, currency: r.currency, code: r.code, error: r.error,
+  decidedBy: r.decidedBy, decidedAt: r.decidedAt, executedAt: r.executedAt, redeemedAt: r.redeemedAt,
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, cors } = await authenticate.admin(request);
+  const remedies = await prisma.remedy.findMany({ where: { shop: session.shop, incidentId: params.id }, orderBy: { decidedAt: "asc" } });
+  return cors(json({ remedies: remedies.map(view) }));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const raw = await request.clone().json().catch(() => undefined);
+  const { cors, sessionToken } = await authenticate.admin(request);
+  if (request.method !== "POST") return cors(json({ error: "only POST" }, { status: 405, headers: { Allow: "GET, POST" } }));
+  if (raw === undefined) return cors(json({ error: "the body must be JSON" }, { status: 400 }));
+  const body = Body.safeParse(raw);
+  const decision = parseDecision(raw);
+  if (!body.success || !decision.ok) {
+    const errors = { ...(decision.ok ? {} : decision.errors), ...Object.fromEntries((body.error?.issues ?? []).map((i) => [i.path.join("."), i.message])) };
+    return cors(json({ error: "the remedy is not valid", errors }, { status: 400 }));
+  }
+  const who = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant" };
+  const result = await withAdmin(request, (admin, session) =>
+    applyRemedy(prisma, admin, session.shop, params.id!, decision.decision, who, { decisionId: body.data.decisionId }));
+  if (!result.ok) return cors(json({ error: result.error, remedy: result.remedy && view(result.remedy) }, { status: result.status }));
+  return cors(json({ remedy: view(result.remedy), repeated: result.repeated }, { status: result.repeated ? 200 : 201 }));
+}

@@ -1,0 +1,82 @@
+// Named Admin GraphQL documents for remedies: refunds and compensation codes. Validated against
+// the Admin schema by tests/sandbox/documents.test.ts.
+
+/** What Shopify would refund for these lines (and shipping), and through which transaction. */
+export const RefundPreviewQuery = `#graphql
+  query RefundPreview($orderId: ID!, $refundLineItems: [RefundLineItemInput!], $refundShipping: Boolean, $suggestFullRefund: Boolean) {
+    order(id: $orderId) {
+      id
+      name
+      currencyCode
+      suggestedRefund(refundLineItems: $refundLineItems, refundShipping: $refundShipping, suggestFullRefund: $suggestFullRefund) {
+        amountSet { shopMoney { amount currencyCode } }
+        maximumRefundableSet { shopMoney { amount } }
+        shipping { amountSet { shopMoney { amount } } }
+        refundLineItems { quantity lineItem { id title } subtotalSet { shopMoney { amount } } }
+        suggestedTransactions { gateway kind amountSet { shopMoney { amount } } parentTransaction { id } }
+      }
+    }
+  }
+`;
+
+export type RefundPreview = {
+  order: {
+    id: string;
+    name: string;
+    currencyCode: string;
+    suggestedRefund: {
+      amountSet: { shopMoney: { amount: string; currencyCode: string } };
+      maximumRefundableSet: { shopMoney: { amount: string } };
+      shipping: { amountSet: { shopMoney: { amount: string } } };
+      refundLineItems: { quantity: number; lineItem: { id: string; title: string }; subtotalSet: { shopMoney: { amount: string } } }[];
+      suggestedTransactions: { gateway: string; kind: string; amountSet: { shopMoney: { amount: string } }; parentTransaction: { id: string } | null }[];
+    };
+  } | null;
+};
+
+/** Shopify requires an idempotency key on refundCreate: the same key never refunds twice. */
+export const RefundCreateMutation = `#graphql
+  mutation RefundCreate($input: RefundInput!, $key: String!) {
+    refundCreate(input: $input) @idempotent(key: $key) {
+      refund { id totalRefundedSet { shopMoney { amount currencyCode } } }
+      userErrors { field message }
+    }
+  }
+`;
+
+export type RefundCreate = {
+  refundCreate: {
+    refund: { id: string; totalRefundedSet: { shopMoney: { amount: string; currencyCode: string } } } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
+};
+
+export const DiscountCodeBasicCreateMutation = `#graphql
+  mutation DiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) {
+      codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { title endsAt codes(first: 1) { nodes { code } } } } }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export type DiscountCodeBasicCreate = {
+  discountCodeBasicCreate: {
+    codeDiscountNode: { id: string; codeDiscount: { title: string; endsAt: string | null; codes: { nodes: { code: string }[] } } } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  };
+};
+
+/** A code that may exist already: a create whose answer was lost is found by its code. */
+export const CodeDiscountByCodeQuery = `#graphql
+  query CodeDiscountByCode($code: String!) {
+    codeDiscountNodeByCode(code: $code) {
+      id
+      codeDiscount { ... on DiscountCodeBasic { title endsAt } }
+    }
+  }
+`;
+
+export type CodeDiscountByCode = {
+  codeDiscountNodeByCode: { id: string; codeDiscount: { title?: string; endsAt?: string | null } } | null;
+};

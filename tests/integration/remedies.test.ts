@@ -1,0 +1,107 @@
+// Remedies through the app's API against the sandbox: a refund that moves money once however
+// often it is asked for, refusals with the reason, and a compensation code the customer redeems.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { BROWSER_UA } from "../helpers/app-server";
+import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+
+const ctx = setupSandboxWithApp();
+const settled = () => appSettled(ctx);
+const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
+
+async function scenario(name: string, query = "") {
+  expect(await installApp(ctx)).toBe(200);
+  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}${query}`, { method: "POST" });
+  expect(res.status).toBe(200);
+  await settled();
+  const { order } = (await res.json()) as { order: { id: string; name: string } };
+  const incidents = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } });
+  return { order, incidents, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
+}
+
+async function remedy(incidentId: string, body: unknown) {
+  const res = await fetch(`${ctx.app.url}/api/incidents/${incidentId}/remedies`, {
+    method: "POST",
+    headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const timelineOf = async (incidentId: string) =>
+  (await ctx.db.prisma.incidentEvent.findMany({ where: { incidentId }, orderBy: { at: "asc" } })).map((t) => [t.kind, t.summary]);
+
+describe("refunds", () => {
+  it("refunds the units that cannot ship exactly once when the same decision is sent 5 times at once", async () => {
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
+    const short = JSON.parse(incident.evidence).short as number;
+    const line = sandboxOrder.lineItems.find((l) => gid("LineItem", l.id) === incident.subject)!;
+    const decision = { kind: "refund", lineItems: [{ lineItemId: incident.subject, quantity: short }], note: "Out of stock, sorry", decisionId: randomUUID() };
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => remedy(incident.id, decision)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.remedy.id)).size).toBe(1);
+    const expected = (Number(line.price) * short).toFixed(2);
+    expect(sandboxOrder.refunds).toHaveLength(1);
+    expect(answers.find((a) => a.status === 201)!.body.remedy).toMatchObject({ kind: "refund", status: "done", amount: expected, currency: "EUR" });
+
+    // Sent again later, and again without its id (the same content is the same decision): nothing moves.
+    expect(await remedy(incident.id, decision)).toMatchObject({ status: 200, body: { repeated: true, remedy: { status: "done" } } });
+    const { decisionId: _id, ...sameContent } = decision;
+    await remedy(incident.id, sameContent);
+    await remedy(incident.id, sameContent);
+    expect(sandboxOrder.refunds).toHaveLength(2); // the id-less decision is one more decision, made once
+    expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(2);
+
+    const after = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(after).toMatchObject({ status: "remedied", remedyCost: (Number(expected) * 2).toFixed(2) });
+    expect((await timelineOf(incident.id)).filter(([kind]) => kind === "remedy")).toEqual([
+      ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],
+      ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],
+    ]);
+  });
+
+  it("refuses more than is refundable, with the reason, and moves nothing", async () => {
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
+    const answer = await remedy(incident.id, { kind: "refund", amount: "9999.00" });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toMatch(/^9999\.00 EUR is more than the [\d.]+ EUR still refundable on #\d+$/);
+    expect(answer.body.remedy).toMatchObject({ status: "refused" });
+    expect(sandboxOrder.refunds).toHaveLength(0);
+    expect((await timelineOf(incident.id)).at(-1)).toEqual(["remedy_failed", `Refused: refund — ${answer.body.error}`]);
+    expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("open");
+  });
+
+  it("says what is wrong with a decision before anything is recorded", async () => {
+    const { incidents: [incident] } = await scenario("oversold");
+    expect(await remedy(incident.id, { kind: "refund" })).toMatchObject({ status: 400, body: { errors: { decision: "say what to refund: lines, shipping, an amount or the full order" } } });
+    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code" } } });
+    expect(await remedy(incident.id, { kind: "compensation_code", percentage: 5, amount: "3.00" })).toMatchObject({ status: 400 });
+    expect(await remedy("no-such-incident", { kind: "compensation_code", percentage: 5 })).toMatchObject({ status: 404 });
+    expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(0);
+  });
+});
+
+describe("compensation codes", () => {
+  it("creates a code only the customer can use, once; their next order redeems it and the incident shows it", async () => {
+    const { incidents: [incident], order } = await scenario("cod-amount-mismatch");
+    const created = await remedy(incident.id, { kind: "compensation_code", percentage: 10, expiresInDays: 30 });
+    expect(created.status).toBe(201);
+    const { code } = created.body.remedy as { code: string };
+    expect(code).toMatch(new RegExp(`^SORRY-${order.name.slice(1)}-[A-HJKMNP-Z2-9]{4}$`));
+
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const discount = shop.discounts.find((d) => d.code === code)!;
+    const sandboxOrder = shop.orders.find((o) => gid("Order", o.id) === order.id)!;
+    expect(discount).toMatchObject({ usageLimit: 1, appliesOncePerCustomer: true, customerIds: [sandboxOrder.customerId], value: { percentage: 0.1 } });
+    expect(Math.round((discount.endsAt!.getTime() - Date.now()) / 86_400_000)).toBe(30);
+
+    const redeemed = await scenario("customer-redeems-code", `&code=${code}`);
+    const remedyRow = await ctx.db.prisma.remedy.findFirstOrThrow({ where: { code } });
+    expect(remedyRow).toMatchObject({ redeemedOrderId: redeemed.order.id });
+    const discountAmount = redeemed.sandboxOrder.discountAmount;
+    expect(Number(discountAmount)).toBeGreaterThan(0);
+    expect((await timelineOf(incident.id)).at(-1)).toEqual(["code_redeemed", `The customer came back: ${code} redeemed on ${redeemed.order.name} (${discountAmount} EUR off)`]);
+    expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).remedyCost).toBe(Number(discountAmount).toFixed(2));
+  });
+});
