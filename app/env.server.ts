@@ -27,6 +27,9 @@ const EnvSchema = z.object({
   // How often the app scans open orders for ship-by and deliver-by dates that passed
   // (app/domain/detection/scan.server.ts); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
   SCAN_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(15),
+  // Where offer links in customer email point: the shop's own domain through Shopify's App Proxy
+  // (/apps/makegood/offers/…, default), or the app's address (/offers/…) — the sandbox has no proxy.
+  OFFER_LINKS: z.enum(["app-proxy", "direct"], { message: "must be app-proxy or direct" }).default("app-proxy"),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).

@@ -35,6 +35,8 @@ const env: NodeJS.ProcessEnv = {
   SHOPIFY_APP_URL: appUrl,
   SCOPES: app.scopes,
   APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
+  // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
+  OFFER_LINKS: "direct",
   MAKEGOOD_SANDBOX_URL: sandboxUrl,
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
 };

@@ -11,16 +11,34 @@ import { databaseTarget } from "./target";
  * SQLite connections that wait for each other: the app, its webhook worker and the CLI may write
  * at once, and SQLite's default is to fail at once when another connection holds the lock.
  * WAL lets readers go on while one writes.
+ *
+ * Two things libsql does not do for us: each `transaction()` hands the client's connection to the
+ * transaction and opens a NEW connection for what follows, without our pragmas (so it failed at once
+ * with "database is locked"); and Prisma begins transactions DEFERRED, so one that reads first and
+ * then writes after another process committed is refused at once (SQLITE_BUSY_SNAPSHOT, reported as
+ * "Operation has timed out") — busy_timeout cannot help there. So every connection gets the pragma,
+ * and transactions begin IMMEDIATE: they take the write lock first, waiting for it up to the timeout.
  */
+const PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL"];
+
 class SharedSqlite extends PrismaLibSQL {
   override createClient(config: Config) {
     const client = super.createClient(config);
-    // libsql runs a local statement synchronously inside the call, so these apply before any query.
-    for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL"]) {
-      client.execute(pragma).catch((error: unknown) => {
-        console.error(JSON.stringify({ event: "sqlite_pragma_failed", pragma, error: String(error) }));
-      });
-    }
+    const configure = () => {
+      // libsql runs a local statement synchronously inside the call, so these apply before any query.
+      for (const pragma of PRAGMAS) {
+        client.execute(pragma).catch((error: unknown) => {
+          console.error(JSON.stringify({ event: "sqlite_pragma_failed", pragma, error: String(error) }));
+        });
+      }
+    };
+    configure();
+    const transaction = client.transaction.bind(client);
+    client.transaction = async () => {
+      const tx = await transaction("write");
+      configure(); // the connection the client opens next
+      return tx;
+    };
     return client;
   }
 }

@@ -26,6 +26,8 @@ export function sandboxAppEnv(sandbox: Sandbox) {
   return {
     MAKEGOOD_SANDBOX_URL: sandbox.url,
     APP_BRIDGE_URL: `${sandbox.url}/app-bridge.js`,
+    // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
+    OFFER_LINKS: "direct",
     NODE_OPTIONS: `--import ${path.join(projectRoot, "tests/sandbox/route-to-sandbox.mjs")}`,
   };
 }

@@ -75,7 +75,7 @@ describe("refunds", () => {
   it("says what is wrong with a decision before anything is recorded", async () => {
     const { incidents: [incident] } = await scenario("oversold");
     expect(await remedy(incident.id, { kind: "refund" })).toMatchObject({ status: 400, body: { errors: { decision: "say what to refund: lines, shipping, an amount or the full order" } } });
-    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code" } } });
+    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code, substitution, cancel_order" } } });
     expect(await remedy(incident.id, { kind: "compensation_code", percentage: 5, amount: "3.00" })).toMatchObject({ status: 400 });
     expect(await remedy("no-such-incident", { kind: "compensation_code", percentage: 5 })).toMatchObject({ status: 404 });
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(0);

@@ -2,7 +2,7 @@
 import { GraphQLError } from "graphql";
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
-import type { Order, SandboxStore, ShopState, QuantityName } from "./store";
+import type { Order, Product, SandboxStore, ShopState, QuantityName } from "./store";
 import type { SandboxContext } from "./context";
 import { editMutations } from "./mutations-edits";
 import { fulfillmentMutations } from "./mutations-fulfillment";
@@ -81,6 +81,23 @@ function matchesOrderQuery(order: Order, query: string | undefined): boolean {
   });
 }
 
+/** The subset of Shopify's product search the app uses: product_type, tag, vendor and status
+ *  terms, joined by AND (a space) or OR. */
+function matchesProductQuery(product: Product, query: string | undefined): boolean {
+  if (!query) return true;
+  return query.split(/\s+OR\s+/).some((alternative) =>
+    (alternative.match(/\w+:(?:'[^']*'|"[^"]*"|\S+)/g) ?? []).every((term) => {
+      const [, field, raw] = term.match(/^(\w+):['"]?(.*?)['"]?$/)!;
+      switch (field) {
+        case "product_type": return product.productType.toLowerCase() === raw.toLowerCase();
+        case "tag": return product.tags.some((t) => t.toLowerCase() === raw.toLowerCase());
+        case "vendor": return product.vendor.toLowerCase() === raw.toLowerCase();
+        case "status": return product.status.toLowerCase() === raw.toLowerCase();
+        default: throw new GraphQLError(`not implemented in sandbox: products query term '${term}'`);
+      }
+    }));
+}
+
 export function queryRoot(store: SandboxStore, shop: ShopState) {
   const byId = <T extends { id: number }>(list: T[], id: unknown, type: string) => {
     const ref = parseGid(id);
@@ -100,7 +117,7 @@ export function queryRoot(store: SandboxStore, shop: ShopState) {
       const l = id ? byId(shop.locations, id, "Location") : shop.locations[0];
       return l ? locationView(shop, l) : null;
     },
-    products: (args: Args) => connection(shop.products, args, (p) => productView(shop, p)),
+    products: (args: Args) => connection(shop.products.filter((p) => matchesProductQuery(p, args.query as string | undefined)), args, (p) => productView(shop, p)),
     product: ({ id }: Args) => { const p = byId(shop.products, id, "Product"); return p ? productView(shop, p) : null; },
     productVariant: ({ id }: Args) => { const v = byId(shop.variants, id, "ProductVariant"); return v ? variantView(shop, v) : null; },
     inventoryItem: ({ id }: Args) => { const i = byId(shop.inventoryItems, id, "InventoryItem"); return i ? inventoryItemView(shop, i) : null; },

@@ -19,7 +19,7 @@ export async function listIncidents(prisma: PrismaClient, f: IncidentFilter) {
     },
     orderBy: f.open ? { answerBy: "asc" } : { openedAt: "asc" },
     take: f.limit,
-    include: { timeline: { orderBy: { at: "asc" } }, remedies: { orderBy: { decidedAt: "asc" } } },
+    include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } } },
   });
   return rows.map(({ openKey: _k, evidence, timeline, remedies, ...incident }) => ({
     ...incident,

@@ -26,9 +26,23 @@ export const CompensationCodeDecision = z.object({
   expiresInDays: z.number().int().min(1).max(365).default(90),
 }).refine((d) => (d.percentage === undefined) !== (d.amount === undefined), { message: "give either a percentage or an amount" });
 
-export type RemedyDecision = z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision>;
+export const SubstitutionDecision = z.object({
+  kind: z.literal("substitution"),
+  lineItemId,
+  variantId: z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "a variant's GraphQL id (gid://shopify/ProductVariant/…)"),
+  /** Units to replace; all that are left on the line when not given. */
+  quantity: z.number().int().min(1).optional(),
+});
 
-const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision } as const;
+export const CancelOrderDecision = z.object({
+  kind: z.literal("cancel_order"),
+  note: z.string().trim().max(500).optional(),
+});
+
+export type RemedyDecision =
+  | z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision> | z.infer<typeof SubstitutionDecision> | z.infer<typeof CancelOrderDecision>;
+
+const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision, substitution: SubstitutionDecision, cancel_order: CancelOrderDecision } as const;
 
 /** The decision in `input`, or a message per field (checked against its kind's own rules). */
 export function parseDecision(input: unknown): { ok: true; decision: RemedyDecision } | { ok: false; errors: Record<string, string> } {

@@ -2,7 +2,9 @@
 // tax and discounts, and which payment to refund), checked against what is still refundable, then
 // created with the remedy's id as Shopify's idempotency key.
 import type { AdminClient } from "../../shopify/client.server";
-import { RefundCreateMutation, RefundPreviewQuery, type RefundCreate, type RefundPreview } from "../../shopify/documents/remedies";
+import {
+  OrderCancelMutation, RefundCreateMutation, RefundPreviewQuery, type OrderCancel, type RefundCreate, type RefundPreview,
+} from "../../shopify/documents/remedies";
 import type { RefundDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 
@@ -36,5 +38,18 @@ export async function executeRefund(admin: AdminClient, remedyId: string, orderI
     shopifyId: refund.id, amount: refund.totalRefundedSet.shopMoney.amount, currency: refund.totalRefundedSet.shopMoney.currencyCode,
     summary: `Refunded ${refund.totalRefundedSet.shopMoney.amount} ${refund.totalRefundedSet.shopMoney.currencyCode}${lines ? ` (${lines}${d.shipping ? ", shipping" : ""})` : ""}`,
     costsShop: true,
+  };
+}
+
+/** Cancels the whole order with a full refund and restock (the customer's choice on an offer). */
+export async function executeCancelOrder(admin: AdminClient, orderId: string, orderName: string, note?: string): Promise<Executed> {
+  const { order } = await admin.request<RefundPreview>(RefundPreviewQuery, { orderId, suggestFullRefund: true });
+  if (!order) throw new Refused("the order no longer exists in Shopify");
+  const amount = order.suggestedRefund.amountSet.shopMoney.amount;
+  const { orderCancel } = await admin.request<OrderCancel>(OrderCancelMutation, { orderId, staffNote: note ?? "MakeGood: cancelled at the customer's choice" });
+  if (orderCancel.orderCancelUserErrors.length) throw new Refused(orderCancel.orderCancelUserErrors.map((e) => e.message).join("; "));
+  return {
+    shopifyId: orderCancel.job?.id ?? orderId, amount, currency: order.currencyCode, costsShop: true,
+    summary: `Cancelled ${orderName} with a full refund of ${amount} ${order.currencyCode}`,
   };
 }

@@ -10,7 +10,8 @@ import type { Actor } from "../incidents/types";
 import { executeCompensationCode } from "./code.server";
 import { decisionKeyOf, type RemedyDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
-import { executeRefund } from "./refund.server";
+import { executeCancelOrder, executeRefund } from "./refund.server";
+import { executeSubstitution } from "./substitution.server";
 
 export type Decider = { actor: Actor; name: string };
 
@@ -64,9 +65,14 @@ export async function applyRemedy(
   try {
     const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
     const currency = snapshot ? ((JSON.parse(snapshot.data) as { currency?: string }).currency ?? null) : null;
-    executed = decision.kind === "refund"
-      ? await executeRefund(admin, remedy.id, incident.orderId, decision)
-      : await executeCompensationCode(admin, { remedyId: remedy.id, orderName: incident.orderName, customerId: incident.customerId, currency, now }, decision);
+    switch (decision.kind) {
+      case "refund": executed = await executeRefund(admin, remedy.id, incident.orderId, decision); break;
+      case "compensation_code":
+        executed = await executeCompensationCode(admin, { remedyId: remedy.id, orderName: incident.orderName, customerId: incident.customerId, currency, now }, decision);
+        break;
+      case "substitution": executed = await executeSubstitution(admin, incident.orderId, decision); break;
+      case "cancel_order": executed = await executeCancelOrder(admin, incident.orderId, incident.orderName, decision.note); break;
+    }
   } catch (error) {
     const refused = error instanceof Refused;
     const message = error instanceof Error ? error.message : String(error);

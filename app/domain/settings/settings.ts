@@ -29,6 +29,16 @@ export const ShopSettingsSchema = z.object({
   /** Service deadlines of a new incident. */
   acknowledgeWithinHours: z.number().min(0).max(168).default(0),
   answerWithinHours: z.number().min(1).max(336).default(24),
+  /** What makes another product a substitute: the same product type, a shared tag, or either. */
+  substituteMatch: z.enum(["product_type", "tags", "both"]).default("both"),
+  /** Hours a customer has to answer an offer before the fallback (a refund of the line) runs. */
+  offerExpiresInHours: z.number().int().min(1).max(720).default(72),
+  /** Where customer email goes out: an SMTP URL (smtp[s]://user:pass@host:port); null: no email. */
+  smtpUrl: z.string().url("an SMTP URL such as smtps://user:password@smtp.example.com:465").refine((u) => /^smtps?:/.test(u), "an smtp:// or smtps:// URL").nullable().default(null),
+  /** The sender customers see, e.g. "Farmacia Demo <hola@farmacia.example>". */
+  fromAddress: z.string().min(3).max(200).nullable().default(null),
+  /** The merchant's own wording of message blocks, per language (see notifications/messages.ts). */
+  messages: z.record(z.enum(["en", "es", "ro"]), z.record(z.string(), z.string().max(2000))).default({}),
   /** How far back the scan looks for orders still to ship or deliver. */
   watchDays: z.number().int().min(1).max(90).default(45),
 });

@@ -80,3 +80,17 @@ export const CodeDiscountByCodeQuery = `#graphql
 export type CodeDiscountByCode = {
   codeDiscountNodeByCode: { id: string; codeDiscount: { title?: string; endsAt?: string | null } } | null;
 };
+
+/** Cancels the order, refunding what was paid and putting the stock back. */
+export const OrderCancelMutation = `#graphql
+  mutation OrderCancel($orderId: ID!, $staffNote: String) {
+    orderCancel(orderId: $orderId, reason: CUSTOMER, refund: true, restock: true, notifyCustomer: false, staffNote: $staffNote) {
+      job { id done }
+      orderCancelUserErrors { field message code }
+    }
+  }
+`;
+
+export type OrderCancel = {
+  orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: { field: string[] | null; message: string; code: string | null }[] };
+};

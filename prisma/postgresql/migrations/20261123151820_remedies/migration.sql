@@ -23,6 +23,29 @@ CREATE TABLE "Remedy" (
     CONSTRAINT "Remedy_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Offer" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "incidentId" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "lineItemId" TEXT NOT NULL,
+    "lineTitle" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "substitutes" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "refundAmount" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'sent',
+    "choice" TEXT,
+    "remedyId" TEXT,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "answeredAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Offer_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Remedy_shop_incidentId_idx" ON "Remedy"("shop", "incidentId");
 
@@ -32,6 +55,18 @@ CREATE INDEX "Remedy_shop_code_idx" ON "Remedy"("shop", "code");
 -- CreateIndex
 CREATE UNIQUE INDEX "Remedy_shop_decisionKey_key" ON "Remedy"("shop", "decisionKey");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Offer_tokenHash_key" ON "Offer"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "Offer_shop_incidentId_idx" ON "Offer"("shop", "incidentId");
+
+-- CreateIndex
+CREATE INDEX "Offer_status_expiresAt_idx" ON "Offer"("status", "expiresAt");
+
 -- AddForeignKey
 ALTER TABLE "Remedy" ADD CONSTRAINT "Remedy_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Offer" ADD CONSTRAINT "Offer_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

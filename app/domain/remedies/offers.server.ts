@@ -1,0 +1,156 @@
+// Offers to the customer: a stock problem on a line becomes one message with a choice — a
+// substitute (one or more, chosen by the merchant among the valid ones), leaving the line out with
+// a refund, or cancelling the order — answered once through a link. The answer is carried out as
+// a remedy whose decision is the offer itself, so however many times the page is submitted, one
+// thing happens. An offer not answered in time gets the fallback (the line refunded).
+import { createHash, randomBytes } from "node:crypto";
+import type { Offer, PrismaClient } from "@prisma/client";
+import type { AdminClient } from "../../shopify/client.server";
+import { requestHoldSync } from "../detection/stock-hold.server";
+import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
+import type { Actor } from "../incidents/types";
+import { sendCustomerMail } from "../notifications/mailer.server";
+import { localeOf } from "../notifications/messages";
+import { offerMessage } from "../notifications/offer-message";
+import { getShopSettings } from "../settings/settings.server";
+import type { RemedyDecision } from "./decisions";
+import { applyRemedy } from "./remedies.server";
+import { findSubstitutes } from "./substitution.server";
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string };
+export type CreateOfferInput = { variantIds: string[]; allowCancel?: boolean; expiresInHours?: number };
+/** Who makes the offer, for the message; `linkBase` is where offer links point (…/offers). */
+export type Creator = { actor: Actor; name: string; shopName: string; timezone: string; linkBase: string };
+
+export type CreateOfferResult =
+  | { ok: true; offerId: string; url: string; emailed: boolean; emailNote: string | null }
+  | { ok: false; status: 400 | 404 | 409; error: string };
+
+const REASONS = new Set(["expired", "damaged", "missing", "damaged_or_expired"]);
+
+export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, input: CreateOfferInput, by: Creator, now = new Date()): Promise<CreateOfferResult> {
+  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
+  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  if (incident.type !== "stock_mismatch" || !incident.openKey) return { ok: false, status: 409, error: "offers are for open stock incidents on a line" };
+  if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address to send the offer to" };
+  const evidence = JSON.parse(incident.evidence) as { reason?: string; short?: number };
+  const settings = await getShopSettings(prisma, shop);
+  const productFailed = evidence.reason !== "oversold";
+  const found = await findSubstitutes(admin, incident.orderId, incident.subject, evidence.short ?? null, productFailed, settings);
+  const chosen = input.variantIds.map((id) => found.substitutes.find((s) => s.variantId === id));
+  const invalid = input.variantIds.filter((_, i) => !chosen[i]);
+  if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
+  const substitutes: OfferedSubstitute[] = chosen.map((s) => ({ variantId: s!.variantId, title: s!.title, vendor: s!.vendor, price: s!.price }));
+
+  const token = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? settings.offerExpiresInHours) * 3_600_000);
+  const locale = localeOf(incident.customerLocale);
+  const refundAmount = (Number(found.line.paid) * found.line.quantity).toFixed(2);
+  const offer = await prisma.offer.create({
+    data: {
+      shop, incidentId, tokenHash: hashToken(token), lineItemId: incident.subject, lineTitle: found.line.title, quantity: found.line.quantity,
+      substitutes: JSON.stringify(substitutes), currency: found.line.currency, refundAmount, locale, expiresAt,
+    },
+  });
+  const url = `${by.linkBase.replace(/\/$/, "")}/${token}`;
+  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
+  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
+  const message = offerMessage({
+    locale, shop: by.shopName, order: incident.orderName, customerName: customer?.first_name || incident.customerEmail.split("@")[0], item: found.line.title,
+    reason: REASONS.has(evidence.reason ?? "") ? (evidence.reason as "expired") : "stock",
+    substitutes, refund: { amount: refundAmount, currency: found.line.currency },
+    allowCancel: input.allowCancel ?? true, answerBy: expiresAt, timezone: settings.timezone ?? by.timezone, link: url, overrides: settings.messages,
+  });
+  const sent = await sendCustomerMail(settings, by.shopName, { to: incident.customerEmail, ...message });
+  await prisma.$transaction(async (tx) => {
+    await addTimeline(tx, incidentId, shop, {
+      at: now, actor: by.actor, kind: "offer_sent", source: `offer:${offer.id}`,
+      summary: sent.sent
+        ? `${by.name}: offer sent to ${incident.customerEmail} (${locale}): ${substitutes.map((s) => s.title).join(" or ") || "no substitute"}, or a refund${input.allowCancel === false ? "" : ", or cancelling"}; answer by ${expiresAt.toISOString()}`
+        : `${by.name}: offer ready but not emailed (${sent.reason}); share its link with the customer`,
+      detail: { offerId: offer.id, substitutes, locale, expiresAt, emailed: sent.sent },
+    });
+    await tx.incident.updateMany({ where: { id: incidentId, status: { in: ["open", "customer_contacted"] } }, data: { status: "awaiting_customer", acknowledgedAt: incident.acknowledgedAt ?? now } });
+  });
+  return { ok: true, offerId: offer.id, url, emailed: sent.sent, emailNote: sent.sent ? null : sent.reason };
+}
+
+export type OfferView = {
+  offer: Offer;
+  substitutes: OfferedSubstitute[];
+  orderName: string;
+  state: "open" | "answered" | "expired" | "failed";
+};
+
+/** The offer a link opens, and only that: nothing else of the order or the shop. */
+export async function offerForToken(prisma: PrismaClient, token: string, now = new Date()): Promise<OfferView | null> {
+  if (!/^[\w-]{20,64}$/.test(token)) return null;
+  const offer = await prisma.offer.findUnique({ where: { tokenHash: hashToken(token) }, include: { incident: { select: { orderName: true } } } });
+  if (!offer) return null;
+  const state = offer.status === "answered" || offer.status === "answering" ? "answered"
+    : offer.status === "expired" || (offer.status === "sent" && offer.expiresAt <= now) ? "expired"
+      : offer.status === "failed" ? "failed" : "open";
+  const { incident, ...row } = offer;
+  return { offer: row, substitutes: JSON.parse(offer.substitutes) as OfferedSubstitute[], orderName: incident.orderName, state };
+}
+
+export type Choice = { choice: "substitute"; variantId: string } | { choice: "refund" } | { choice: "cancel_order" };
+export type AnswerResult = { outcome: "done" | "already_answered" | "expired" | "failed" | "invalid"; choice?: Choice["choice"]; substitute?: string };
+
+function decisionFor(offer: Offer, choice: Choice): RemedyDecision {
+  if (choice.choice === "substitute") return { kind: "substitution", lineItemId: offer.lineItemId, variantId: choice.variantId, quantity: offer.quantity };
+  if (choice.choice === "refund") return { kind: "refund", lineItems: [{ lineItemId: offer.lineItemId, quantity: offer.quantity }], shipping: false, fullOrder: false, restock: false, note: "MakeGood offer: the customer chose a refund" };
+  return { kind: "cancel_order", note: "MakeGood offer: the customer chose to cancel" };
+}
+
+/** Carries out the customer's answer, once per offer. */
+export async function answerOffer(
+  prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, token: string, choice: Choice, now = new Date(),
+): Promise<AnswerResult> {
+  const view = await offerForToken(prisma, token, now);
+  if (!view) return { outcome: "invalid" };
+  if (choice.choice === "substitute" && !view.substitutes.some((s) => s.variantId === choice.variantId)) return { outcome: "invalid" };
+  if (view.state === "expired") return { outcome: "expired" };
+  return carryOut(prisma, adminFor, view.offer, view.substitutes, choice, { actor: "customer", name: "the customer" }, now);
+}
+
+/** Offers past their answer-by date get the fallback: the line refunded. */
+export async function expireOffers(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, shop: string, now = new Date()) {
+  const due = await prisma.offer.findMany({ where: { shop, status: "sent", expiresAt: { lte: now } } });
+  let expired = 0;
+  for (const offer of due) {
+    const result = await carryOut(prisma, adminFor, offer, [], { choice: "refund" }, { actor: "rule", name: "the offer's fallback" }, now);
+    if (result.outcome === "done") expired++;
+  }
+  return { due: due.length, expired };
+}
+
+async function carryOut(
+  prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, offer: Offer, substitutes: OfferedSubstitute[], choice: Choice,
+  who: { actor: Actor; name: string }, now: Date,
+): Promise<AnswerResult> {
+  const fallback = who.actor === "rule";
+  // The one answer: the first request moves the offer out of "sent"; the others find it taken.
+  const claim = await prisma.offer.updateMany({ where: { id: offer.id, status: "sent" }, data: { status: "answering", choice: choice.choice } });
+  if (claim.count === 0) return { outcome: "already_answered" };
+  const result = await applyRemedy(prisma, await adminFor(offer.shop), offer.shop, offer.incidentId, decisionFor(offer, choice), who, { decisionId: `offer-${offer.id}`, now });
+  const substitute = choice.choice === "substitute" ? substitutes.find((s) => s.variantId === choice.variantId)?.title : undefined;
+  await prisma.$transaction(async (tx) => {
+    await tx.offer.update({
+      where: { id: offer.id },
+      data: { status: result.ok ? (fallback ? "expired" : "answered") : "failed", answeredAt: now, remedyId: result.remedy?.id ?? null },
+    });
+    if (!result.ok) return; // the failure is on the timeline (applyRemedy); the merchant takes it from there
+    const reason = choice.choice === "substitute" ? `substituted by ${substitute} (the customer's choice)`
+      : choice.choice === "cancel_order" ? "order cancelled (the customer's choice)"
+        : fallback ? "line refunded: the offer expired unanswered" : "line refunded (the customer's choice)";
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: offer.incidentId } });
+    await resolveIncidents(tx, { shop: offer.shop, orderId: incident.orderId, types: ["stock_mismatch"], subject: offer.lineItemId, reason, at: now, actor: who.actor, source: `offer:${offer.id}:answer` });
+    // The fulfillment order held for this line can go now.
+    const evidence = JSON.parse(incident.evidence) as { fulfillmentOrderId?: string };
+    if (evidence.fulfillmentOrderId) await requestHoldSync(tx, offer.shop, evidence.fulfillmentOrderId, `offer:${offer.id}`, now);
+  });
+  return { outcome: result.ok ? "done" : "failed", choice: choice.choice, substitute };
+}

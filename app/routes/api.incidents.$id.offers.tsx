@@ -1,0 +1,50 @@
+// /api/incidents/:id/offers — GET the substitutes the customer could be offered for the incident's
+// line (ranked); POST { variantIds: [...], allowCancel?, expiresInHours? } sends the offer: one
+// message to the customer with the problem, the choices and a link (201), or says why not
+// (400 not a valid substitute, 404, 409 not an open stock incident or no email).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import prisma from "../db.server";
+import { createOffer } from "../domain/remedies/offers.server";
+import { findSubstitutes } from "../domain/remedies/substitution.server";
+import { getShopSettings } from "../domain/settings/settings.server";
+import { env } from "../env.server";
+import { authenticate } from "../shopify.server";
+import { withAdmin } from "../shopify/admin.server";
+import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+
+const OfferInput = z.object({
+  variantIds: z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids")).max(3, "at most three substitutes"),
+  allowCancel: z.boolean().optional(),
+  expiresInHours: z.number().int().min(1).max(720).optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cors } = await authenticate.admin(request);
+  const found = await withAdmin(request, async (admin, session) => {
+    const incident = await prisma.incident.findFirst({ where: { id: params.id, shop: session.shop } });
+    if (!incident || incident.type !== "stock_mismatch") return null;
+    const evidence = JSON.parse(incident.evidence) as { reason?: string; short?: number };
+    return findSubstitutes(admin, incident.orderId, incident.subject, evidence.short ?? null, evidence.reason !== "oversold", await getShopSettings(prisma, session.shop));
+  });
+  if (!found) return cors(json({ error: "no stock incident with that id" }, { status: 404 }));
+  return cors(json(found));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const raw = await request.clone().json().catch(() => undefined);
+  const { cors, sessionToken } = await authenticate.admin(request);
+  const input = OfferInput.safeParse(raw);
+  if (!input.success) {
+    return cors(json({ error: "the offer is not valid", errors: Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 }));
+  }
+  const result = await withAdmin(request, async (admin, session) => {
+    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+    const linkBase = env.OFFER_LINKS === "direct" ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers` : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
+    const by = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant", shopName: shop.name, timezone: shop.ianaTimezone, linkBase };
+    return createOffer(prisma, admin, session.shop, params.id!, input.data, by);
+  });
+  if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
+  return cors(json(result, { status: 201 }));
+}

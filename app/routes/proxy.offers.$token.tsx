@@ -1,0 +1,24 @@
+// /proxy/offers/<token>: the same offer page reached through the shop's own domain
+// (https://<shop>/apps/makegood/offers/<token>) by Shopify's App Proxy; Shopify's signature on the
+// request is checked before anything else (a bad one is refused by the library).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OfferPage } from "../components/offer-page";
+import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
+import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await authenticate.public.appProxy(request);
+  return loadOfferPage(params.token ?? "");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await authenticate.public.appProxy(request);
+  return answerOfferPage(params.token ?? "", await request.formData());
+}
+
+export default function ProxiedOffer() {
+  return <OfferPage data={useLoaderData<typeof loader>()} answered={useActionData<typeof action>()} />;
+}

@@ -1,0 +1,134 @@
+// Named Admin GraphQL documents for substitutions: what the line is, what could replace it, and the
+// order edit that swaps them. Validated against the Admin schema by tests/sandbox/documents.test.ts.
+
+/** The order's lines with what a substitute is matched on, and where each line ships from. */
+export const SubstitutionContextQuery = `#graphql
+  query SubstitutionContext($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      currencyCode
+      lineItems(first: 30) {
+        nodes {
+          id
+          title
+          currentQuantity
+          originalUnitPriceSet { shopMoney { amount } }
+          variant { id price product { id title vendor productType tags } }
+        }
+      }
+      fulfillmentOrders(first: 3) {
+        nodes {
+          status
+          assignedLocation { location { id } }
+          lineItems(first: 30) { nodes { lineItem { id } } }
+        }
+      }
+    }
+  }
+`;
+
+export type SubstitutionContext = {
+  order: {
+    id: string;
+    name: string;
+    currencyCode: string;
+    lineItems: { nodes: {
+      id: string; title: string; currentQuantity: number;
+      originalUnitPriceSet: { shopMoney: { amount: string } };
+      variant: { id: string; price: string; product: { id: string; title: string; vendor: string; productType: string; tags: string[] } } | null;
+    }[] };
+    fulfillmentOrders: { nodes: { status: string; assignedLocation: { location: { id: string } | null }; lineItems: { nodes: { lineItem: { id: string } }[] } }[] };
+  } | null;
+};
+
+/** Products like the one to replace, with each variant's price and stock at the shipping location. */
+export const SubstituteCandidatesQuery = `#graphql
+  query SubstituteCandidates($query: String!, $location: ID!) {
+    products(first: 25, query: $query) {
+      nodes {
+        id
+        title
+        vendor
+        productType
+        tags
+        status
+        variants(first: 5) {
+          nodes {
+            id
+            title
+            sku
+            price
+            inventoryItem {
+              tracked
+              inventoryLevel(locationId: $location) { quantities(names: ["available"]) { name quantity } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export type CandidateProduct = {
+  id: string; title: string; vendor: string; productType: string; tags: string[]; status: string;
+  variants: { nodes: {
+    id: string; title: string; sku: string | null; price: string;
+    inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };
+  }[] };
+};
+export type SubstituteCandidates = { products: { nodes: CandidateProduct[] } };
+
+type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
+
+export const OrderEditBeginMutation = `#graphql
+  mutation OrderEditBegin($id: ID!) {
+    orderEditBegin(id: $id) {
+      calculatedOrder { id }
+      userErrors { field message }
+    }
+  }
+`;
+export type OrderEditBegin = { orderEditBegin: { calculatedOrder: { id: string } | null } & UserErrors };
+
+export const OrderEditAddVariantMutation = `#graphql
+  mutation OrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {
+    orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: true) {
+      calculatedLineItem { id title originalUnitPriceSet { shopMoney { amount } } }
+      userErrors { field message }
+    }
+  }
+`;
+export type OrderEditAddVariant = {
+  orderEditAddVariant: { calculatedLineItem: { id: string; title: string; originalUnitPriceSet: { shopMoney: { amount: string } } } | null } & UserErrors;
+};
+
+export const OrderEditSetQuantityMutation = `#graphql
+  mutation OrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {
+    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {
+      calculatedOrder { id }
+      userErrors { field message }
+    }
+  }
+`;
+export type OrderEditSetQuantity = { orderEditSetQuantity: UserErrors };
+
+export const OrderEditAddLineItemDiscountMutation = `#graphql
+  mutation OrderEditAddLineItemDiscount($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
+    orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) {
+      calculatedLineItem { id }
+      userErrors { field message }
+    }
+  }
+`;
+export type OrderEditAddLineItemDiscount = { orderEditAddLineItemDiscount: UserErrors };
+
+export const OrderEditCommitMutation = `#graphql
+  mutation OrderEditCommit($id: ID!, $staffNote: String) {
+    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {
+      order { id totalOutstandingSet { shopMoney { amount } } }
+      userErrors { field message }
+    }
+  }
+`;
+export type OrderEditCommit = { orderEditCommit: { order: { id: string; totalOutstandingSet: { shopMoney: { amount: string } } } | null } & UserErrors };
