@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   // Where offer links in customer email point: the shop's own domain through Shopify's App Proxy
   // (/apps/makegood/offers/…, default), or the app's address (/offers/…) — the sandbox has no proxy.
   OFFER_LINKS: z.enum(["app-proxy", "direct"], { message: "must be app-proxy or direct" }).default("app-proxy"),
+  // The SMTP server customer email goes through when a shop has none in its settings (an app-wide
+  // relay); unset: only shops with their own SMTP settings email their customers.
+  SMTP_URL: z.string().url("must be an smtp:// or smtps:// URL").optional(),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
+import { startSmtpServer } from "../tests/sandbox/mailbox";
 import { API_VERSION } from "../app/shopify/api-version";
 import { root } from "./prisma-schemas";
 
@@ -18,6 +19,11 @@ const app = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret",
 const sandbox = await startSandboxServer({ port: sandboxPort, app });
 seedDemoShop(sandbox.store);
 const sandboxUrl = `http://localhost:${sandboxPort}`;
+// Customer email (offers, acknowledgements) lands in the sandbox's mailbox and is shown here.
+const mailbox = await startSmtpServer(0, (mail) => {
+  const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
+  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}${link ? `\n    Offer page: ${link}` : ""}\n`);
+});
 
 // The store is new on every run, so the app's database is too: its orders, incidents and
 // tokens would refer to a shop that no longer exists. DATABASE_URL keeps one of your choice.
@@ -37,6 +43,7 @@ const env: NodeJS.ProcessEnv = {
   APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
   // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
   OFFER_LINKS: "direct",
+  SMTP_URL: mailbox.url,
   MAKEGOOD_SANDBOX_URL: sandboxUrl,
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
 };
@@ -85,6 +92,7 @@ async function stop() {
   await exited;
   clearTimeout(timer);
   await sandbox.close();
+  await mailbox.close();
   process.exit(0);
 }
 process.on("SIGINT", stop);

@@ -208,7 +208,7 @@ describe("a line flagged by the merchant", () => {
   it("says what is wrong with a bad flag, and refuses one without a session token", async () => {
     expect(await installApp(ctx)).toBe(200);
     expect(await flag({ orderId: "gid://shopify/Order/1", lineItemId: "7", reason: "stolen" })).toMatchObject({
-      status: 400, body: { errors: { lineItemId: expect.stringContaining("LineItem"), reason: "expired, damaged or missing" } },
+      status: 400, body: { errors: { lineItemId: expect.stringContaining("LineItem"), reason: "expired, damaged or missing (before shipping), wrong_item or arrived_damaged (after delivery)" } },
     });
     expect(await flag("not json")).toMatchObject({ status: 400, body: { error: "the body must be JSON" } });
     expect(await flag({ orderId: "gid://shopify/Order/999999", lineItemId: "gid://shopify/LineItem/1", reason: "missing" })).toMatchObject({

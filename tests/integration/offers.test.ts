@@ -10,7 +10,7 @@ import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
 import { BROWSER_UA, TEST_SECRET } from "../helpers/app-server";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
-import { startSmtpServer } from "../helpers/smtp";
+import { startSmtpServer } from "../sandbox/mailbox";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { currentQuantity } from "../sandbox/store-orders";
 
@@ -33,6 +33,12 @@ async function scenario(name: string) {
   const { order } = (await res.json()) as { order: { id: string; name: string } };
   const [incident] = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id, type: "stock_mismatch" } });
   return { order, incident, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
+}
+
+/** A scenario's incidents of every type. */
+async function scenarioIncidents(name: string) {
+  const { order } = await scenario(name);
+  return { order, incidents: await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } }) };
 }
 
 async function api(path: string, body?: unknown) {
@@ -151,6 +157,17 @@ describe("offers to the customer", () => {
     expect(await page(sent.body.url)).toMatchObject({ html: expect.stringContaining("This offer has expired. As promised, we left") });
     expect((await answer(sent.body.url, "refund")).status).toBe(410);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: flagged.body.incidentId } })).toMatchObject({ status: "closed", closeReason: "line refunded: the offer expired unanswered" });
+  });
+
+  it("acknowledges at once in Romanian when the shop cannot solve it yet, promising the answer-by date", async () => {
+    const { incidents } = await scenarioIncidents("cod-amount-mismatch");
+    const [cod] = incidents;
+    expect(await api(`/api/incidents/${cod.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
+    const mail = mailTo(cod.customerEmail!);
+    expect(mail.subject).toMatch(/^Farmacia Demo: ne ocupăm deja — comanda ta #\d+$/);
+    expect(mail.text).toContain("Am văzut că suma de plată la livrare pentru comanda ta");
+    expect(mail.text).toMatch(/revenim cu o soluție până pe \d+ \S+ \d{4}/);
+    expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: cod.id } })).toMatchObject({ status: "customer_contacted", acknowledgedAt: expect.any(Date) });
   });
 
   it("refuses a cheaper or unknown substitute, and a link that is not an offer's", async () => {

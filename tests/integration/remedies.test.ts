@@ -75,7 +75,7 @@ describe("refunds", () => {
   it("says what is wrong with a decision before anything is recorded", async () => {
     const { incidents: [incident] } = await scenario("oversold");
     expect(await remedy(incident.id, { kind: "refund" })).toMatchObject({ status: 400, body: { errors: { decision: "say what to refund: lines, shipping, an amount or the full order" } } });
-    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code, substitution, cancel_order" } } });
+    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code, substitution, reship, cancel_order" } } });
     expect(await remedy(incident.id, { kind: "compensation_code", percentage: 5, amount: "3.00" })).toMatchObject({ status: 400 });
     expect(await remedy("no-such-incident", { kind: "compensation_code", percentage: 5 })).toMatchObject({ status: 404 });
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(0);
@@ -103,5 +103,32 @@ describe("compensation codes", () => {
     expect(Number(discountAmount)).toBeGreaterThan(0);
     expect((await timelineOf(incident.id)).at(-1)).toEqual(["code_redeemed", `The customer came back: ${code} redeemed on ${redeemed.order.name} (${discountAmount} EUR off)`]);
     expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).remedyCost).toBe(Number(discountAmount).toFixed(2));
+  });
+});
+
+describe("reships", () => {
+  it("wrong-item: the merchant flags the line the customer reports, and reships it at the shop's cost once", async () => {
+    const { order, sandboxOrder } = await scenario("wrong-item");
+    const line = sandboxOrder.lineItems[0];
+    const flag = await fetch(`${ctx.app.url}/api/incidents/flag`, {
+      method: "POST",
+      headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
+      body: JSON.stringify({ orderId: order.id, lineItemId: gid("LineItem", line.id), reason: "wrong_item", note: "received a hand cream instead" }),
+    });
+    expect(flag.status).toBe(201);
+    const { incidentId } = (await flag.json()) as { incidentId: string };
+    expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ type: "wrong_item", status: "open" });
+
+    const decision = { kind: "reship", lineItems: [{ lineItemId: gid("LineItem", line.id), quantity: 1 }], decisionId: randomUUID() };
+    const [first, second] = await Promise.all([remedy(incidentId, decision), remedy(incidentId, decision)]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    await settled();
+    const reships = ctx.sandbox.store.shop(DEMO_SHOP).orders.filter((o) => o.tags.some((t) => t.startsWith("makegood-remedy-")));
+    expect(reships).toHaveLength(1);
+    expect(reships[0]).toMatchObject({ customerId: sandboxOrder.customerId, shippingLines: [expect.objectContaining({ price: "0.00" })] });
+    expect(reships[0].lineItems).toEqual([expect.objectContaining({ variantId: line.variantId, quantity: 1, price: "0.00" })]);
+    const after = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
+    expect(after).toMatchObject({ status: "remedied", remedyCost: line.price });
+    expect((await timelineOf(incidentId)).at(-1)![1]).toMatch(new RegExp(`Reshipped ${line.title} ×1 at the shop's cost as order #\\d+ \\(${line.price} EUR\\)$`));
   });
 });

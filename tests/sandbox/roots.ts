@@ -8,6 +8,7 @@ import { editMutations } from "./mutations-edits";
 import { fulfillmentMutations } from "./mutations-fulfillment";
 import { orderMutations } from "./mutations-orders";
 import { discountMutations, discountQueries } from "./views-discounts";
+import { draftMutations, draftQueries } from "./drafts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
 import {
   customerView, inventoryItemView, locationView, orderView, productView, shopView, variantView,
@@ -105,6 +106,7 @@ export function queryRoot(store: SandboxStore, shop: ShopState) {
   };
   return {
     ...discountQueries(store, shop),
+    ...draftQueries(store, shop),
     shop: () => shopView(shop),
     shopLocales: () => {
       const names: Record<string, string> = { es: "Spanish", en: "English", ro: "Romanian" };
@@ -154,6 +156,7 @@ export function mutationRoot(ctx: SandboxContext, shop: ShopState) {
     ...orderMutations(store, shop, ledger),
     ...editMutations(store, shop, ctx.edits),
     ...discountMutations(store, shop),
+    ...draftMutations(store, shop),
     tagsAdd: ({ id, tags }: Args) => {
       const ref = parseGid(id);
       const order = ref?.type === "Order" ? shop.orders.find((o) => o.id === ref.id) : undefined;

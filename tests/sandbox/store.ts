@@ -90,7 +90,13 @@ export type ShopState = {
   primaryLocale: string; planName: string;
   locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
   customers: Customer[]; orders: Order[]; fulfillmentOrders: FulfillmentOrder[]; fulfillments: Fulfillment[];
-  discounts: DiscountCode[];
+  discounts: DiscountCode[]; draftOrders: DraftOrder[];
+};
+
+/** A draft order (a reship at the shop's cost): its lines at a percentage off, completed into an order. */
+export type DraftOrder = {
+  id: number; customerId: number | null; lines: { variantId: number; quantity: number }[]; discountPercent: number;
+  note: string | null; tags: string[]; shippingPrice: Money; completedOrderId: number | null; createdAt: Date;
 };
 
 export type StoreEvent = { shop: string; topic: string; payload: () => unknown };
@@ -118,7 +124,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     const shop: ShopState = {
       currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic",
       locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
-      fulfillmentOrders: [], fulfillments: [], discounts: [],
+      fulfillmentOrders: [], fulfillments: [], discounts: [], draftOrders: [],
       ...init,
     };
     this.shops.set(shop.domain, shop);

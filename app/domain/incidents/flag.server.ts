@@ -13,12 +13,14 @@ import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";
 import type { Actor } from "./types";
 
-export const FLAG_REASONS = ["expired", "damaged", "missing"] as const;
+/** Before shipping, what stock cannot honour; after delivery, what the customer reports. */
+export const FLAG_REASONS = ["expired", "damaged", "missing", "wrong_item", "arrived_damaged"] as const;
+const AFTER_DELIVERY = { wrong_item: "wrong_item", arrived_damaged: "damaged_delivery" } as const;
 
 export const FlagInput = z.object({
   orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/, "an order's GraphQL id (gid://shopify/Order/…)"),
   lineItemId: z.string().regex(/^gid:\/\/shopify\/LineItem\/\d+$/, "a line item's GraphQL id (gid://shopify/LineItem/…)"),
-  reason: z.enum(FLAG_REASONS, { message: "expired, damaged or missing" }),
+  reason: z.enum(FLAG_REASONS, { message: "expired, damaged or missing (before shipping), wrong_item or arrived_damaged (after delivery)" }),
   quantity: z.number().int().min(1).optional(),
   note: z.string().trim().max(2000).default(""),
 });
@@ -37,20 +39,22 @@ export async function flagOrderLine(prisma: PrismaClient, shop: string, input: F
   const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
   if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
   if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
+  const afterDelivery = input.reason === "wrong_item" || input.reason === "arrived_damaged" ? AFTER_DELIVERY[input.reason] : null;
   const quantity = input.quantity ?? line.fulfillable_quantity ?? line.quantity ?? 1;
   const settings = await getShopSettings(prisma, shop);
   return prisma.$transaction(async (tx) => {
     const outcome = await raiseIncident(tx, {
-      order: orderRefFrom(shop, input.orderId, data), type: "stock_mismatch", subject: input.lineItemId, actor: who.actor,
+      order: orderRefFrom(shop, input.orderId, data), type: afterDelivery ?? "stock_mismatch", subject: input.lineItemId, actor: who.actor,
       observedAt: now, source: `flag:${who.name}@${now.toISOString()}`,
-      summary: `${line.title ?? "Line"}: ${quantity} flagged ${input.reason} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
+      summary: `${line.title ?? "Line"}: ${quantity} flagged ${input.reason.replace("_", " ")} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
       evidence: {
         reason: input.reason, short: quantity, quantity: line.quantity ?? quantity, sku: line.sku ?? null, note: input.note,
         flaggedBy: who.name,
       },
     }, slaOf(settings));
-    // The stock check finds the line's fulfillment order and holds it; it never closes a flag.
-    await requestDetection(tx, { shop, kind: STOCK_CHECK_ORDER, subject: input.orderId, dueAt: now, requestedBy: `flag:${outcome.incidentId}` });
+    // Before shipping, the stock check finds the line's fulfillment order and holds it; it never
+    // closes a flag. After delivery there is nothing left to hold.
+    if (!afterDelivery) await requestDetection(tx, { shop, kind: STOCK_CHECK_ORDER, subject: input.orderId, dueAt: now, requestedBy: `flag:${outcome.incidentId}` });
     return { ok: true as const, ...outcome };
   });
 }

@@ -1,12 +1,15 @@
 // Customer email over the shop's SMTP server (nodemailer). No SMTP configured: nothing is sent and
 // the caller says so on the incident, so the merchant can share the link another way.
 import nodemailer from "nodemailer";
+import { env } from "../../env.server";
 import type { ShopSettings } from "../settings/settings";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 export type SendResult = { sent: true; messageId: string } | { sent: false; reason: string };
 
-export async function sendCustomerMail(settings: Pick<ShopSettings, "smtpUrl" | "fromAddress">, shopName: string, mail: Mail): Promise<SendResult> {
+export async function sendCustomerMail(shopSettings: Pick<ShopSettings, "smtpUrl" | "fromAddress">, shopName: string, mail: Mail): Promise<SendResult> {
+  // The shop's own server first, else the app-wide relay (SMTP_URL).
+  const settings = { ...shopSettings, smtpUrl: shopSettings.smtpUrl ?? env.SMTP_URL ?? null };
   if (!settings.smtpUrl) return { sent: false, reason: "no SMTP server in the shop's settings" };
   const transport = nodemailer.createTransport(settings.smtpUrl);
   try {

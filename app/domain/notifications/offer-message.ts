@@ -1,6 +1,6 @@
 // The one message of an offer: what happened, what we propose (each choice), until when, the link,
 // and an apology — in the customer's language. Plain text and a simple HTML version of the same.
-import { t, type Locale, type Overrides } from "./messages";
+import { escapeHtml as escape, t, type Locale, type Overrides } from "./messages";
 
 export type OfferMessageInput = {
   locale: Locale;
@@ -18,7 +18,6 @@ export type OfferMessageInput = {
   overrides?: Overrides;
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function offerMessage(m: OfferMessageInput) {
   const say = (key: Parameters<typeof t>[1], values: Record<string, string> = {}) => t(m.locale, key, { shop: m.shop, order: m.order, item: m.item, ...values }, m.overrides);

@@ -34,15 +34,23 @@ export const SubstitutionDecision = z.object({
   quantity: z.number().int().min(1).optional(),
 });
 
+export const ReshipDecision = z.object({
+  kind: z.literal("reship"),
+  lineItems: z.array(z.object({ lineItemId, quantity: z.number().int().min(1) })).min(1, "say which lines to ship again"),
+  note: z.string().trim().max(500).optional(),
+});
+export type ReshipDecision = z.infer<typeof ReshipDecision>;
+
 export const CancelOrderDecision = z.object({
   kind: z.literal("cancel_order"),
   note: z.string().trim().max(500).optional(),
 });
 
 export type RemedyDecision =
-  | z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision> | z.infer<typeof SubstitutionDecision> | z.infer<typeof CancelOrderDecision>;
+  | z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision> | z.infer<typeof SubstitutionDecision>
+  | ReshipDecision | z.infer<typeof CancelOrderDecision>;
 
-const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision, substitution: SubstitutionDecision, cancel_order: CancelOrderDecision } as const;
+const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision, substitution: SubstitutionDecision, reship: ReshipDecision, cancel_order: CancelOrderDecision } as const;
 
 /** The decision in `input`, or a message per field (checked against its kind's own rules). */
 export function parseDecision(input: unknown): { ok: true; decision: RemedyDecision } | { ok: false; errors: Record<string, string> } {

@@ -11,6 +11,7 @@ import { executeCompensationCode } from "./code.server";
 import { decisionKeyOf, type RemedyDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { executeCancelOrder, executeRefund } from "./refund.server";
+import { executeReship } from "./reship.server";
 import { executeSubstitution } from "./substitution.server";
 
 export type Decider = { actor: Actor; name: string };
@@ -71,6 +72,7 @@ export async function applyRemedy(
         executed = await executeCompensationCode(admin, { remedyId: remedy.id, orderName: incident.orderName, customerId: incident.customerId, currency, now }, decision);
         break;
       case "substitution": executed = await executeSubstitution(admin, incident.orderId, decision); break;
+      case "reship": executed = await executeReship(admin, remedy.id, incident.orderId, incident.customerId, decision); break;
       case "cancel_order": executed = await executeCancelOrder(admin, incident.orderId, incident.orderName, decision.note); break;
     }
   } catch (error) {

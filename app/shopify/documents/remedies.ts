@@ -94,3 +94,39 @@ export const OrderCancelMutation = `#graphql
 export type OrderCancel = {
   orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: { field: string[] | null; message: string; code: string | null }[] };
 };
+
+/** A reship: a new order for the same items at 100 % off with free shipping, tagged with its remedy. */
+export const DraftOrderCreateMutation = `#graphql
+  mutation DraftOrderCreate($input: DraftOrderInput!) {
+    draftOrderCreate(input: $input) {
+      draftOrder { id }
+      userErrors { field message }
+    }
+  }
+`;
+
+export type DraftOrderCreate = { draftOrderCreate: { draftOrder: { id: string } | null; userErrors: { field: string[] | null; message: string }[] } };
+
+/** The reship's draft, if an earlier attempt of the same remedy made it. */
+export const DraftOrderByTagQuery = `#graphql
+  query DraftOrderByTag($query: String!) {
+    draftOrders(first: 1, query: $query) {
+      nodes { id status order { id name } }
+    }
+  }
+`;
+
+export type DraftOrderByTag = { draftOrders: { nodes: { id: string; status: string; order: { id: string; name: string } | null }[] } };
+
+export const DraftOrderCompleteMutation = `#graphql
+  mutation DraftOrderComplete($id: ID!) {
+    draftOrderComplete(id: $id) {
+      draftOrder { id order { id name } }
+      userErrors { field message }
+    }
+  }
+`;
+
+export type DraftOrderComplete = {
+  draftOrderComplete: { draftOrder: { id: string; order: { id: string; name: string } | null } | null; userErrors: { field: string[] | null; message: string }[] };
+};

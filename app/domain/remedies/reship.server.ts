@@ -1,0 +1,51 @@
+// A reship at the shop's cost (wrong, incomplete or damaged items): a new order for the same items
+// through a draft order at 100 % off with free shipping, completed at once. The draft carries its
+// remedy's tag, so a retried execution completes or finds the first draft instead of making another.
+import type { AdminClient } from "../../shopify/client.server";
+import {
+  DraftOrderByTagQuery, DraftOrderCompleteMutation, DraftOrderCreateMutation,
+  type DraftOrderByTag, type DraftOrderComplete, type DraftOrderCreate,
+} from "../../shopify/documents/remedies";
+import { SubstitutionContextQuery, type SubstitutionContext } from "../../shopify/documents/substitution";
+import type { ReshipDecision } from "./decisions";
+import { Refused, type Executed } from "./outcome";
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision): Promise<Executed> {
+  if (!customerId) throw new Refused("the order has no customer account to ship a replacement to");
+  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  if (!order) throw new Refused("the order no longer exists in Shopify");
+  const items = d.lineItems.map((l) => {
+    const line = order.lineItems.nodes.find((x) => x.id === l.lineItemId);
+    if (!line?.variant) throw new Refused(`the order has no line ${l.lineItemId} with a product to ship again`);
+    return { variantId: line.variant.id, quantity: l.quantity, title: line.title, value: cents(line.variant.price) * l.quantity };
+  });
+  const value = (items.reduce((sum, i) => sum + i.value, 0) / 100).toFixed(2);
+  const tag = `makegood-remedy-${remedyId}`;
+
+  const { draftOrders } = await admin.request<DraftOrderByTag>(DraftOrderByTagQuery, { query: `tag:${tag}` });
+  let draft = draftOrders.nodes[0];
+  if (!draft) {
+    const { draftOrderCreate } = await admin.request<DraftOrderCreate>(DraftOrderCreateMutation, {
+      input: {
+        customerId, tags: ["makegood", tag], note: `Reship for ${order.name} at the shop's cost${d.note ? `: ${d.note}` : ""}`,
+        lineItems: items.map((i) => ({ variantId: i.variantId, quantity: i.quantity })),
+        appliedDiscount: { valueType: "PERCENTAGE", value: 100, title: "Reship at the shop's cost" },
+        shippingLine: { title: "Reship", priceWithCurrency: { amount: "0.00", currencyCode: order.currencyCode } },
+      },
+    });
+    if (draftOrderCreate.userErrors.length) throw new Refused(`draftOrderCreate: ${draftOrderCreate.userErrors.map((e) => e.message).join("; ")}`);
+    draft = { id: draftOrderCreate.draftOrder!.id, status: "OPEN", order: null };
+  }
+  let created = draft.order;
+  if (!created) {
+    const { draftOrderComplete } = await admin.request<DraftOrderComplete>(DraftOrderCompleteMutation, { id: draft.id });
+    if (draftOrderComplete.userErrors.length) throw new Refused(`draftOrderComplete: ${draftOrderComplete.userErrors.map((e) => e.message).join("; ")}`);
+    created = draftOrderComplete.draftOrder!.order!;
+  }
+  return {
+    shopifyId: created.id, amount: value, currency: order.currencyCode, costsShop: true,
+    summary: `Reshipped ${items.map((i) => `${i.title} ×${i.quantity}`).join(", ")} at the shop's cost as order ${created.name} (${value} ${order.currencyCode})`,
+  };
+}

@@ -1,0 +1,20 @@
+// POST /api/incidents/:id/acknowledge — tells the customer at once that the shop saw the problem
+// and by when they will have a solution (200 { emailed }, 404, 409 closed or no email).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import prisma from "../db.server";
+import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
+import { authenticate } from "../shopify.server";
+import { withAdmin } from "../shopify/admin.server";
+import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { cors, sessionToken } = await authenticate.admin(request);
+  const result = await withAdmin(request, async (admin, session) => {
+    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+    const name = sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant";
+    return acknowledgeIncident(prisma, session.shop, params.id!, { name, shopName: shop.name, timezone: shop.ianaTimezone });
+  });
+  if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
+  return cors(json(result));
+}

@@ -1,0 +1,25 @@
+// The sandbox's mailbox: a local SMTP server that captures every message the app sends (email is
+// truly external, so this stands in for the shop's mail provider in tests and in the demo).
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+
+export type CapturedMail = ParsedMail & { envelopeTo: string[] };
+
+export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) => void) {
+  const mails: CapturedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then((mail) => {
+        const captured = Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+        mails.push(captured);
+        onMail?.(captured);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: listening } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${listening}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
