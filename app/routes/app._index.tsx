@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
+import { TYPE_LABEL } from "../components/incident-labels";
 import { listIncidents } from "../domain/incidents/list.server";
 import { withAdmin } from "../shopify/admin.server";
 import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
@@ -21,11 +22,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ shop: shop.name, domain: shop.myshopifyDomain, timezone: shop.ianaTimezone, incidents });
 };
 
-const TYPE_LABEL: Record<string, string> = {
-  stock_mismatch: "Stock mismatch", late_shipment: "Late shipment", late_delivery: "Late delivery",
-  delivery_failed: "Delivery failed", cod_amount_mismatch: "COD amount changed", wrong_item: "Wrong item",
-  damaged_delivery: "Damaged delivery",
-};
 
 type Row = { id: string; type: string; status: string; orderName: string; summary: string; answerBy: string };
 
@@ -47,7 +43,9 @@ function OpenIncidents({ incidents, timezone }: { incidents: Row[]; timezone: st
         {incidents.map((i, index) => (
           <IndexTable.Row id={i.id} key={i.id} position={index}>
             <IndexTable.Cell>
-              <Text as="span" fontWeight="semibold">{i.orderName}</Text>
+              <Link url={`/app/incidents/${i.id}`} removeUnderline>
+                <Text as="span" fontWeight="semibold">{i.orderName}</Text>
+              </Link>
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Badge tone="critical">{TYPE_LABEL[i.type] ?? i.type}</Badge>

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { OfferPage } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" }];
 export const loader = ({ params }: LoaderFunctionArgs) => loadOfferPage(params.token ?? "");
 export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await request.formData());
 

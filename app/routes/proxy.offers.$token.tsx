@@ -7,7 +7,7 @@ import { OfferPage } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 import { authenticate } from "../shopify.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authenticate.public.appProxy(request);

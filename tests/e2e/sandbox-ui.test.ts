@@ -1,51 +1,26 @@
 // `npm run sandbox` as a person uses it: the launcher starts the sandbox store and the app, and
 // the address it prints opens MakeGood's Polaris UI in a real browser.
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSER_UA, freePort, portClosed, stopProcessGroup } from "../helpers/app-server";
+import { BROWSER_UA } from "../helpers/app-server";
 import { ARTIFACTS, launchBrowser } from "../helpers/browser";
-import { emptyDatabase, projectRoot } from "../helpers/database";
+import { startLauncher, type Launcher } from "../helpers/launcher";
 
 let browser: Browser;
-let launcher: ChildProcess;
+let launcher: Launcher;
 let output = "";
 let openUrl: string;
-let removeDatabase: () => Promise<void>;
-let appPort: number;
 
 beforeAll(async () => {
-  const database = await emptyDatabase("sqlite");
-  removeDatabase = database.remove;
-  appPort = await freePort();
-  const sandboxPort = await freePort();
-  const env = { ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1" };
-  for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
-  // Its own process group, so that stopping it stops the app server it starts too.
-  launcher = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/sandbox.ts")], { cwd: projectRoot, env, detached: true });
-  launcher.stdout!.on("data", (d) => (output += d));
-  launcher.stderr!.on("data", (d) => (output += d));
-  openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run sandbox did not come up:\n${output}`)), 60_000);
-    launcher.stdout!.on("data", () => {
-      const url = output.match(/Open the app[^\n]*\n\s+(http\S+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    });
-    launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
-  });
+  launcher = await startLauncher();
+  ({ openUrl } = launcher);
+  output = launcher.output();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  if (launcher) {
-    await stopProcessGroup(launcher);
-    expect(await portClosed(appPort)).toBe(true);
-  }
-  await removeDatabase?.();
+  if (launcher) expect(await launcher.stop()).toBe(true);
 });
 
 describe("npm run sandbox in Chromium", () => {

@@ -10,30 +10,39 @@ import { Refused, type Executed } from "./outcome";
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
-export async function executeRefund(admin: AdminClient, remedyId: string, orderId: string, d: RefundDecision): Promise<Executed> {
-  const refundLineItems = d.lineItems.map((l) => ({ ...l, restockType: d.restock ? "RETURN" : "NO_RESTOCK" }));
+const restockType = (d: RefundDecision) => (d.restock ? "RETURN" : "NO_RESTOCK");
+
+/** What the refund would be, as Shopify computes it: shown to the merchant before they confirm. */
+export async function previewRefund(admin: AdminClient, orderId: string, d: RefundDecision) {
+  const refundLineItems = d.lineItems.map((l) => ({ ...l, restockType: restockType(d) }));
   const { order } = await admin.request<RefundPreview>(RefundPreviewQuery, {
     orderId, refundLineItems: d.fullOrder ? undefined : refundLineItems, refundShipping: d.shipping, suggestFullRefund: d.fullOrder,
   });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const s = order.suggestedRefund;
-  const maximum = s.maximumRefundableSet.shopMoney.amount;
-  const amount = d.amount ?? s.amountSet.shopMoney.amount;
-  if (cents(amount) > cents(maximum)) throw new Refused(`${amount} ${order.currencyCode} is more than the ${maximum} ${order.currencyCode} still refundable on ${order.name}`);
+  return {
+    orderName: order.name, currency: order.currencyCode, suggestion: s, refundLineItems,
+    amount: d.amount ?? s.amountSet.shopMoney.amount, maximum: s.maximumRefundableSet.shopMoney.amount,
+    lines: s.refundLineItems.map((l) => `${l.lineItem.title} ×${l.quantity}`).join(", "),
+  };
+}
+
+export async function executeRefund(admin: AdminClient, remedyId: string, orderId: string, d: RefundDecision): Promise<Executed> {
+  const { orderName, currency, suggestion: s, refundLineItems, amount, maximum, lines } = await previewRefund(admin, orderId, d);
+  if (cents(amount) > cents(maximum)) throw new Refused(`${amount} ${currency} is more than the ${maximum} ${currency} still refundable on ${orderName}`);
   const parent = s.suggestedTransactions[0];
-  if (cents(amount) === 0 || !parent) throw new Refused(`nothing paid is left to refund on ${order.name} for this choice`);
+  if (cents(amount) === 0 || !parent) throw new Refused(`nothing paid is left to refund on ${orderName} for this choice`);
   const { refundCreate } = await admin.request<RefundCreate>(RefundCreateMutation, {
     key: `makegood-refund-${remedyId}`,
     input: {
       orderId, note: d.note ?? "MakeGood remedy",
-      refundLineItems: d.fullOrder ? s.refundLineItems.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity, restockType: d.restock ? "RETURN" : "NO_RESTOCK" })) : refundLineItems,
+      refundLineItems: d.fullOrder ? s.refundLineItems.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity, restockType: restockType(d) })) : refundLineItems,
       ...(d.shipping || d.fullOrder ? { shipping: { fullRefund: true } } : {}),
       transactions: [{ orderId, amount, gateway: parent.gateway, kind: "REFUND", parentId: parent.parentTransaction?.id }],
     },
   });
   if (refundCreate.userErrors.length) throw new Refused(refundCreate.userErrors.map((e) => e.message).join("; "));
   const refund = refundCreate.refund!;
-  const lines = s.refundLineItems.map((l) => `${l.lineItem.title} ×${l.quantity}`).join(", ");
   return {
     shopifyId: refund.id, amount: refund.totalRefundedSet.shopMoney.amount, currency: refund.totalRefundedSet.shopMoney.currencyCode,
     summary: `Refunded ${refund.totalRefundedSet.shopMoney.amount} ${refund.totalRefundedSet.shopMoney.currencyCode}${lines ? ` (${lines}${d.shipping ? ", shipping" : ""})` : ""}`,

@@ -45,7 +45,7 @@ export type SubstitutionContext = {
 /** Products like the one to replace, with each variant's price and stock at the shipping location. */
 export const SubstituteCandidatesQuery = `#graphql
   query SubstituteCandidates($query: String!, $location: ID!) {
-    products(first: 25, query: $query) {
+    products(first: 10, query: $query) {
       nodes {
         id
         title
@@ -53,7 +53,7 @@ export const SubstituteCandidatesQuery = `#graphql
         productType
         tags
         status
-        variants(first: 5) {
+        variants(first: 3) {
           nodes {
             id
             title

@@ -1,0 +1,75 @@
+// The merchant's whole loop in a real browser against `npm run sandbox`: the expired-last-unit
+// incident appears in the inbox, the merchant opens it and offers a substitute, the customer
+// accepts on the offer page from the email, and the incident shows closed with the order edited.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA } from "../helpers/app-server";
+import { ARTIFACTS, launchBrowser } from "../helpers/browser";
+import { startLauncher, type Launcher } from "../helpers/launcher";
+
+let browser: Browser;
+let launcher: Launcher;
+
+beforeAll(async () => {
+  launcher = await startLauncher();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (launcher) expect(await launcher.stop()).toBe(true);
+});
+
+/** Opens `url` until `text` shows: detection runs after the webhooks, a moment after the order.
+ *  (Opened afresh from the admin each time, as a merchant reloading the embedded app does.) */
+async function openUntil(page: Page, url: string, text: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto(url, { waitUntil: "networkidle" });
+    if (await page.getByText(text).first().isVisible()) return;
+    if (Date.now() > deadline) throw new Error(`"${text}" did not show on ${page.url()}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+describe("the incident workspace in Chromium", () => {
+  it("expired-last-unit: inbox → workspace → offer → the customer accepts → closed, order edited", async () => {
+    const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=makegood-demo.myshopify.com`, { method: "POST" });
+    const { order } = (await res.json()) as { order: { name: string } };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+
+    await openUntil(page, launcher.openUrl, order.name);
+    await page.screenshot({ path: path.join(ARTIFACTS, "inbox.png"), fullPage: true });
+
+    await page.getByRole("link", { name: order.name }).click();
+    await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
+    const workspaceUrl = `${launcher.openUrl}&path=${new URL(page.url()).pathname}`;
+    await expect.poll(() => page.getByRole("checkbox", { name: /Sensibio H2O Micellar Water — Bioderma, 12\.40 EUR/ }).isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "incident-workspace.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Send offer" }).click();
+    await page.getByRole("status").filter({ hasText: "Offer sent to the customer" }).waitFor();
+    await expect.poll(() => launcher.output().match(/Offer page: (\S+)/)?.[1], { timeout: 10_000 }).toBeTruthy();
+    const offerUrl = launcher.output().match(/Offer page: (\S+)/)![1];
+    expect(launcher.output()).toMatch(new RegExp(`Mail to lucia\\.martin@example\\.es: Farmacia Demo: sobre tu pedido ${order.name}`));
+
+    const customer = await browser.newPage({ viewport: { width: 420, height: 800 }, userAgent: BROWSER_UA });
+    await customer.goto(offerUrl, { waitUntil: "networkidle" });
+
+    await customer.getByText("Recibir Sensibio H2O Micellar Water en su lugar, sin coste adicional").waitFor();
+    await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page.png"), fullPage: true });
+    await customer.getByRole("button", { name: "Confirmar mi elección" }).click();
+    await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water").waitFor();
+    await customer.close();
+
+    await openUntil(page, workspaceUrl, "substituted by Sensibio H2O Micellar Water");
+    await openUntil(page, workspaceUrl, "Sensibio H2O Micellar Water ×1"); // the order as Shopify now has it, from its webhook
+    expect(await page.getByText("Thermal Spring Water 150 ml ×0").isVisible()).toBe(true);
+    expect(await page.getByText("closed", { exact: true }).first().isVisible()).toBe(true); // the status badge
+    await page.screenshot({ path: path.join(ARTIFACTS, "incident-closed.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});

@@ -1,0 +1,41 @@
+// `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
+// group on free ports and a database of its own; it resolves with the address it prints.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { freePort, portClosed, stopProcessGroup } from "./app-server";
+import { emptyDatabase, projectRoot } from "./database";
+
+export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean> };
+
+export async function startLauncher(): Promise<Launcher> {
+  const database = await emptyDatabase("sqlite");
+  const appPort = await freePort();
+  const sandboxPort = await freePort();
+  const env = { ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1" };
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
+  // Its own process group, so that stopping it stops the app server it starts too.
+  const launcher: ChildProcess = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/sandbox.ts")], { cwd: projectRoot, env, detached: true });
+  let output = "";
+  launcher.stdout!.on("data", (d) => (output += d));
+  launcher.stderr!.on("data", (d) => (output += d));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run sandbox did not come up:\n${output}`)), 60_000);
+    launcher.stdout!.on("data", () => {
+      const url = output.match(/Open the app[^\n]*\n\s+(http\S+)/)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+    launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
+  });
+  return {
+    openUrl, appPort, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    async stop() {
+      await stopProcessGroup(launcher);
+      const closed = await portClosed(appPort);
+      await database.remove();
+      return closed;
+    },
+  };
+}
