@@ -69,6 +69,12 @@ describe("the incident workspace in Chromium", () => {
     expect(await page.getByText("Thermal Spring Water 150 ml ×0").isVisible()).toBe(true);
     expect(await page.getByText("closed", { exact: true }).first().isVisible()).toBe(true); // the status badge
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-closed.png"), fullPage: true });
+
+    // The settings page, from the app's navigation.
+    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByText("Shipping deadlines").waitFor();
+    expect(await page.getByLabel("Handling time (business days)").inputValue()).toBe("2");
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

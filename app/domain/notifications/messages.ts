@@ -136,3 +136,6 @@ export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 /** Text made safe to put in an HTML message. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** A block as shipped, before the merchant's version: what the settings page shows as default. */
+export const defaultText = (locale: Locale, key: MessageKey) => MESSAGES[locale][key];
