@@ -32,6 +32,17 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return saved.ok ? json({ ok: true, errors: {} as Record<string, string> }) : json({ ok: false, errors: saved.errors }, { status: 400 });
 };
 
+/** A titled group of fields, as Shopify's own settings pages lay them out. */
+function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
+  return (
+    <Layout.AnnotatedSection title={title} description={description}>
+      <Card>
+        <FormLayout>{children}</FormLayout>
+      </Card>
+    </Layout.AnnotatedSection>
+  );
+}
+
 const MESSAGE_LABEL = (key: string) => key.replace(/^page\./, "Offer page: ").replace(/^ack\./, "Acknowledgement: ").replace(/^choice\./, "Choice: ").replace(/^problem\./, "Problem: ");
 
 export default function Settings() {
@@ -62,54 +73,34 @@ export default function Settings() {
               <Banner tone="critical" title="Nothing was saved">Correct the fields marked below.</Banner>
             </Layout.Section>
           )}
-          <Layout.AnnotatedSection title="Shipping deadlines" description="An order not shipped by its ship-by date becomes a late-shipment incident. Shopify's own fulfil-by date wins when there is one.">
-            <Card>
-              <FormLayout>
+          <Section title="Shipping deadlines" description="An order not shipped by its ship-by date becomes a late-shipment incident. Shopify's own fulfil-by date wins when there is one.">
                 {field("handlingDays", "Handling time (business days)", { type: "number", min: 0, max: 30 })}
                 {field("holidays", "Holidays (one date per line, YYYY-MM-DD)", { multiline: 3 })}
                 {field("timezone", "Time zone (blank: the shop's)", { placeholder: "Europe/Madrid" })}
-              </FormLayout>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Delivery deadlines" description="A parcel in transit past the carrier's estimate, or past these transit times when there is none, becomes a late-delivery incident.">
-            <Card>
-              <FormLayout>
+          </Section>
+          <Section title="Delivery deadlines" description="A parcel in transit past the carrier's estimate, or past these transit times when there is none, becomes a late-delivery incident.">
                 {field("transitDays", "Transit time (business days)", { type: "number", min: 1, max: 60 })}
                 {field("carrierTransitDays", "Per carrier (one \"Carrier: days\" per line)", { multiline: 3, placeholder: "SEUR: 2" })}
                 {field("watchDays", "Watch orders of the last (days)", { type: "number", min: 1, max: 90 })}
-              </FormLayout>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Stock problems and offers" description="What happens when stock cannot honour an order.">
-            <Card>
-              <FormLayout>
+          </Section>
+          <Section title="Stock problems and offers" description="What happens when stock cannot honour an order.">
                 <Checkbox label="Hold the fulfillment while stock cannot honour it" name="holdOnStockMismatch" value="on"
                   checked={values.holdOnStockMismatch === "on"} onChange={(on) => setValues((s) => ({ ...s, holdOnStockMismatch: on ? "on" : "" }))} />
                 <Select label="A substitute is a product with" name="substituteMatch" value={values.substituteMatch}
                   onChange={(v) => setValues((s) => ({ ...s, substituteMatch: v }))} error={errors.substituteMatch}
                   options={[{ label: "the same product type or a shared tag", value: "both" }, { label: "the same product type", value: "product_type" }, { label: "a shared tag", value: "tags" }]} />
                 {field("offerExpiresInHours", "The customer has this many hours to answer an offer (then the item is refunded)", { type: "number", min: 1, max: 720 })}
-              </FormLayout>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Service deadlines" description="Every new incident gets these: acknowledge the customer, then answer with a solution.">
-            <Card>
-              <FormLayout>
+          </Section>
+          <Section title="Service deadlines" description="Every new incident gets these: acknowledge the customer, then answer with a solution.">
                 <InlineStack gap="400" wrap={false}>
                   {field("acknowledgeWithinHours", "Acknowledge within (hours)", { type: "number", min: 0, max: 168 })}
                   {field("answerWithinHours", "Answer within (hours)", { type: "number", min: 1, max: 336 })}
                 </InlineStack>
-              </FormLayout>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Email to customers" description="Sent through your own SMTP server, from your address.">
-            <Card>
-              <FormLayout>
+          </Section>
+          <Section title="Email to customers" description="Sent through your own SMTP server, from your address.">
                 {field("fromAddress", "Sender", { placeholder: "Farmacia Demo <hola@farmacia.example>" })}
                 {field("smtpUrl", "SMTP server", { placeholder: "smtps://user:password@smtp.example.com:465", type: "password" })}
-              </FormLayout>
-            </Card>
-          </Layout.AnnotatedSection>
+          </Section>
           <Layout.AnnotatedSection title="Message texts" description="Your own wording for each block, per language. {order}, {item}, {shop} and the like are filled in when sent.">
             <Card>
               <BlockStack gap="300">
