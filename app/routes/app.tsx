@@ -23,6 +23,7 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           Incidents
         </Link>
+        <Link to="/app/incidents">All incidents</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

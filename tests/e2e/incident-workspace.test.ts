@@ -70,6 +70,11 @@ describe("the incident workspace in Chromium", () => {
     expect(await page.getByText("closed", { exact: true }).first().isVisible()).toBe(true); // the status badge
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-closed.png"), fullPage: true });
 
+    // The incidents index, from the app's navigation: closed ones are listed too.
+    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "All incidents" }).click();
+    await page.getByRole("link", { name: order.name }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "incidents-index.png"), fullPage: true });
+
     // The settings page, from the app's navigation.
     await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Settings" }).click();
     await page.getByText("Shipping deadlines").waitFor();
