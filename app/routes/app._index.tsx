@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, IndexTable, InlineGrid, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { TYPE_LABEL } from "../components/incident-labels";
+import { dashboardFigures } from "../domain/incidents/dashboard.server";
 import { listIncidents } from "../domain/incidents/list.server";
 import { withAdmin } from "../shopify/admin.server";
 import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
@@ -19,8 +20,36 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     id: i.id, type: i.type, status: i.status, orderName: i.orderName || i.orderId,
     summary: i.timeline[0]?.summary ?? "", answerBy: i.answerBy.toISOString(),
   }));
-  return json({ shop: shop.name, domain: shop.myshopifyDomain, timezone: shop.ianaTimezone, incidents });
+  const figures = await dashboardFigures(prisma, session.shop, shop.ianaTimezone);
+  return json({ shop: shop.name, domain: shop.myshopifyDomain, timezone: shop.ianaTimezone, currency: shop.currencyCode, incidents, figures });
 };
+
+const duration = (minutes: number | null) =>
+  minutes === null ? "—" : minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} days`;
+
+function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderData<typeof loader>>["figures"]; currency: string }) {
+  const tiles: [string, string, string?][] = [
+    ["Open incidents", String(figures.open), `${figures.sla.overdue} overdue · ${figures.sla.due_soon} due soon`],
+    ["New today", String(figures.newToday)],
+    ["Remedies this month", `${figures.spentThisMonth} ${currency}`, "on incidents opened this month"],
+    ["Codes redeemed", `${figures.codes.redeemed} of ${figures.codes.created}`],
+    ["Median time to first contact", duration(figures.medianMinutesToContact)],
+    ["Median time to resolution", duration(figures.medianMinutesToResolve)],
+  ];
+  return (
+    <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
+      {tiles.map(([label, value, note]) => (
+        <Card key={label}>
+          <BlockStack gap="100">
+            <Text as="h3" variant="bodySm" tone="subdued">{label}</Text>
+            <Text as="p" variant="headingLg">{value}</Text>
+            {note && <Text as="p" variant="bodySm" tone={label === "Open incidents" && figures.sla.overdue > 0 ? "critical" : "subdued"}>{note}</Text>}
+          </BlockStack>
+        </Card>
+      ))}
+    </InlineGrid>
+  );
+}
 
 
 type Row = { id: string; type: string; status: string; orderName: string; summary: string; answerBy: string };
@@ -67,11 +96,14 @@ function OpenIncidents({ incidents, timezone }: { incidents: Row[]; timezone: st
 }
 
 export default function Home() {
-  const { shop, domain, timezone, incidents } = useLoaderData<typeof loader>();
+  const { shop, domain, timezone, currency, incidents, figures } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="MakeGood" />
       <Layout>
+        <Layout.Section>
+          <Figures figures={figures} currency={currency} />
+        </Layout.Section>
         <Layout.Section>
           {incidents.length > 0 ? (
             <OpenIncidents incidents={incidents} timezone={timezone} />

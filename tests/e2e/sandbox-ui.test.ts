@@ -43,7 +43,7 @@ describe("npm run sandbox in Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "sandbox-home.png"), fullPage: true });
 
     const dataRequest = page.waitForRequest((req) => req.url().includes("_data=") && !!req.headers()["authorization"]);
-    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Incidents" }).click();
+    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Incidents", exact: true }).click();
     const request = await dataRequest;
     expect(request.headers()["authorization"]).toMatch(/^Bearer ey/);
     expect((await request.response())?.status()).toBe(200);
