@@ -4,3 +4,6 @@ export const TYPE_LABEL: Record<string, string> = {
   delivery_failed: "Delivery failed", cod_amount_mismatch: "COD amount changed", wrong_item: "Wrong item",
   damaged_delivery: "Damaged delivery",
 };
+
+/** A status or kind as words: "awaiting_customer" → "awaiting customer". */
+export const words = (s: string) => s.replace(/_/g, " ");

@@ -6,14 +6,13 @@ import prisma from "../db.server";
 import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
-import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+import { shopContext } from "../shopify/shop-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cors, sessionToken } = await authenticate.admin(request);
   const result = await withAdmin(request, async (admin, session) => {
-    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
     const name = sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant";
-    return acknowledgeIncident(prisma, session.shop, params.id!, { name, shopName: shop.name, timezone: shop.ianaTimezone });
+    return acknowledgeIncident(prisma, session.shop, params.id!, { name, ...(await shopContext(admin)) });
   });
   if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
   return cors(json(result));

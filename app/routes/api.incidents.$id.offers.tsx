@@ -9,10 +9,9 @@ import prisma from "../db.server";
 import { createOffer } from "../domain/remedies/offers.server";
 import { findSubstitutes } from "../domain/remedies/substitution.server";
 import { getShopSettings } from "../domain/settings/settings.server";
-import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
-import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+import { shopContext } from "../shopify/shop-context.server";
 
 const OfferInput = z.object({
   variantIds: z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids")).max(3, "at most three substitutes"),
@@ -40,9 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return cors(json({ error: "the offer is not valid", errors: Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 }));
   }
   const result = await withAdmin(request, async (admin, session) => {
-    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
-    const linkBase = env.OFFER_LINKS === "direct" ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers` : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
-    const by = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant", shopName: shop.name, timezone: shop.ianaTimezone, linkBase };
+    const by = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant", ...(await shopContext(admin)) };
     return createOffer(prisma, admin, session.shop, params.id!, input.data, by);
   });
   if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));

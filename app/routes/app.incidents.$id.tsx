@@ -12,7 +12,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { TYPE_LABEL } from "../components/incident-labels";
+import { TYPE_LABEL, words } from "../components/incident-labels";
 import { moveIncident } from "../domain/incidents/status.server";
 import { incidentWorkspace } from "../domain/incidents/workspace.server";
 import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
@@ -21,15 +21,14 @@ import { previewRefund } from "../domain/remedies/refund.server";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { findSubstitutes, type Candidates } from "../domain/remedies/substitution.server";
 import { getShopSettings } from "../domain/settings/settings.server";
-import { env } from "../env.server";
 import { withAdmin } from "../shopify/admin.server";
-import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
     const workspace = await incidentWorkspace(prisma, session.shop, params.id!);
     if (!workspace) throw new Response("No such incident in this shop", { status: 404 });
-    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+    const shop = await shopContext(admin);
     const { incident } = workspace;
     let candidates: Candidates | null = null;
     let candidatesError: string | null = null;
@@ -41,7 +40,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         candidatesError = error instanceof Error ? error.message : String(error);
       }
     }
-    return json({ ...workspace, candidates, candidatesError, shop: { name: shop.name, timezone: shop.ianaTimezone, currency: shop.currencyCode }, decisionId: randomUUID() });
+    return json({ ...workspace, candidates, candidatesError, shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID() });
   });
 };
 
@@ -68,7 +67,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const workspace = await incidentWorkspace(prisma, session.shop, params.id!);
     if (!workspace) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
     const { incident } = workspace;
-    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
     const who = { actor: "merchant" as const, name: "You" };
     const lineDecision = (quantity: number) => [{ lineItemId: incident.subject, quantity }];
     const remedy = async (decision: Parameters<typeof applyRemedy>[4], decisionId: string, done: string) => {
@@ -77,12 +75,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     };
     switch (input.intent) {
       case "acknowledge": {
-        const r = await acknowledgeIncident(prisma, session.shop, incident.id, { name: "You", shopName: shop.name, timezone: shop.ianaTimezone });
+        const r = await acknowledgeIncident(prisma, session.shop, incident.id, { name: "You", ...(await shopContext(admin)) });
         return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? "The customer knows you are on it" : `Not emailed: ${r.note}` } : { ok: false, message: r.error });
       }
       case "offer": {
-        const linkBase = env.OFFER_LINKS === "direct" ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers` : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
-        const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, shopName: shop.name, timezone: shop.ianaTimezone, linkBase });
+        const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, ...(await shopContext(admin)) });
         return json<ActionResult>(r.ok ? { ok: true, message: r.emailed ? "Offer sent to the customer" : `Offer ready, not emailed (${r.emailNote}): ${r.url}` } : { ok: false, message: r.error });
       }
       case "code":
@@ -112,7 +109,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 const STATUS_TONE: Record<string, "info" | "success" | "attention" | "critical" | undefined> = {
   open: "critical", customer_contacted: "attention", awaiting_customer: "attention", remedied: "info", closed: "success", dismissed: undefined,
 };
-const words = (s: string) => s.replace(/_/g, " ");
 
 export default function IncidentWorkspace() {
   const data = useLoaderData<typeof loader>();

@@ -8,12 +8,12 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { TYPE_LABEL } from "../components/incident-labels";
+import { TYPE_LABEL, words } from "../components/incident-labels";
 import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
 import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
-import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -28,10 +28,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = Bulk.safeParse({ intent: form.get("intent"), ids: form.getAll("ids") });
   if (!parsed.success) return json({ message: "Select the incidents first", ok: false }, { status: 400 });
   return withAdmin(request, async (admin, session) => {
-    const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+    const by = { name: "You", ...(await shopContext(admin)) };
     let emailed = 0;
     for (const id of parsed.data.ids) {
-      const r = await acknowledgeIncident(prisma, session.shop, id, { name: "You", shopName: shop.name, timezone: shop.ianaTimezone });
+      const r = await acknowledgeIncident(prisma, session.shop, id, by);
       if (r.ok && r.emailed) emailed++;
     }
     const skipped = parsed.data.ids.length - emailed;
@@ -41,7 +41,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 const SLA_BADGE = { overdue: ["critical", "Overdue"], due_soon: ["warning", "Due soon"], on_time: ["success", "On time"], done: [undefined, "Done"] } as const;
 const STATUSES = ["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"];
-const words = (s: string) => s.replace(/_/g, " ");
 
 export default function Incidents() {
   const { query, rows, total, page, pages } = useLoaderData<typeof loader>();

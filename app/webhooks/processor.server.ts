@@ -120,8 +120,8 @@ async function processEvent(
         },
       });
     } catch (bookkeeping) {
-      // The database itself is failing (a lock held too long by another process): the event keeps
-      // its state and is taken again by the next pass; its resource's later events wait for it.
+      // The database itself refused the write (unreachable, or locked past its timeout): the event
+      // keeps its state and is taken again by the next pass; its resource's later events wait for it.
       console.error(JSON.stringify({ event: "webhook_bookkeeping_failed", id: event.id, shop: event.shop, topic: event.topic, error: String(error), bookkeeping: String(bookkeeping) }));
       return "failed";
     }

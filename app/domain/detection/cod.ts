@@ -2,6 +2,8 @@
 // after checkout (a courier fee added to shipping, a line edited), the customer is asked for more
 // (or less) than they were told: the shop must fix it with the courier and tell the customer.
 
+import { fromCents, toCents } from "../money";
+
 /** Gateway names of cash on delivery, as shops name it (English, Spanish, Romanian). */
 const COD_GATEWAY = /cash on delivery|\bcod\b|contra ?reembolso|ramburs/i;
 
@@ -14,7 +16,7 @@ export type CodOrderState = {
 
 export const isCashOnDelivery = (order: CodOrderState) => (order.payment_gateway_names ?? []).some((g) => COD_GATEWAY.test(g));
 
-const cents = (amount: string | null | undefined) => (amount == null ? null : Math.round(Number(amount) * 100));
+const cents = (amount: string | null | undefined) => (amount == null ? null : toCents(amount));
 
 export type CodChange =
   | { kind: "changed"; told: string; due: string; difference: string; currency: string | null }
@@ -34,5 +36,5 @@ export function codAmountChange(before: CodOrderState, after: CodOrderState, tol
   if (now === 0) return { kind: "settled", due };
   if (now === toldCents) return { kind: "restored", due };
   const diff = (now - toldCents) / 100;
-  return { kind: "changed", told: (toldCents / 100).toFixed(2), due, difference: `${diff > 0 ? "+" : ""}${diff.toFixed(2)}`, currency: after.currency ?? null };
+  return { kind: "changed", told: fromCents(toldCents), due, difference: `${diff > 0 ? "+" : ""}${diff.toFixed(2)}`, currency: after.currency ?? null };
 }

@@ -63,12 +63,16 @@ export async function scanShop(prisma: PrismaClient, admin: AdminClient, shop: s
     const page: OrdersToWatch = await admin.request<OrdersToWatch>(OrdersToWatchQuery, { query: `created_at:>='${since.toISOString()}'`, after });
     const calendar: Calendar = { timezone: settings.timezone ?? page.shop.ianaTimezone, holidays: settings.holidays };
     result.pages++;
+    // The page's orders that have a late incident open: one query a page, not one an order.
+    const withOpen = new Set((await prisma.incident.findMany({
+      where: { shop, orderId: { in: page.orders.nodes.map((o) => o.id) }, type: { in: [...LATE_TYPES] }, openKey: { not: null } },
+      select: { orderId: true },
+    })).map((i) => i.orderId));
     for (const order of page.orders.nodes) {
       result.orders++;
       const late = detectLateShipment(order, now, settings, calendar);
       const findings = [...(late ? [late] : []), ...detectLateDeliveries(order, now, settings, calendar)];
-      const hasOpen = findings.length > 0 || (await prisma.incident.count({ where: { shop, orderId: order.id, type: { in: [...LATE_TYPES] }, openKey: { not: null } } })) > 0;
-      if (!hasOpen) continue; // nothing late and nothing to close: no transaction
+      if (findings.length === 0 && !withOpen.has(order.id)) continue; // nothing late and nothing to close: no transaction
       const counts = await judgeOrder(prisma, shop, order, findings, settings, now);
       result.opened += counts.opened;
       result.confirmed += counts.confirmed;

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay, startOfMonth } from "date-fns";
 import { slaState } from "./inbox.server";
+import { fromCents, toCents } from "../money";
 
 const median = (values: number[]) => {
   if (!values.length) return null;
@@ -32,11 +33,11 @@ export async function dashboardFigures(prisma: PrismaClient, shop: string, timez
     if (state !== "done") sla[state]++;
     byType[i.type] = (byType[i.type] ?? 0) + 1;
   }
-  const cents = thisMonth.reduce((sum, i) => sum + Math.round(Number(i.remedyCost) * 100), 0);
+  const cents = thisMonth.reduce((sum, i) => sum + toCents(i.remedyCost!), 0);
   const minutes = (ms: number) => Math.round(ms / 60_000);
   return {
     open: open.length, sla, byType, newToday,
-    spentThisMonth: (cents / 100).toFixed(2),
+    spentThisMonth: fromCents(cents),
     codes: { created: codes.length, redeemed: codes.filter((c) => c.redeemedAt).length },
     medianMinutesToContact: median(contacted.map((i) => minutes(i.acknowledgedAt!.getTime() - i.openedAt.getTime()))),
     medianMinutesToResolve: median(resolved.map((i) => minutes(i.closedAt!.getTime() - i.openedAt.getTime()))),

@@ -37,7 +37,7 @@ export async function answerOfferPage(token: string, form: FormData) {
   const parsed = Answer.safeParse({ choice, variantId });
   if (!parsed.success) return json({ outcome: "invalid" as const, message: "Please pick one of the options." }, { status: 400 });
   const result: AnswerResult = await answerOffer(prisma, adminClientForShop, token, parsed.data);
-  const view = await offerForToken(prisma, token);
+  const view = result.offer;
   const locale = (view?.offer.locale ?? "en") as Locale;
   const settings = view ? await getShopSettings(prisma, view.offer.shop) : null;
   const values = { item: view?.offer.lineTitle ?? "", substitute: result.substitute ?? "", order: view?.orderName ?? "", shop: "" };

@@ -15,14 +15,15 @@ import { offerMessage } from "../notifications/offer-message";
 import { getShopSettings } from "../settings/settings.server";
 import type { RemedyDecision } from "./decisions";
 import { applyRemedy } from "./remedies.server";
+import { fromCents, toCents } from "../money";
 import { findSubstitutes } from "./substitution.server";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string };
 export type CreateOfferInput = { variantIds: string[]; allowCancel?: boolean; expiresInHours?: number };
-/** Who makes the offer, for the message; `linkBase` is where offer links point (…/offers). */
-export type Creator = { actor: Actor; name: string; shopName: string; timezone: string; linkBase: string };
+/** Who makes the offer, for the message; `offerLinkBase` is where offer links point (…/offers). */
+export type Creator = { actor: Actor; name: string; shopName: string; timezone: string; offerLinkBase: string };
 
 export type CreateOfferResult =
   | { ok: true; offerId: string; url: string; emailed: boolean; emailNote: string | null }
@@ -47,14 +48,14 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? settings.offerExpiresInHours) * 3_600_000);
   const locale = localeOf(incident.customerLocale);
-  const refundAmount = (Number(found.line.paid) * found.line.quantity).toFixed(2);
+  const refundAmount = fromCents(toCents(found.line.paid) * found.line.quantity);
   const offer = await prisma.offer.create({
     data: {
       shop, incidentId, tokenHash: hashToken(token), lineItemId: incident.subject, lineTitle: found.line.title, quantity: found.line.quantity,
       substitutes: JSON.stringify(substitutes), currency: found.line.currency, refundAmount, locale, expiresAt,
     },
   });
-  const url = `${by.linkBase.replace(/\/$/, "")}/${token}`;
+  const url = `${by.offerLinkBase.replace(/\/$/, "")}/${token}`;
   const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
   const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
   const message = offerMessage({
@@ -97,7 +98,8 @@ export async function offerForToken(prisma: PrismaClient, token: string, now = n
 }
 
 export type Choice = { choice: "substitute"; variantId: string } | { choice: "refund" } | { choice: "cancel_order" };
-export type AnswerResult = { outcome: "done" | "already_answered" | "expired" | "failed" | "invalid"; choice?: Choice["choice"]; substitute?: string };
+/** What became of an answer; `offer` is the offer the link opened (for the page to word it). */
+export type AnswerResult = { outcome: "done" | "already_answered" | "expired" | "failed" | "invalid"; choice?: Choice["choice"]; substitute?: string; offer?: OfferView };
 
 function decisionFor(offer: Offer, choice: Choice): RemedyDecision {
   if (choice.choice === "substitute") return { kind: "substitution", lineItemId: offer.lineItemId, variantId: choice.variantId, quantity: offer.quantity };
@@ -111,9 +113,9 @@ export async function answerOffer(
 ): Promise<AnswerResult> {
   const view = await offerForToken(prisma, token, now);
   if (!view) return { outcome: "invalid" };
-  if (choice.choice === "substitute" && !view.substitutes.some((s) => s.variantId === choice.variantId)) return { outcome: "invalid" };
-  if (view.state === "expired") return { outcome: "expired" };
-  return carryOut(prisma, adminFor, view.offer, view.substitutes, choice, { actor: "customer", name: "the customer" }, now);
+  if (choice.choice === "substitute" && !view.substitutes.some((s) => s.variantId === choice.variantId)) return { outcome: "invalid", offer: view };
+  if (view.state === "expired") return { outcome: "expired", offer: view };
+  return { ...(await carryOut(prisma, adminFor, view.offer, view.substitutes, choice, { actor: "customer", name: "the customer" }, now)), offer: view };
 }
 
 /** Offers past their answer-by date get the fallback: the line refunded. */

@@ -2,7 +2,7 @@
 // it closes the loop on the incident (timeline, and the discount given is what the code cost).
 import type { Prisma } from "@prisma/client";
 import { addTimeline } from "../incidents/incidents.server";
-import { addMoney } from "./remedies.server";
+import { addMoney } from "../money";
 
 type Tx = Prisma.TransactionClient;
 export type OrderDiscounts = { name: string; currency?: string | null; discount_codes?: { code: string; amount?: string | null }[] | null };

@@ -7,8 +7,8 @@ import {
 } from "../../shopify/documents/remedies";
 import type { RefundDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
+import { toCents as cents } from "../money";
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 const restockType = (d: RefundDecision) => (d.restock ? "RETURN" : "NO_RESTOCK");
 

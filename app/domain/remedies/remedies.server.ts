@@ -13,6 +13,7 @@ import { Refused, type Executed } from "./outcome";
 import { executeCancelOrder, executeRefund } from "./refund.server";
 import { executeReship } from "./reship.server";
 import { executeSubstitution } from "./substitution.server";
+import { addMoney } from "../money";
 
 export type Decider = { actor: Actor; name: string };
 
@@ -22,8 +23,6 @@ export type RemedyResult =
 
 const STALE_CLAIM_MS = 2 * 60_000;
 
-/** Adds two money amounts as decimal strings, in cents (no float drift). */
-export const addMoney = (a: string | null, b: string) => ((Math.round(Number(a ?? 0) * 100) + Math.round(Number(b) * 100)) / 100).toFixed(2);
 
 /** Records the decision, or finds the same decision made before. */
 async function decide(prisma: PrismaClient, shop: string, incidentId: string, decision: RemedyDecision, who: Decider, decisionId?: string) {

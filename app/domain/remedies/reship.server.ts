@@ -9,8 +9,8 @@ import {
 import { SubstitutionContextQuery, type SubstitutionContext } from "../../shopify/documents/substitution";
 import type { ReshipDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
+import { fromCents, toCents } from "../money";
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision): Promise<Executed> {
   if (!customerId) throw new Refused("the order has no customer account to ship a replacement to");
@@ -19,9 +19,9 @@ export async function executeReship(admin: AdminClient, remedyId: string, orderI
   const items = d.lineItems.map((l) => {
     const line = order.lineItems.nodes.find((x) => x.id === l.lineItemId);
     if (!line?.variant) throw new Refused(`the order has no line ${l.lineItemId} with a product to ship again`);
-    return { variantId: line.variant.id, quantity: l.quantity, title: line.title, value: cents(line.variant.price) * l.quantity };
+    return { variantId: line.variant.id, quantity: l.quantity, title: line.title, value: toCents(line.variant.price) * l.quantity };
   });
-  const value = (items.reduce((sum, i) => sum + i.value, 0) / 100).toFixed(2);
+  const value = fromCents(items.reduce((sum, i) => sum + i.value, 0));
   const tag = `makegood-remedy-${remedyId}`;
 
   const { draftOrders } = await admin.request<DraftOrderByTag>(DraftOrderByTagQuery, { query: `tag:${tag}` });

@@ -4,6 +4,7 @@
 // order ships from, and — when the product itself failed (expired, damaged) — preferably comes
 // from another brand.
 import type { CandidateProduct } from "../../shopify/documents/substitution";
+import { toCents } from "../money";
 
 export type OriginalLine = {
   variantId: string;
@@ -28,7 +29,6 @@ export type Substitute = {
   otherVendor: boolean;
 };
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 export function rankSubstitutes(original: OriginalLine, products: CandidateProduct[]): Substitute[] {
   const candidates = products.flatMap((p) => {
@@ -38,7 +38,7 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
         ? (v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0)
         : null;
       if (available !== null && available < original.quantity) return [];
-      if (cents(v.price) < cents(original.value)) return [];
+      if (toCents(v.price) < toCents(original.value)) return [];
       return [{
         variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, available,
         sameType: p.productType.toLowerCase() === original.productType.toLowerCase(),
@@ -51,7 +51,7 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
     original.productFailed && s.otherVendor ? 0 : 1, // another brand when the product itself failed
     s.sameType ? 0 : 1, // then the same kind of product
     -s.sharedTags.length, // then the most in common
-    cents(s.price) - cents(original.value), // then the closest value (never below it)
+    toCents(s.price) - toCents(original.value), // then the closest value (never below it)
   ];
   return candidates.sort((a, b) => {
     const [x, y] = [score(a), score(b)];

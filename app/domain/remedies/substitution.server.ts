@@ -12,12 +12,11 @@ import {
 import type { ShopSettings } from "../settings/settings";
 import { Refused, type Executed } from "./outcome";
 import { candidateQuery, rankSubstitutes, type OriginalLine, type Substitute } from "./substitutes";
+import { fromCents as money, toCents as cents } from "../money";
 
 type Context = NonNullable<SubstitutionContext["order"]>;
 type Line = Context["lineItems"]["nodes"][number];
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
-const money = (c: number) => (c / 100).toFixed(2);
 
 async function lineContext(admin: AdminClient, orderId: string, lineItemId: string) {
   const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });

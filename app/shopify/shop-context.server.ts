@@ -1,0 +1,16 @@
+// What the pages and APIs that write to customers need of the shop: its name and time zone (for
+// the message and its dates) and where offer links point — the shop's own domain through the App
+// Proxy, or the app itself with OFFER_LINKS=direct (the sandbox has no proxy).
+import { env } from "../env.server";
+import type { AdminClient } from "./client.server";
+import { ShopSummaryQuery, type ShopSummary } from "./documents/shop";
+
+export type ShopContext = { shopName: string; timezone: string; currency: string; offerLinkBase: string };
+
+export async function shopContext(admin: AdminClient): Promise<ShopContext> {
+  const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+  const offerLinkBase = env.OFFER_LINKS === "direct"
+    ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers`
+    : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
+  return { shopName: shop.name, timezone: shop.ianaTimezone, currency: shop.currencyCode, offerLinkBase };
+}
