@@ -1,5 +1,6 @@
 // The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML that works
 // without JavaScript: through Shopify's App Proxy the app's scripts are not served.
+import type { MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import type { Locale } from "../domain/notifications/messages";
 
@@ -9,6 +10,13 @@ export type OfferPageData = {
   texts: Record<string, string>;
   choices: { value: string; label: string }[];
 };
+
+/** The page's title (the customer's language: "Tu pedido #1031"); kept out of search engines, and
+ *  its address (which holds the offer's secret) out of Referer headers to other sites. */
+export const offerPageMeta: MetaFunction = ({ data }) => [
+  { title: (data as OfferPageData | undefined)?.texts?.title || "Your order" },
+  { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
+];
 
 const box = { maxWidth: 560, margin: "40px auto", padding: 24, fontFamily: "system-ui, sans-serif", lineHeight: 1.5, border: "1px solid #ddd", borderRadius: 12 } as const;
 

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import prisma from "../db.server";
-import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
+import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";

@@ -3,24 +3,29 @@
 // timeline. Forms carry a decision id made when the page was drawn, so a double submit is one decision.
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Layout, Link, List, Page, Text, TextField,
-} from "@shopify/polaris";
+import { defer, json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { TYPE_LABEL, words } from "../components/incident-labels";
+import { evidenceFacts, TYPE_LABEL, words } from "../components/incident-labels";
+import { MessagePanel, type MessagePreview } from "../components/message-panel";
+import { RemedyPanel, type RefundPreview } from "../components/remedy-panel";
 import { moveIncident } from "../domain/incidents/status.server";
 import { incidentWorkspace } from "../domain/incidents/workspace.server";
-import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
+import { MESSAGE_KINDS } from "../domain/notifications/customer-message";
+import { previewIncidentMessage, sendIncidentMessage } from "../domain/notifications/incident-message.server";
+import { LOCALES, localeOf } from "../domain/notifications/messages";
 import { createOffer } from "../domain/remedies/offers.server";
 import { previewRefund } from "../domain/remedies/refund.server";
 import { applyRemedy } from "../domain/remedies/remedies.server";
-import { findSubstitutes, type Candidates } from "../domain/remedies/substitution.server";
+import { findSubstitutes } from "../domain/remedies/substitution.server";
+import { SubstituteOffer, type SubstituteLookup } from "../components/substitute-offer";
 import { getShopSettings } from "../domain/settings/settings.server";
+import { compensationFor } from "../domain/settings/settings";
+import type { IncidentType } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
@@ -30,22 +35,24 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     if (!workspace) throw new Response("No such incident in this shop", { status: 404 });
     const shop = await shopContext(admin);
     const { incident } = workspace;
-    let candidates: Candidates | null = null;
-    let candidatesError: string | null = null;
-    if (incident.type === "stock_mismatch" && incident.open) {
-      const e = incident.evidence as { short?: number; reason?: string };
-      try {
-        candidates = await findSubstitutes(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", await getShopSettings(prisma, session.shop));
-      } catch (error) {
-        candidatesError = error instanceof Error ? error.message : String(error);
-      }
-    }
-    return json({ ...workspace, candidates, candidatesError, shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID() });
+    const settings = await getShopSettings(prisma, session.shop);
+    // Asked of Shopify while the page is already on its way (deferred): the rest is our own data.
+    const e = incident.evidence as { short?: number; reason?: string };
+    const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open
+      ? findSubstitutes(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings).then(
+        (candidates) => ({ candidates, error: null }),
+        (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
+      : null;
+    return defer({
+      ...workspace, substitutes, shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID(),
+      customerLanguage: localeOf(incident.customerLocale), compensation: compensationFor(settings, incident.type as IncidentType),
+    });
   });
 };
 
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
+  z.object({ intent: z.enum(["message_preview", "message_send"]), kind: z.enum(MESSAGE_KINDS), locale: z.enum(LOCALES), note: z.string().max(2000).default("") }),
   z.object({ intent: z.literal("offer"), variantIds: z.array(z.string()).max(3) }),
   z.object({ intent: z.literal("code"), percentage: z.coerce.number().min(1).max(100), expiresInDays: z.coerce.number().int().min(1).max(365), decisionId: z.string() }),
   z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(1) }),
@@ -56,7 +63,11 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close"), reason: z.string().trim().max(300).optional() }),
 ]);
 
-type ActionResult = { ok: boolean; message: string; preview?: { amount: string; currency: string; lines: string; maximum: string; quantity: number } };
+type ActionResult = { ok: boolean; message: string; preview?: RefundPreview; email?: MessagePreview };
+
+// A preview changes nothing: the page need not be read again (nor Shopify asked for substitutes).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent")?.toString().endsWith("_preview") ? false : defaultShouldRevalidate;
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
@@ -74,9 +85,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return json<ActionResult>(result.ok ? { ok: true, message: result.repeated ? `Already done: ${done}` : done } : { ok: false, message: result.error }, { status: result.ok ? 200 : result.status });
     };
     switch (input.intent) {
-      case "acknowledge": {
-        const r = await acknowledgeIncident(prisma, session.shop, incident.id, { name: "You", ...(await shopContext(admin)) });
-        return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? "The customer knows you are on it" : `Not emailed: ${r.note}` } : { ok: false, message: r.error });
+      case "acknowledge":
+      case "message_send": {
+        const request = input.intent === "acknowledge" ? { kind: "acknowledge" as const } : { kind: input.kind, locale: input.locale, note: input.note };
+        const r = await sendIncidentMessage(prisma, session.shop, incident.id, request, { name: "You", ...(await shopContext(admin)) });
+        return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? `Email sent to ${incident.customerEmail}` : `Not emailed: ${r.note}` } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
+      }
+      case "message_preview": {
+        const r = await previewIncidentMessage(prisma, session.shop, incident.id, { kind: input.kind, locale: input.locale, note: input.note }, { name: "You", ...(await shopContext(admin)) });
+        if (!r.ok) return json<ActionResult>({ ok: false, message: r.error }, { status: r.status });
+        return json<ActionResult>({ ok: true, message: "Preview ready: read it, then send", email: { kind: input.kind, locale: r.locale, note: input.note, to: r.to, subject: r.message.subject, text: r.message.text } });
       }
       case "offer": {
         const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, ...(await shopContext(admin)) });
@@ -106,6 +124,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   });
 };
 
+const PENDING: Record<string, string> = {
+  message_send: "Sending the email", acknowledge: "Telling the customer", offer: "Sending the offer", code: "Creating the compensation code",
+  refund: "Refunding", reship: "Creating the replacement order", cancel: "Cancelling the order", dismiss: "Dismissing", close: "Closing",
+};
+const pendingStep = (form: FormData | undefined) => (form ? PENDING[String(form.get("intent"))] ?? null : null);
+
 const STATUS_TONE: Record<string, "info" | "success" | "attention" | "critical" | undefined> = {
   open: "critical", customer_contacted: "attention", awaiting_customer: "attention", remedied: "info", closed: "success", dismissed: undefined,
 };
@@ -113,15 +137,16 @@ const STATUS_TONE: Record<string, "info" | "success" | "attention" | "critical" 
 export default function IncidentWorkspace() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const pending = pendingStep(navigation.formData);
   const shopify = useAppBridge();
   useEffect(() => {
     if (result) shopify.toast.show(result.message, { isError: !result.ok });
   }, [result, shopify]);
-  const { incident, order, timeline, remedies, parcels, candidates, candidatesError, shop, decisionId } = data;
+  const { incident, order, timeline, remedies, parcels, shop, decisionId } = data;
   const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: shop.timezone });
   const line = order?.lines.find((l) => l.id === incident.subject);
-  const [chosen, setChosen] = useState<string[]>(candidates?.substitutes[0] ? [candidates.substitutes[0].variantId] : []);
   const orderLegacyId = incident.orderId.split("/").pop();
   const overdue = incident.open && new Date(incident.answerBy) < new Date();
 
@@ -137,6 +162,11 @@ export default function IncidentWorkspace() {
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">What happened</Text>
                 <Text as="p">{timeline[0]?.summary}</Text>
+                {evidenceFacts(incident.evidence).length > 0 && (
+                  <InlineStack gap="300">
+                    {evidenceFacts(incident.evidence).map(([label, value]) => <Text key={label} as="span" variant="bodySm" tone="subdued">{label}: <Text as="span" variant="bodySm" fontWeight="semibold">{value}</Text></Text>)}
+                  </InlineStack>
+                )}
                 <Text as="p" tone={overdue ? "critical" : "subdued"}>
                   {incident.open ? `Answer the customer by ${when.format(new Date(incident.answerBy))}${overdue ? " — overdue" : ""}` : `Closed ${incident.closedAt ? when.format(new Date(incident.closedAt)) : ""}: ${incident.closeReason ?? ""}`}
                 </Text>
@@ -171,47 +201,20 @@ export default function IncidentWorkspace() {
                     <Text as="p">{e.summary}</Text>
                   </Box>
                 ))}
+                {/* Optimistic: the step shows at once, and is replaced by what Shopify and the mail server answered. */}
+                {pending && <Box><Text as="p" variant="bodySm" tone="subdued">now · merchant</Text><Text as="p" tone="subdued">{pending}…</Text></Box>}
               </BlockStack>
             </Card>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            {incident.open && (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">Tell the customer</Text>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="acknowledge" />
-                    <Button submit disabled={busy || !incident.customerEmail}>We are on it (email)</Button>
-                  </Form>
-                </BlockStack>
-              </Card>
+            {incident.status !== "dismissed" && (
+              <MessagePanel key={timeline.length} email={incident.customerEmail} locale={data.customerLanguage} open={incident.open} busy={busy} preview={result?.email}
+                code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
-            {incident.open && incident.type === "stock_mismatch" && (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">Offer a substitute</Text>
-                  {candidatesError && <Banner tone="warning">{candidatesError}</Banner>}
-                  {candidates && (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="offer" />
-                      <BlockStack gap="200">
-                        <Text as="p" tone="subdued">For {candidates.line.title} ({candidates.line.value} {candidates.line.currency}), in stock where the order ships. The customer can also choose a refund or to cancel.</Text>
-                        {candidates.substitutes.slice(0, 6).map((s) => (
-                          <Checkbox key={s.variantId} label={`${s.title} — ${s.vendor}, ${s.price} ${candidates.line.currency}${s.available !== null ? `, ${s.available} in stock` : ""}`}
-                            checked={chosen.includes(s.variantId)} onChange={(on) => setChosen((c) => (on ? [...c, s.variantId].slice(-3) : c.filter((v) => v !== s.variantId)))} />
-                        ))}
-                        {candidates.substitutes.length === 0 && <Text as="p">No product of equal or higher value is in stock: offer a refund or cancelling.</Text>}
-                        {chosen.map((v) => <input key={v} type="hidden" name="variantIds" value={v} />)}
-                        <Button submit variant="primary" disabled={busy}>Send offer</Button>
-                      </BlockStack>
-                    </Form>
-                  )}
-                </BlockStack>
-              </Card>
-            )}
-            <RemedyPanel incidentOpen={incident.open} status={incident.status} type={incident.type} maxQuantity={line?.quantity ?? 1} decisionId={decisionId} busy={busy} preview={result?.preview} />
+            {data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
+            <RemedyPanel incidentOpen={incident.open} status={incident.status} type={incident.type} maxQuantity={line?.quantity ?? 1} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
             {incident.open && (
               <Card>
                 <Form method="post">
@@ -237,75 +240,5 @@ export default function IncidentWorkspace() {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function RemedyPanel({ incidentOpen, status, type, maxQuantity, decisionId, busy, preview }: {
-  incidentOpen: boolean; status: string; type: string; maxQuantity: number; decisionId: string; busy: boolean;
-  preview?: { amount: string; currency: string; lines: string; maximum: string; quantity: number };
-}) {
-  const [percentage, setPercentage] = useState("5");
-  const [days, setDays] = useState("90");
-  const [quantity, setQuantity] = useState(String(maxQuantity));
-  const [reason, setReason] = useState("");
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  if (!incidentOpen) return null;
-  return (
-    <Card>
-      <BlockStack gap="400">
-        <Text as="h2" variant="headingMd">Remedies</Text>
-        <Form method="post">
-          <input type="hidden" name="intent" value="code" />
-          <input type="hidden" name="decisionId" value={`code-${decisionId}`} />
-          <BlockStack gap="200">
-            <InlineStack gap="200" wrap={false}>
-              <TextField label="Discount %" name="percentage" type="number" value={percentage} onChange={setPercentage} autoComplete="off" />
-              <TextField label="Valid for (days)" name="expiresInDays" type="number" value={days} onChange={setDays} autoComplete="off" />
-            </InlineStack>
-            <Button submit disabled={busy}>Create compensation code</Button>
-          </BlockStack>
-        </Form>
-        <Divider />
-        <Form method="post">
-          <input type="hidden" name="intent" value={preview ? "refund" : "refund_preview"} />
-          <input type="hidden" name="decisionId" value={`refund-${decisionId}`} />
-          <BlockStack gap="200">
-            <TextField label="Units of this line to refund" name="quantity" type="number" min={1} max={maxQuantity} value={preview ? String(preview.quantity) : quantity} onChange={setQuantity} autoComplete="off" disabled={!!preview} />
-            {preview && <Banner tone="warning">Refund {preview.amount} {preview.currency} for {preview.lines || "this line"} (up to {preview.maximum} refundable)?</Banner>}
-            <Button submit disabled={busy} tone={preview ? "critical" : undefined}>{preview ? `Confirm refund of ${preview.amount} ${preview.currency}` : "Preview refund"}</Button>
-          </BlockStack>
-        </Form>
-        {(type === "wrong_item" || type === "damaged_delivery") && (
-          <>
-            <Divider />
-            <Form method="post">
-              <input type="hidden" name="intent" value="reship" />
-              <input type="hidden" name="decisionId" value={`reship-${decisionId}`} />
-              <input type="hidden" name="quantity" value={quantity} />
-              <Button submit disabled={busy}>Reship this line at our cost</Button>
-            </Form>
-          </>
-        )}
-        <Divider />
-        <Form method="post">
-          <input type="hidden" name="intent" value="cancel" />
-          <input type="hidden" name="decisionId" value={`cancel-${decisionId}`} />
-          <BlockStack gap="200">
-            <Checkbox label="Yes, cancel the whole order and refund it" name="confirm" value="yes" checked={confirmCancel} onChange={setConfirmCancel} />
-            <Button submit tone="critical" disabled={busy || !confirmCancel}>Cancel order</Button>
-          </BlockStack>
-        </Form>
-        {status !== "remedied" && (<>
-        <Divider />
-        <Form method="post">
-          <input type="hidden" name="intent" value="dismiss" />
-          <BlockStack gap="200">
-            <TextField label="Not a real problem? Why" name="reason" value={reason} onChange={setReason} autoComplete="off" />
-            <Button submit disabled={busy || reason.trim().length < 3}>Dismiss</Button>
-          </BlockStack>
-        </Form>
-        </>)}
-      </BlockStack>
-    </Card>
   );
 }

@@ -1,49 +1,75 @@
-// All incidents: filter by type, status and SLA, search by order or customer, sort, page through,
-// and tell several customers at once that the shop is on it.
+// All incidents: filter by type, status, SLA, carrier and opening date, search by order or customer,
+// sort, page through, and tell several customers at once that the shop is on it — or apologise
+// with the shop's default compensation code.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Badge, Card, ChoiceList, Filters, IndexTable, Link, Page, Text, useIndexResourceState } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, ChoiceList, Filters, IndexTable, InlineStack, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
 import { TYPE_LABEL, words } from "../components/incident-labels";
 import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
-import { acknowledgeIncident } from "../domain/notifications/acknowledge.server";
-import { authenticate } from "../shopify.server";
+import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
+import { apologizeWithCode } from "../domain/remedies/apology.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const query = InboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ query, ...(await incidentInbox(prisma, session.shop, query)) });
+  return withAdmin(request, async (admin, session) => {
+    const query = InboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { timezone } = await shopContext(admin);
+    return json({ query, timezone, ...(await incidentInbox(prisma, session.shop, query, timezone)) });
+  });
 };
 
-const Bulk = z.object({ intent: z.literal("acknowledge"), ids: z.array(z.string()).min(1).max(50) });
+const Bulk = z.object({ intent: z.enum(["acknowledge", "apology_code"]), ids: z.array(z.string()).min(1).max(50) });
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const parsed = Bulk.safeParse({ intent: form.get("intent"), ids: form.getAll("ids") });
   if (!parsed.success) return json({ message: "Select the incidents first", ok: false }, { status: 400 });
+  const { intent, ids } = parsed.data;
   return withAdmin(request, async (admin, session) => {
     const by = { name: "You", ...(await shopContext(admin)) };
-    let emailed = 0;
-    for (const id of parsed.data.ids) {
-      const r = await acknowledgeIncident(prisma, session.shop, id, by);
-      if (r.ok && r.emailed) emailed++;
+    let done = 0;
+    const notes: string[] = [];
+    // One at a time: each apology is a discount created in Shopify, and its cost bucket is shared.
+    for (const id of ids) {
+      const r = intent === "acknowledge" ? await acknowledgeIncident(prisma, session.shop, id, by) : await apologizeWithCode(prisma, admin, session.shop, id, by);
+      if (r.ok && r.emailed) done++;
+      else notes.push(r.ok ? r.note ?? "not emailed" : r.error);
     }
-    const skipped = parsed.data.ids.length - emailed;
-    return json({ ok: emailed > 0, message: `${emailed} customer${emailed === 1 ? "" : "s"} told you are on it${skipped ? `; ${skipped} not (closed, no email, or no SMTP)` : ""}` });
+    const why = [...new Set(notes)].join("; ");
+    const message = intent === "acknowledge"
+      ? `${plural(done, "customer")} told you are on it${notes.length ? `; ${notes.length} not (${why})` : ""}`
+      : `${plural(done, "apology", "apologies")} with a code sent${notes.length ? `; ${notes.length} not (${why})` : ""}`;
+    return json({ ok: done > 0, message });
   });
 };
+
+const OPENED = [{ value: "1", label: "Today" }, { value: "7", label: "Last 7 days" }, { value: "30", label: "Last 30 days" }, { value: "90", label: "Last 90 days" }];
+
+/** Opened within a recent period, or between two days. */
+function OpenedFilter({ query, set }: { query: InboxQuery; set: (changes: Record<string, string>) => void }) {
+  return (
+    <BlockStack gap="200">
+      <ChoiceList title="Opened" titleHidden choices={OPENED} selected={query.opened ? [query.opened] : []} onChange={([v]) => set({ opened: v ?? "", from: "", to: "" })} />
+      <InlineStack gap="200" wrap={false}>
+        <TextField label="From" type="date" autoComplete="off" value={query.from ?? ""} onChange={(v) => set({ from: v, opened: "" })} />
+        <TextField label="To" type="date" autoComplete="off" value={query.to ?? ""} onChange={(v) => set({ to: v, opened: "" })} />
+      </InlineStack>
+    </BlockStack>
+  );
+}
 
 const SLA_BADGE = { overdue: ["critical", "Overdue"], due_soon: ["warning", "Due soon"], on_time: ["success", "On time"], done: [undefined, "Done"] } as const;
 const STATUSES = ["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"];
 
 export default function Incidents() {
-  const { query, rows, total, page, pages } = useLoaderData<typeof loader>();
+  const { query, rows, total, page, pages, carriers, timezone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params, setParams] = useSearchParams();
   const submit = useSubmit();
@@ -62,27 +88,58 @@ export default function Incidents() {
     clearSelection();
   }, [result, shopify, clearSelection]);
 
-  const set = (key: string, value: string[] | string) => {
+  const setMany = (changes: Record<string, string[] | string>) => {
     const next = new URLSearchParams(params);
-    const v = Array.isArray(value) ? value.join(",") : value;
-    if (v) next.set(key, v);
-    else next.delete(key);
-    next.delete("page");
+    for (const [key, value] of Object.entries(changes)) {
+      const v = Array.isArray(value) ? value.join(",") : value;
+      if (v) next.set(key, v);
+      else next.delete(key);
+    }
+    if (!("page" in changes)) next.delete("page");
     setParams(next);
   };
+  const set = (key: string, value: string[] | string) => setMany({ [key]: value });
+  const bulk = (intent: string) => () => {
+    const form = new FormData();
+    form.append("intent", intent);
+    for (const id of selectedResources) form.append("ids", id);
+    submit(form, { method: "post" });
+  };
+  const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
+  // Codes are discounts in Shopify: the merchant says yes to them, counted, before they are made.
+  const [confirmApology, setConfirmApology] = useState(false);
   const filters = [
     { key: "types", label: "Problem", filter: <ChoiceList title="Problem" titleHidden allowMultiple choices={Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label }))} selected={query.types} onChange={(v) => set("types", v)} /> },
     { key: "statuses", label: "Status", filter: <ChoiceList title="Status" titleHidden allowMultiple choices={STATUSES.map((s) => ({ value: s, label: words(s) }))} selected={query.statuses} onChange={(v) => set("statuses", v)} /> },
     { key: "sla", label: "Answer by", filter: <ChoiceList title="Answer by" titleHidden allowMultiple choices={[{ value: "overdue", label: "Overdue" }, { value: "due_soon", label: "Due within 4 hours" }, { value: "on_time", label: "On time" }]} selected={query.sla} onChange={(v) => set("sla", v)} /> },
+    { key: "carriers", label: "Carrier", filter: carriers.length
+      ? <ChoiceList title="Carrier" titleHidden allowMultiple choices={carriers.map((c) => ({ value: c, label: c }))} selected={query.carriers} onChange={(v) => set("carriers", v)} />
+      : <Text as="p" tone="subdued">No incident has a carrier yet.</Text> },
   ];
   const applied = filters.filter((f) => (query[f.key as "types"] as string[]).length).map((f) => ({
-    key: f.key, label: `${f.label}: ${(query[f.key as "types"] as string[]).map((v) => TYPE_LABEL[v] ?? words(v)).join(", ")}`, onRemove: () => set(f.key, ""),
+    key: f.key, label: `${f.label}: ${(query[f.key as "types"] as string[]).map((v) => TYPE_LABEL[v] ?? (f.key === "carriers" ? v : words(v))).join(", ")}`, onRemove: () => set(f.key, ""),
   }));
+  filters.push({ key: "opened", label: "Opened", filter: <OpenedFilter query={query} set={setMany} /> });
+  if (query.opened || query.from || query.to) {
+    applied.push({
+      key: "opened", onRemove: () => setMany({ opened: "", from: "", to: "" }),
+      label: `Opened: ${query.opened ? OPENED.find((o) => o.value === query.opened)!.label.toLowerCase() : [query.from && `from ${query.from}`, query.to && `to ${query.to}`].filter(Boolean).join(" ")}`,
+    });
+  }
 
   return (
     <Page title="Incidents" subtitle={`${total} incident${total === 1 ? "" : "s"}`} backAction={{ content: "Home", url: "/app" }}
       pagination={{ hasPrevious: page > 1, hasNext: page < pages, onPrevious: () => set("page", String(page - 1)), onNext: () => set("page", String(page + 1)) }}>
       <TitleBar title="Incidents" />
+      {confirmApology && (
+        <Box paddingBlockEnd="400">
+          <Banner tone="warning" title={`Send ${selectedResources.length === 1 ? "1 customer" : `${selectedResources.length} customers`} an apology with a discount code?`}
+            action={{ content: "Create codes and send", onAction: () => { setConfirmApology(false); bulk("apology_code")(); } }}
+            secondaryAction={{ content: "Cancel", onAction: () => setConfirmApology(false) }} onDismiss={() => setConfirmApology(false)}>
+            Each gets one code for their next order, at the percentage your settings give for the problem, in their language. A customer who already has an apology code for the incident is not sent another.
+          </Banner>
+        </Box>
+      )}
       <Card padding="0">
         <Filters queryValue={search} queryPlaceholder="Search by order or customer email" onQueryChange={setSearch}
           onQueryClear={() => { setSearch(""); set("q", ""); }} filters={filters} appliedFilters={applied}
@@ -93,27 +150,23 @@ export default function Incidents() {
           selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
           onSelectionChange={handleSelectionChange}
           loading={busy}
-          sortable={[false, false, true, false, false]}
+          sortable={[false, false, true, false, false, false]}
           sortColumnIndex={2}
           sortDirection={query.sort === "newest" ? "descending" : "ascending"}
           onSort={(_, direction) => set("sort", direction === "descending" ? "newest" : "answer_by")}
-          promotedBulkActions={[{
-            content: "Tell the customers we are on it",
-            onAction: () => {
-              const form = new FormData();
-              form.append("intent", "acknowledge");
-              for (const id of selectedResources) form.append("ids", id);
-              submit(form, { method: "post" });
-            },
-          }]}
-          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "Status" }, { title: "What was seen" }]}
+          promotedBulkActions={[
+            { content: "Tell the customers we are on it", onAction: bulk("acknowledge") },
+            { content: "Send apology + code", onAction: () => setConfirmApology(true) },
+          ]}
+          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
         >
           {rows.map((i, index) => (
             <IndexTable.Row id={i.id} key={i.id} position={index} selected={selectedResources.includes(i.id)}>
               <IndexTable.Cell><Link url={`/app/incidents/${i.id}`} removeUnderline dataPrimaryLink><Text as="span" fontWeight="semibold">{i.orderName}</Text></Link></IndexTable.Cell>
               <IndexTable.Cell>{TYPE_LABEL[i.type] ?? words(i.type)}</IndexTable.Cell>
-              <IndexTable.Cell><Badge tone={SLA_BADGE[i.sla][0]}>{SLA_BADGE[i.sla][1]}</Badge> {new Date(i.answerBy).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}</IndexTable.Cell>
+              <IndexTable.Cell><Badge tone={SLA_BADGE[i.sla][0]}>{SLA_BADGE[i.sla][1]}</Badge> {when.format(new Date(i.answerBy))}</IndexTable.Cell>
               <IndexTable.Cell>{words(i.status)}</IndexTable.Cell>
+              <IndexTable.Cell>{i.carrier ?? "—"}</IndexTable.Cell>
               <IndexTable.Cell><Text as="span" truncate>{i.summary}</Text></IndexTable.Cell>
             </IndexTable.Row>
           ))}

@@ -10,6 +10,8 @@ import prisma from "../db.server";
 import { defaultText, localeOf, LOCALES, MESSAGE_KEYS, type Locale } from "../domain/notifications/messages";
 import { formToChanges, settingsToForm, type FormFields } from "../domain/settings/settings-form";
 import { getShopSettings, saveShopSettings } from "../domain/settings/settings.server";
+import { INCIDENT_TYPES } from "../domain/incidents/types";
+import { TYPE_LABEL } from "../components/incident-labels";
 import { authenticate } from "../shopify.server";
 
 const languageOf = (request: Request): Locale => localeOf(new URL(request.url).searchParams.get("lang"));
@@ -90,6 +92,14 @@ export default function Settings() {
                   onChange={(v) => setValues((s) => ({ ...s, substituteMatch: v }))} error={errors.substituteMatch}
                   options={[{ label: "the same product type or a shared tag", value: "both" }, { label: "the same product type", value: "product_type" }, { label: "a shared tag", value: "tags" }]} />
                 {field("offerExpiresInHours", "The customer has this many hours to answer an offer (then the item is refunded)", { type: "number", min: 1, max: 720 })}
+          </Section>
+          <Section title="Default compensation" description="The discount on the next order that an apology code gives, by problem: the bulk “apology + code” uses it, and the incident page starts from it.">
+                <InlineStack gap="400">
+                  {INCIDENT_TYPES.map((type) => (
+                    <div key={type} style={{ width: "9rem" }}>{field(`compensationPercent.${type}`, `${TYPE_LABEL[type]} (%)`, { type: "number", min: 1, max: 100 })}</div>
+                  ))}
+                </InlineStack>
+                {field("compensationValidDays", "Codes can be used for (days)", { type: "number", min: 1, max: 365 })}
           </Section>
           <Section title="Service deadlines" description="Every new incident gets these: acknowledge the customer, then answer with a solution.">
                 <InlineStack gap="400" wrap={false}>

@@ -24,6 +24,7 @@ export default function AppLayout() {
           Incidents
         </Link>
         <Link to="/app/incidents">All incidents</Link>
+        <Link to="/app/insights">Insights</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -1,10 +1,10 @@
 // /offers/<token>: the customer's offer page at the app's own address (app/domain/remedies/offer-page.server.ts).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferPage } from "../components/offer-page";
+import { OfferPage, offerPageMeta } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" }];
+export const meta = offerPageMeta;
 export const loader = ({ params }: LoaderFunctionArgs) => loadOfferPage(params.token ?? "");
 export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await request.formData());
 

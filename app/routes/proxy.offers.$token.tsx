@@ -1,13 +1,13 @@
 // /proxy/offers/<token>: the same offer page reached through the shop's own domain
 // (https://<shop>/apps/makegood/offers/<token>) by Shopify's App Proxy; Shopify's signature on the
 // request is checked before anything else (a bad one is refused by the library).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferPage } from "../components/offer-page";
+import { OfferPage, offerPageMeta } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 import { authenticate } from "../shopify.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" }];
+export const meta = offerPageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authenticate.public.appProxy(request);

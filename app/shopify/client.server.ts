@@ -53,6 +53,8 @@ export type AdminClientOptions = {
 };
 
 export type AdminClient = {
+  /** The shop's myshopify domain. */
+  readonly shop: string;
   request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 };
 
@@ -106,6 +108,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   }
 
   return {
+    shop,
     request<T>(document: string, variables?: Record<string, unknown>) {
       let throttleWait = 0;
       return pRetry(

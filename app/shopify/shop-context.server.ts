@@ -7,7 +7,19 @@ import { ShopSummaryQuery, type ShopSummary } from "./documents/shop";
 
 export type ShopContext = { shopName: string; timezone: string; currency: string; offerLinkBase: string };
 
+// A shop's name, time zone and currency change rarely; every page drawn need not ask Shopify.
+const TTL_MS = 5 * 60_000;
+const known = new Map<string, { context: ShopContext; at: number }>();
+
 export async function shopContext(admin: AdminClient): Promise<ShopContext> {
+  const cached = known.get(admin.shop);
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.context;
+  const context = await fetchShopContext(admin);
+  known.set(admin.shop, { context, at: Date.now() });
+  return context;
+}
+
+async function fetchShopContext(admin: AdminClient): Promise<ShopContext> {
   const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
   const offerLinkBase = env.OFFER_LINKS === "direct"
     ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers`

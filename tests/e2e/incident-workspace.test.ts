@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA } from "../helpers/app-server";
+import { accessibilityViolations } from "../helpers/accessibility";
 import { ARTIFACTS, launchBrowser } from "../helpers/browser";
 import { startLauncher, type Launcher } from "../helpers/launcher";
 
@@ -42,12 +43,24 @@ describe("the incident workspace in Chromium", () => {
 
     await openUntil(page, launcher.openUrl, order.name);
     await page.screenshot({ path: path.join(ARTIFACTS, "inbox.png"), fullPage: true });
+    const a11y: Record<string, unknown[]> = { home: await accessibilityViolations(page) };
 
-    await page.getByRole("link", { name: order.name }).click();
+    // By keyboard alone: Tab to the incident's link and open it with Enter.
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.textContent ?? "")) !== order.name; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(order.name);
+    await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
     const workspaceUrl = `${launcher.openUrl}&path=${new URL(page.url()).pathname}`;
     await expect.poll(() => page.getByRole("checkbox", { name: /Sensibio H2O Micellar Water — Bioderma, 12\.40 EUR/ }).isChecked()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-workspace.png"), fullPage: true });
+    a11y.workspace = await accessibilityViolations(page);
+
+    // The merchant reads the email before anything is sent: in the customer's language (Spanish).
+    await page.getByRole("button", { name: "Preview email" }).click();
+    await page.getByLabel("Email preview").getByText(/Hemos visto que uno de los artículos de tu pedido/).waitFor();
+    expect(await page.getByLabel("Language").inputValue()).toBe("es");
+    await page.screenshot({ path: path.join(ARTIFACTS, "message-preview.png"), fullPage: true });
+    expect(launcher.output()).not.toMatch(/Mail to lucia/); // a preview sends nothing
 
     await page.getByRole("button", { name: "Send offer" }).click();
     await page.getByRole("status").filter({ hasText: "Offer sent to the customer" }).waitFor();
@@ -60,6 +73,7 @@ describe("the incident workspace in Chromium", () => {
 
     await customer.getByText("Recibir Sensibio H2O Micellar Water en su lugar, sin coste adicional").waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page.png"), fullPage: true });
+    expect(await accessibilityViolations(customer)).toEqual([]); // the customer's page too
     await customer.getByRole("button", { name: "Confirmar mi elección" }).click();
     await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water").waitFor();
     await customer.close();
@@ -74,12 +88,24 @@ describe("the incident workspace in Chromium", () => {
     await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "All incidents" }).click();
     await page.getByRole("link", { name: order.name }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "incidents-index.png"), fullPage: true });
+    a11y.index = await accessibilityViolations(page);
 
     // The settings page, from the app's navigation.
     await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Settings" }).click();
     await page.getByText("Shipping deadlines").waitFor();
     expect(await page.getByLabel("Handling time (business days)").inputValue()).toBe("2");
     await page.screenshot({ path: path.join(ARTIFACTS, "settings.png"), fullPage: true });
+    a11y.settings = await accessibilityViolations(page);
+
+    // Insights, from the app's navigation: the charts draw in the browser, the table carries the figures.
+    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Insights" }).click();
+    await page.getByRole("heading", { name: "Remedies cost" }).waitFor();
+    await page.locator("svg").filter({ hasText: /EUR/ }).first().waitFor();
+    expect(await page.getByRole("heading", { name: "Carrier scorecard" }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "insights.png"), fullPage: true });
+    a11y.insights = await accessibilityViolations(page);
+    // Every control labelled, nothing a screen reader cannot name, enough contrast: on every page.
+    expect(a11y).toEqual({ home: [], workspace: [], index: [], settings: [], insights: [] });
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -1,5 +1,5 @@
 // The incidents index as the page asks for it: filters, search, SLA state, paging, and telling
-// several customers at once that the shop is on it.
+// several customers at once that the shop is on it — or apologising with a code.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { BROWSER_UA } from "../helpers/app-server";
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => smtp?.close());
 
-type Inbox = { total: number; pages: number; rows: { id: string; type: string; orderName: string; sla: string; status: string }[] };
+type Inbox = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; status: string; carrier: string | null }[] };
 const route = (query = "") => `${ctx.app.url}/app/incidents?${query}${query ? "&" : ""}index&_data=${encodeURIComponent("routes/app.incidents._index")}`;
 const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
 const inbox = async (query = "") => (await (await fetch(route(query), { headers: await headers() })).json()) as Inbox;
@@ -50,5 +50,46 @@ describe("incidents index", () => {
     expect(await res.json()).toEqual({ ok: true, message: "3 customers told you are on it" });
     expect(smtp.mails).toHaveLength(3); // one each (two of them to the same customer, for two orders)
     expect((await inbox("statuses=customer_contacted")).total).toBe(3);
+  });
+
+  it("filters by carrier and opening date, and sends apologies with the shop's default code once each", async () => {
+    // The sandbox store is new for each test (the app's database is not): this test's own orders.
+    const failed = await play("delivery-failed");
+    const cod = await play("cod-amount-mismatch");
+    await appSettled(ctx);
+    await expect.poll(async () => (await inbox("carriers=SEUR")).total).toBe(1);
+    const before = await inbox();
+    expect(before.carriers).toEqual(["SEUR"]);
+    const parcel = (await inbox("carriers=SEUR")).rows[0];
+    expect(parcel).toMatchObject({ orderName: failed.name, type: "delivery_failed", carrier: "SEUR" });
+
+    // Opened ten days ago in the shop's calendar: out of "last 7 days", inside an explicit range.
+    const old = before.rows.find((r) => r.orderName === cod.name && r.type === "cod_amount_mismatch")!;
+    await ctx.db.prisma.incident.update({ where: { id: old.id }, data: { openedAt: new Date(Date.now() - 10 * 86_400_000) } });
+    expect((await inbox("opened=7")).total).toBe(before.total - 1);
+    expect((await inbox("opened=1")).rows.map((r) => r.id)).not.toContain(old.id);
+    const day = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    expect((await inbox(`from=${day}&to=${day}`)).rows.map((r) => r.id)).toEqual([old.id]);
+
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, compensationPercent: { delivery_failed: 15 } });
+    smtp.mails.length = 0;
+    const form = new URLSearchParams([["intent", "apology_code"], ["ids", parcel.id], ["ids", old.id]]);
+    const first = await (await fetch(route(), { method: "POST", headers: await headers(), body: form })).json();
+    expect(first).toEqual({ ok: true, message: "2 apologies with a code sent" });
+    const codes = await ctx.db.prisma.remedy.findMany({ where: { shop: DEMO_SHOP, kind: "compensation_code" }, orderBy: { decidedAt: "asc" } });
+    expect(codes.map((c) => [c.incidentId, c.status, JSON.parse(c.params).percentage])).toEqual([[parcel.id, "done", 15], [old.id, "done", 5]]);
+    expect(smtp.mails).toHaveLength(2);
+    const mail = smtp.mails.find((m) => m.text?.includes(codes[0].code!))!;
+    expect(mail.subject).toBe(`Farmacia Demo: perdona lo de tu pedido ${failed.name} — un descuento para el próximo`);
+    expect(mail.text).toMatch(/un 15\s%\sde descuento en tu próximo pedido/); // Spanish writes the percentage its way (a no-break space)
+    // The discounts exist in Shopify, for that customer only, once.
+    const discounts = ctx.sandbox.store.shop(DEMO_SHOP).discounts;
+    for (const c of codes) expect(discounts.find((d) => d.code === c.code)).toMatchObject({ usageLimit: 1, appliesOncePerCustomer: true });
+
+    // Asked again (a second click, a retried request): no second code, no second email.
+    const again = await (await fetch(route(), { method: "POST", headers: await headers(), body: form })).json();
+    expect(again).toEqual({ ok: false, message: "0 apologies with a code sent; 2 not (the customer already has this code)" });
+    expect(await ctx.db.prisma.remedy.count({ where: { shop: DEMO_SHOP, kind: "compensation_code" } })).toBe(2);
+    expect(smtp.mails).toHaveLength(2);
   });
 });

@@ -1,10 +1,18 @@
 // The incident workspace's actions as its forms send them (Remix data requests with the App
-// Bridge session token): refund preview then confirm, a compensation code, and dismissing.
-import { describe, expect, it } from "vitest";
+// Bridge session token): refund preview then confirm, a compensation code, dismissing, and
+// writing to the customer after reading the email first.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveShopSettings } from "../../app/domain/settings/settings.server";
+import { startSmtpServer } from "../sandbox/mailbox";
 import { BROWSER_UA } from "../helpers/app-server";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
 
 const ctx = setupSandboxWithApp();
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(() => smtp?.close());
 const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
 
 async function scenario(name: string) {
@@ -22,7 +30,7 @@ async function headers() {
 }
 async function submit(id: string, fields: Record<string, string>) {
   const res = await fetch(route(id), { method: "POST", headers: await headers(), body: new URLSearchParams(fields) });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; message: string; preview?: { amount: string; quantity: number } } };
+  return { status: res.status, body: (await res.json()) as { ok: boolean; message: string; preview?: { amount: string; quantity: number }; email?: { to: string; subject: string; text: string; locale: string } } };
 }
 
 describe("incident workspace actions", () => {
@@ -30,8 +38,13 @@ describe("incident workspace actions", () => {
     const { incident } = await scenario("oversold");
     const res = await fetch(route(incident.id), { headers: await headers() });
     expect(res.status).toBe(200);
-    const data = (await res.json()) as { incident: { id: string }; order: { lines: unknown[] }; timeline: unknown[]; candidates: unknown; decisionId: string };
+    // The page comes first and the substitutes (asked of Shopify) follow on the same response.
+    expect(res.headers.get("content-type")).toContain("text/remix-deferred");
+    const [page, ...later] = (await res.text()).split("\n\n").filter(Boolean);
+    const data = JSON.parse(page) as { incident: { id: string }; order: { lines: unknown[] }; timeline: unknown[]; decisionId: string };
     expect(data).toMatchObject({ incident: { id: incident.id }, order: { lines: [expect.objectContaining({ id: incident.subject })] }, decisionId: expect.any(String) });
+    const streamed = Object.assign({}, ...later.map((chunk) => JSON.parse(chunk.replace(/^data:/, "")))) as { substitutes: { candidates: { line: { id: string }; substitutes: unknown[] }; error: null } };
+    expect(streamed.substitutes).toMatchObject({ error: null, candidates: { line: { id: incident.subject } } });
     expect(data.timeline.length).toBeGreaterThan(0);
     expect((await fetch(route("someone-elses"), { headers: await headers() })).status).toBe(404);
     expect(await submit(incident.id, { intent: "dismiss", reason: "" })).toMatchObject({ status: 400, body: { ok: false, message: expect.stringContaining("say why") } });
@@ -57,5 +70,35 @@ describe("incident workspace actions", () => {
     expect(await submit(incident.id, { intent: "dismiss", reason: "changed my mind" })).toMatchObject({ status: 409, body: { message: "an incident remedied cannot become dismissed" } });
     expect((await submit(incident.id, { intent: "close", reason: "customer thanked us" })).body).toEqual({ ok: true, message: "Incident closed" });
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", closeReason: "customer thanked us" });
+  });
+
+  it("previews a message in the customer's language, sends exactly that, and tells a code once", async () => {
+    const { incident } = await scenario("cod-amount-mismatch"); // a Romanian customer
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, messages: { ro: { signoff: "Cu drag, echipa {shop}" } } });
+    smtp.mails.length = 0;
+    const note = { kind: "note", locale: "ro", note: "Am vorbit cu curierul: plătești doar suma inițială." };
+    const preview = await submit(incident.id, { intent: "message_preview", ...note });
+    expect(preview.body).toMatchObject({ ok: true, email: { to: incident.customerEmail, locale: "ro", subject: "Farmacia Demo: despre comanda ta " + incident.orderName } });
+    expect(preview.body.email!.text).toBe(`Bună ziua, Ioana,\n\n${note.note}\n\nCu drag, echipa Farmacia Demo`);
+    expect(smtp.mails).toHaveLength(0); // a preview sends nothing
+    expect(await ctx.db.prisma.incidentEvent.count({ where: { incidentId: incident.id, kind: "customer_message" } })).toBe(0);
+
+    expect((await submit(incident.id, { intent: "message_send", ...note })).body).toEqual({ ok: true, message: `Email sent to ${incident.customerEmail}` });
+    expect(smtp.mails.map((m) => [m.subject, m.text?.trim()])).toEqual([[preview.body.email!.subject, preview.body.email!.text]]);
+    expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "customer_contacted", acknowledgedAt: expect.any(Date) });
+
+    // The same message in another language, when the merchant picks it.
+    expect((await submit(incident.id, { intent: "message_preview", kind: "acknowledge", locale: "en", note: "" })).body.email!.subject).toBe(`Farmacia Demo: we are on it — your order ${incident.orderName}`);
+    // An apology needs a code first; then it tells that code, once.
+    expect(await submit(incident.id, { intent: "message_send", kind: "apology_code", locale: "ro", note: "" })).toMatchObject({ status: 409, body: { ok: false, message: "create a compensation code first" } });
+    await submit(incident.id, { intent: "code", percentage: "7", expiresInDays: "30", decisionId: "code-form-2" });
+    const { code } = (await ctx.db.prisma.remedy.findFirstOrThrow({ where: { incidentId: incident.id, kind: "compensation_code" } }));
+    const apology = await submit(incident.id, { intent: "message_preview", kind: "apology_code", locale: "ro", note: "" });
+    expect(apology.body.email!.text).toContain(`Codul tău: ${code} (introdu-l la plată).`);
+    expect(apology.body.email!.text).toMatch(/o reducere de 7\s%/);
+    expect((await submit(incident.id, { intent: "message_send", kind: "apology_code", locale: "ro", note: "" })).body.ok).toBe(true);
+    expect((await submit(incident.id, { intent: "message_send", kind: "apology_code", locale: "ro", note: "" })).body).toEqual({ ok: false, message: "Not emailed: the customer already has this code" });
+    expect(smtp.mails).toHaveLength(2);
+    expect(await submit(incident.id, { intent: "message_send", kind: "note", locale: "xx", note: "hi" })).toMatchObject({ status: 400 });
   });
 });

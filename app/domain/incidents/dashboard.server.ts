@@ -6,13 +6,8 @@ import { TZDate } from "@date-fns/tz";
 import { startOfDay, startOfMonth } from "date-fns";
 import { slaState } from "./inbox.server";
 import { fromCents, toCents } from "../money";
+import { median } from "../stats";
 
-const median = (values: number[]) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 export async function dashboardFigures(prisma: PrismaClient, shop: string, timezone: string, now = new Date()) {
   const local = new TZDate(now.getTime(), timezone);

@@ -19,10 +19,11 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
     return { incidentId: existing.id, opened: false };
   }
   const at = signal.observedAt;
+  const carrier = await carrierOf(tx, signal);
   const incident = await tx.incident.create({
     data: {
       shop: order.shop, orderId: order.orderId, orderName: order.orderName, customerId: order.customerId,
-      customerEmail: order.customerEmail, customerLocale: order.customerLocale, type, subject, openKey,
+      customerEmail: order.customerEmail, customerLocale: order.customerLocale, type, subject, openKey, carrier,
       evidence: JSON.stringify(signal.evidence), openedAt: at,
       acknowledgeBy: new Date(at.getTime() + sla.acknowledgeWithinMs),
       answerBy: new Date(at.getTime() + sla.answerWithinMs),
@@ -32,6 +33,23 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
     at, actor: signal.actor, kind: "opened", summary: signal.summary, detail: signal.evidence, source: signal.source,
   });
   return { incidentId: incident.id, opened: true };
+}
+
+const AFTER_DELIVERY: IncidentType[] = ["wrong_item", "damaged_delivery"];
+
+/** The carrier an incident is about, so the index can filter by it and insights can count it: the
+ *  parcel's own, or for a problem found in what arrived, the order's latest parcel's. */
+async function carrierOf(tx: Tx, signal: Signal): Promise<string | null> {
+  const told = signal.evidence.carrier;
+  if (typeof told === "string" && told) return told;
+  const { shop, orderId } = signal.order;
+  if (signal.subject.includes("/Fulfillment/")) {
+    const parcel = await tx.fulfillmentSnapshot.findUnique({ where: { shop_fulfillmentId: { shop, fulfillmentId: signal.subject } }, select: { trackingCompany: true } });
+    return parcel?.trackingCompany ?? null;
+  }
+  if (!AFTER_DELIVERY.includes(signal.type)) return null;
+  const latest = await tx.fulfillmentSnapshot.findFirst({ where: { shop, orderId, trackingCompany: { not: null } }, orderBy: { shopifyUpdatedAt: "desc" }, select: { trackingCompany: true } });
+  return latest?.trackingCompany ?? null;
 }
 
 export type Resolution = {

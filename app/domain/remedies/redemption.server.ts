@@ -12,8 +12,8 @@ export async function recordRedemptions(tx: Tx, shop: string, orderId: string, o
     const code = used.code.toUpperCase();
     const remedy = await tx.remedy.findFirst({ where: { shop, kind: "compensation_code", code, redeemedAt: null } });
     if (!remedy) continue;
-    await tx.remedy.update({ where: { id: remedy.id }, data: { redeemedAt: at, redeemedOrderId: orderId } });
     const amount = used.amount ?? "0.00";
+    await tx.remedy.update({ where: { id: remedy.id }, data: { redeemedAt: at, redeemedOrderId: orderId, redeemedAmount: amount } });
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: remedy.incidentId } });
     await tx.incident.update({
       where: { id: incident.id },

@@ -1,7 +1,8 @@
 // The settings page's form to and from the settings document: lists as one item per line, carrier
 // transit days as "Carrier: days" lines, message blocks only where they differ from the default.
 import { defaultText, MESSAGE_KEYS, type Locale } from "../notifications/messages";
-import type { ShopSettings } from "./settings";
+import { INCIDENT_TYPES } from "../incidents/types";
+import { compensationFor, type ShopSettings } from "./settings";
 
 export type FormFields = Record<string, string>;
 
@@ -12,6 +13,8 @@ export function settingsToForm(s: ShopSettings): FormFields {
     holdOnStockMismatch: s.holdOnStockMismatch ? "on" : "", acknowledgeWithinHours: String(s.acknowledgeWithinHours),
     answerWithinHours: String(s.answerWithinHours), substituteMatch: s.substituteMatch, offerExpiresInHours: String(s.offerExpiresInHours),
     smtpUrl: s.smtpUrl ?? "", fromAddress: s.fromAddress ?? "", watchDays: String(s.watchDays),
+    compensationValidDays: String(s.compensationValidDays),
+    ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, String(compensationFor(s, type).percentage)])),
   };
 }
 
@@ -33,6 +36,8 @@ export function formToChanges(form: FormFields, locale: Locale, current: ShopSet
     const text = form[`message.${key}`];
     if (text !== undefined && text.trim() && text.trim() !== defaultText(locale, key)) own[key] = text.trim();
   }
+  // Every kind's percentage is kept as shown, so a later change of our defaults does not move it.
+  const compensationPercent = Object.fromEntries(INCIDENT_TYPES.filter((type) => form[`compensationPercent.${type}`]?.trim()).map((type) => [type, number(form[`compensationPercent.${type}`])]));
   if (Object.keys(own).length) messages[locale] = own;
   else delete messages[locale];
   return {
@@ -43,6 +48,7 @@ export function formToChanges(form: FormFields, locale: Locale, current: ShopSet
       acknowledgeWithinHours: number(form.acknowledgeWithinHours), answerWithinHours: number(form.answerWithinHours),
       substituteMatch: form.substituteMatch, offerExpiresInHours: number(form.offerExpiresInHours),
       smtpUrl: form.smtpUrl?.trim() || null, fromAddress: form.fromAddress?.trim() || null, watchDays: number(form.watchDays), messages,
+      compensationPercent, compensationValidDays: number(form.compensationValidDays),
     },
   };
 }

@@ -1,6 +1,7 @@
 // A shop's settings: what detection and deadlines go by. Stored as one JSON document per shop and
 // read through this schema, so a setting added later has its default for shops that never saved it.
 import { z } from "zod";
+import { INCIDENT_TYPES, type IncidentType } from "../incidents/types";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
@@ -31,6 +32,11 @@ export const ShopSettingsSchema = z.object({
   answerWithinHours: z.number().min(1).max(336).default(24),
   /** What makes another product a substitute: the same product type, a shared tag, or either. */
   substituteMatch: z.enum(["product_type", "tags", "both"]).default("both"),
+  /** Percent off the next order that an apology code gives, per kind of problem (the bulk
+   *  "apology + code" and the workspace's code start from it). */
+  compensationPercent: z.record(z.enum(INCIDENT_TYPES), z.number().min(1).max(100)).default({}),
+  /** Days a compensation code can be used. */
+  compensationValidDays: z.number().int().min(1).max(365).default(90),
   /** Hours a customer has to answer an offer before the fallback (a refund of the line) runs. */
   offerExpiresInHours: z.number().int().min(1).max(720).default(72),
   /** Where customer email goes out: an SMTP URL (smtp[s]://user:pass@host:port); null: no email. */
@@ -60,6 +66,16 @@ export function transitDaysFor(settings: ShopSettings, carrier: string | null): 
   if (!carrier) return settings.transitDays;
   const match = Object.entries(settings.carrierTransitDays).find(([name]) => name.toLowerCase() === carrier.toLowerCase());
   return match ? match[1] : settings.transitDays;
+}
+
+/** What a late order is worth by default: a small gesture for a delay, more when the customer
+ *  went without what they paid for. */
+export const DEFAULT_COMPENSATION_PERCENT: Record<IncidentType, number> = {
+  late_shipment: 5, late_delivery: 5, delivery_failed: 10, stock_mismatch: 10, cod_amount_mismatch: 5, wrong_item: 10, damaged_delivery: 10,
+};
+
+export function compensationFor(settings: ShopSettings, type: IncidentType) {
+  return { percentage: settings.compensationPercent[type] ?? DEFAULT_COMPENSATION_PERCENT[type], expiresInDays: settings.compensationValidDays };
 }
 
 export function slaOf(settings: ShopSettings) {

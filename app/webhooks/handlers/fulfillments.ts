@@ -12,6 +12,7 @@ const FulfillmentBody = z.object({
   shipment_status: z.string().nullish(),
   tracking_company: z.string().nullish(),
   tracking_number: z.string().nullish(),
+  created_at: z.string().datetime({ offset: true }).nullish(),
   updated_at: z.string().datetime({ offset: true }),
 }).passthrough();
 
@@ -26,6 +27,7 @@ export async function applyFulfillment(tx: Tx, event: HandledEvent) {
     shipmentStatus: f.shipment_status ?? null,
     trackingCompany: f.tracking_company ?? null,
     trackingNumber: f.tracking_number ?? null,
+    shippedAt: f.created_at ? new Date(f.created_at) : null,
     data: JSON.stringify(event.payload),
     shopifyUpdatedAt: updatedAt,
   };

@@ -1,0 +1,98 @@
+// Writing to the customer about an incident: the preview the merchant reads and the email that
+// goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
+// the first one sent is the customer's first contact. An apology tells one code once.
+import type { Incident, PrismaClient, Remedy } from "@prisma/client";
+import { addTimeline } from "../incidents/incidents.server";
+import type { IncidentType } from "../incidents/types";
+import { getShopSettings } from "../settings/settings.server";
+import type { ShopSettings } from "../settings/settings";
+import type { CompensationCodeDecision } from "../remedies/decisions";
+import { composeMessage, type ComposedMessage, type MessageKind } from "./customer-message";
+import { sendCustomerMail } from "./mailer.server";
+import { localeOf, type Locale } from "./messages";
+
+/** `codeRemedyId`: which code an apology tells; the newest one made when not given. */
+export type MessageRequest = { kind: MessageKind; locale?: Locale; note?: string; codeRemedyId?: string };
+export type Sender = { name: string; shopName: string; timezone: string };
+type Refusal = { ok: false; status: 404 | 409; error: string };
+export type Preview = { ok: true; to: string; locale: Locale; message: ComposedMessage; codeRemedyId: string | null };
+export type SendResult = { ok: true; emailed: boolean; note: string | null; repeated?: boolean } | Refusal;
+
+/** A compensation code made for the incident. */
+async function codeOf(prisma: PrismaClient, shop: string, incidentId: string, remedyId?: string): Promise<Remedy | null> {
+  return prisma.remedy.findFirst({ where: { shop, incidentId, kind: "compensation_code", status: "done", ...(remedyId ? { id: remedyId } : {}) }, orderBy: { executedAt: "desc" } });
+}
+
+function codeToTell(remedy: Remedy) {
+  const d = JSON.parse(remedy.params) as CompensationCodeDecision;
+  return {
+    code: remedy.code!, percentage: d.percentage ?? null, amount: d.amount ?? null, currency: remedy.currency,
+    endsAt: new Date(remedy.executedAt!.getTime() + d.expiresInDays * 86_400_000),
+  };
+}
+
+async function customerName(prisma: PrismaClient, incident: Incident) {
+  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop: incident.shop, orderId: incident.orderId } }, select: { data: true } });
+  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
+  return customer?.first_name || null;
+}
+
+async function prepare(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender)
+  : Promise<(Preview & { incident: Incident; settings: ShopSettings }) | Refusal> {
+  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
+  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address" };
+  if (request.kind === "acknowledge" && !incident.openKey) return { ok: false, status: 409, error: "the incident is closed" };
+  const code = request.kind === "apology_code" ? await codeOf(prisma, shop, incidentId, request.codeRemedyId) : null;
+  if (request.kind === "apology_code" && !code) return { ok: false, status: 409, error: "create a compensation code first" };
+  if (request.kind === "note" && !request.note?.trim()) return { ok: false, status: 409, error: "write the message first" };
+  const settings = await getShopSettings(prisma, shop);
+  const locale = request.locale ?? localeOf(incident.customerLocale);
+  const message = composeMessage({
+    kind: request.kind, locale, shop: by.shopName, order: incident.orderName, type: incident.type as IncidentType,
+    customerName: await customerName(prisma, incident), answerBy: incident.answerBy, timezone: settings.timezone ?? by.timezone,
+    overrides: settings.messages, code: code ? codeToTell(code) : undefined, note: request.note,
+  });
+  return { ok: true, to: incident.customerEmail, locale, message, codeRemedyId: code?.id ?? null, incident, settings };
+}
+
+/** What the customer would receive, without sending it. */
+export async function previewIncidentMessage(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender): Promise<Preview | Refusal> {
+  const prepared = await prepare(prisma, shop, incidentId, request, by);
+  if (!prepared.ok) return prepared;
+  const { to, locale, message, codeRemedyId } = prepared;
+  return { ok: true, to, locale, message, codeRemedyId };
+}
+
+const WHAT: Record<MessageKind, string> = { acknowledge: "we are on it", apology_code: "an apology with the code", note: "a message" };
+
+export async function sendIncidentMessage(
+  prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender, now = new Date(),
+): Promise<SendResult> {
+  const prepared = await prepare(prisma, shop, incidentId, request, by);
+  if (!prepared.ok) return prepared;
+  const { incident, settings, message, locale, codeRemedyId } = prepared;
+  // One code, one apology: a repeated bulk action or a double click does not write twice.
+  const source = codeRemedyId ? `message:code:${codeRemedyId}` : `message:${request.kind}:${now.toISOString()}`;
+  if (codeRemedyId && await prisma.incidentEvent.findFirst({ where: { incidentId, kind: "customer_message", source }, select: { id: true } })) {
+    return { ok: true, emailed: false, note: "the customer already has this code", repeated: true };
+  }
+  const sent = await sendCustomerMail(settings, by.shopName, { to: prepared.to, ...message });
+  await prisma.$transaction(async (tx) => {
+    await addTimeline(tx, incidentId, shop, {
+      at: now, actor: "merchant", kind: sent.sent ? "customer_message" : "customer_message_failed", source: sent.sent ? source : `${source}:failed`,
+      summary: sent.sent
+        ? `${by.name}: emailed ${WHAT[request.kind]} (${locale}) — “${message.subject}”${request.kind === "acknowledge" ? `, answer promised by ${incident.answerBy.toISOString()}` : ""}`
+        : `${by.name}: ${WHAT[request.kind]} not emailed (${sent.reason})`,
+      detail: sent.sent ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId } : { kind: request.kind, reason: sent.reason },
+    });
+    if (sent.sent && incident.openKey) {
+      await tx.incident.update({ where: { id: incidentId }, data: { acknowledgedAt: incident.acknowledgedAt ?? now, ...(incident.status === "open" ? { status: "customer_contacted" } : {}) } });
+    }
+  });
+  return { ok: true, emailed: sent.sent, note: sent.sent ? null : sent.reason };
+}
+
+/** The immediate acknowledgement: what we saw, that we are on it, and by when they hear back. */
+export const acknowledgeIncident = (prisma: PrismaClient, shop: string, incidentId: string, by: Sender, now = new Date()) =>
+  sendIncidentMessage(prisma, shop, incidentId, { kind: "acknowledge" }, by, now);
