@@ -6,22 +6,18 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { TYPE_LABEL } from "../components/incident-labels";
 import { dashboardFigures } from "../domain/incidents/dashboard.server";
-import { listIncidents } from "../domain/incidents/list.server";
+import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
+import { OPEN_STATUSES } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
-import { ShopSummaryQuery, type ShopSummary } from "../shopify/documents/shop";
+import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, session } = await withAdmin(request, async (admin, session) => ({
-    ...(await admin.request<ShopSummary>(ShopSummaryQuery)),
-    session,
-  }));
-  const open = await listIncidents(prisma, { shop: session.shop, open: true, limit: 50 });
-  const incidents = open.map((i) => ({
-    id: i.id, type: i.type, status: i.status, orderName: i.orderName || i.orderId,
-    summary: i.timeline[0]?.summary ?? "", answerBy: i.answerBy.toISOString(),
-  }));
-  const figures = await dashboardFigures(prisma, session.shop, shop.ianaTimezone);
-  return json({ shop: shop.name, domain: shop.myshopifyDomain, timezone: shop.ianaTimezone, currency: shop.currencyCode, incidents, figures });
+  const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin), session }));
+  // The open incidents due first: the index's own query (one page, no timelines or remedies).
+  const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(",") }), context.timezone);
+  const incidents = open.rows.map((i) => ({ id: i.id, type: i.type, status: i.status, orderName: i.orderName, summary: i.summary, answerBy: i.answerBy }));
+  const figures = await dashboardFigures(prisma, session.shop, context.timezone);
+  return json({ shop: context.shopName, domain: session.shop, timezone: context.timezone, currency: context.currency, incidents, openTotal: open.total, figures });
 };
 
 const duration = (minutes: number | null) =>
@@ -54,14 +50,17 @@ function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderDa
 
 type Row = { id: string; type: string; status: string; orderName: string; summary: string; answerBy: string };
 
-function OpenIncidents({ incidents, timezone }: { incidents: Row[]; timezone: string }) {
+function OpenIncidents({ incidents, total, timezone }: { incidents: Row[]; total: number; timezone: string }) {
   const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
   return (
     <Card padding="0">
       <Box padding="400">
-        <Text as="h2" variant="headingMd">
-          Open incidents ({incidents.length})
-        </Text>
+        <InlineStack align="space-between">
+          <Text as="h2" variant="headingMd">
+            Open incidents ({total})
+          </Text>
+          {total > incidents.length && <Link url="/app/incidents?statuses=open,customer_contacted,awaiting_customer,remedied">See all {total}</Link>}
+        </InlineStack>
       </Box>
       <IndexTable
         resourceName={{ singular: "incident", plural: "incidents" }}
@@ -96,7 +95,7 @@ function OpenIncidents({ incidents, timezone }: { incidents: Row[]; timezone: st
 }
 
 export default function Home() {
-  const { shop, domain, timezone, currency, incidents, figures } = useLoaderData<typeof loader>();
+  const { shop, domain, timezone, currency, incidents, openTotal, figures } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="MakeGood" />
@@ -106,7 +105,7 @@ export default function Home() {
         </Layout.Section>
         <Layout.Section>
           {incidents.length > 0 ? (
-            <OpenIncidents incidents={incidents} timezone={timezone} />
+            <OpenIncidents incidents={incidents} total={openTotal} timezone={timezone} />
           ) : (
             <Card>
               {/* Not Polaris's EmptyState: it shows its image only after an onLoad that a server-rendered

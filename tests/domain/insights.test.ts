@@ -2,14 +2,15 @@
 // failed incidents and delivery times, and remedy costs bucketed in the shop's calendar.
 import { describe, expect, it } from "vitest";
 import { carrierScorecard, shopInsights } from "../../app/domain/insights/insights.server";
+import { providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
 const SHOP = "insights.myshopify.com";
 const NOW = new Date("2026-11-23T12:00:00Z");
 const day = 86_400_000;
 
-describe("insights", () => {
-  const ctx = useTestDatabase("sqlite");
+describe.each(providers)("insights on %s", (provider) => {
+  const ctx = useTestDatabase(provider);
   let n = 0;
   const parcel = async (carrier: string | null, shippedDaysAgo: number, o: { deliveredAfterDays?: number; problem?: "late_delivery" | "delivery_failed"; shop?: string } = {}) => {
     n++;

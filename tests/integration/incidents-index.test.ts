@@ -92,4 +92,26 @@ describe("incidents index", () => {
     expect(await ctx.db.prisma.remedy.count({ where: { shop: DEMO_SHOP, kind: "compensation_code" } })).toBe(2);
     expect(smtp.mails).toHaveLength(2);
   });
+
+  it("home lists the open incidents due first, one page of them, with how many there are in all", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    const shop = "other-shop.myshopify.com"; // another shop's incidents never show
+    const now = Date.now();
+    for (let i = 0; i < 28; i++) {
+      await ctx.db.prisma.incident.create({
+        data: {
+          shop: i === 27 ? shop : DEMO_SHOP, orderId: `gid://shopify/Order/${9000 + i}`, orderName: `#H${i}`, type: "late_shipment", subject: `s${i}`, evidence: "{}",
+          openKey: `home-${i}`, openedAt: new Date(now), acknowledgeBy: new Date(now), answerBy: new Date(now + (30 - i) * 3_600_000),
+        },
+      });
+    }
+    const openBefore = await ctx.db.prisma.incident.count({ where: { shop: DEMO_SHOP, openKey: { not: null } } });
+    const res = await fetch(`${ctx.app.url}/app?_data=${encodeURIComponent("routes/app._index")}`, { headers: await headers() });
+    const home = (await res.json()) as { incidents: { orderName: string; answerBy: string }[]; openTotal: number };
+    expect(home.openTotal).toBe(openBefore);
+    expect(home.incidents).toHaveLength(25);
+    const due = home.incidents.map((i) => i.answerBy);
+    expect(due).toEqual([...due].sort());
+    expect(home.incidents.some((i) => i.orderName === "#H27")).toBe(false);
+  });
 });

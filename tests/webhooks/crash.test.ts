@@ -58,5 +58,7 @@ describe.each(providers)("a worker killed mid-batch on %s", (provider) => {
     expect(rows.filter((r) => r.status !== "processed")).toEqual([]);
     expect(rows.filter((r) => r.attempts !== 1)).toEqual([]);
     expect(await db.prisma.orderSnapshot.count()).toBe(EVENTS);
-  });
+    // Up to 20 worker processes started one after another: about 20 s alone, more when the whole
+    // suite shares the two cores (it once ran past the default 30 s there).
+  }, 120_000);
 });
