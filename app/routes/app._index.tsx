@@ -12,7 +12,7 @@ import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin), session }));
+  const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin, { fresh: true }), session }));
   // The open incidents due first: the index's own query (one page, no timelines or remedies).
   const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(",") }), context.timezone);
   const incidents = open.rows.map((i) => ({ id: i.id, type: i.type, status: i.status, orderName: i.orderName, summary: i.summary, answerBy: i.answerBy }));

@@ -11,9 +11,11 @@ export type ShopContext = { shopName: string; timezone: string; currency: string
 const TTL_MS = 5 * 60_000;
 const known = new Map<string, { context: ShopContext; at: number }>();
 
-export async function shopContext(admin: AdminClient): Promise<ShopContext> {
+/** `fresh`: ask Shopify even when known — the home page does, so that opening the app checks the
+ *  shop's token (a revoked one is exchanged anew by withAdmin) for the background jobs too. */
+export async function shopContext(admin: AdminClient, { fresh = false } = {}): Promise<ShopContext> {
   const cached = known.get(admin.shop);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.context;
+  if (!fresh && cached && Date.now() - cached.at < TTL_MS) return cached.context;
   const context = await fetchShopContext(admin);
   known.set(admin.shop, { context, at: Date.now() });
   return context;
