@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
@@ -45,6 +45,8 @@ function Section({ title, description, children }: { title: string; description:
   );
 }
 
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 const MESSAGE_LABEL = (key: string) => key.replace(/^page\./, "Offer page: ").replace(/^ack\./, "Acknowledgement: ").replace(/^choice\./, "Choice: ").replace(/^problem\./, "Problem: ");
 
 export default function Settings() {
@@ -77,6 +79,11 @@ export default function Settings() {
           )}
           <Section title="Shipping deadlines" description="An order not shipped by its ship-by date becomes a late-shipment incident. Shopify's own fulfil-by date wins when there is one.">
                 {field("handlingDays", "Handling time (business days)", { type: "number", min: 0, max: 30 })}
+                <input type="hidden" name="workdays" value={values.workdays ?? ""} />
+                <ChoiceList title="The warehouse ships on" allowMultiple error={errors.workdays}
+                  choices={WEEKDAYS.map((label, i) => ({ label, value: String(i + 1) }))}
+                  selected={(values.workdays ?? "").split(",").filter(Boolean)}
+                  onChange={(days) => setValues((s) => ({ ...s, workdays: [...days].sort().join(",") }))} />
                 {field("holidays", "Holidays (one date per line, YYYY-MM-DD)", { multiline: 3 })}
                 {field("timezone", "Time zone (blank: the shop's)", { placeholder: "Europe/Madrid" })}
           </Section>

@@ -29,6 +29,16 @@ describe("business days in the shop's calendar", () => {
     expect(addBusinessDays(lateFriday, 0, { ...madrid, timezone: "America/New_York" }).toISOString()).toBe("2026-11-21T04:59:59.999Z"); // still Friday there
   });
 
+  it("counts the weekdays the shop works: Monday to Saturday, or a shop closed on Mondays", () => {
+    // Friday + 2 with Saturdays worked: Saturday, Monday.
+    expect(addBusinessDays(FRIDAY_MORNING, 2, { ...madrid, workdays: [1, 2, 3, 4, 5, 6] }).toISOString()).toBe("2026-11-23T22:59:59.999Z");
+    // Tuesday to Saturday: Saturday, Tuesday.
+    expect(addBusinessDays(FRIDAY_MORNING, 2, { ...madrid, workdays: [2, 3, 4, 5, 6] }).toISOString()).toBe("2026-11-24T22:59:59.999Z");
+    expect(businessDaysLate(new Date("2026-11-20T22:59:59.999Z"), new Date("2026-11-24T09:00:00+01:00"), { ...madrid, workdays: [2, 3, 4, 5, 6] })).toBe(2); // Sat, Tue
+    expect(readSettings({ workdays: [6, 1, 1, 2] }).workdays).toEqual([1, 2, 6]);
+    expect(readSettings({ workdays: [] }).workdays).toEqual([1, 2, 3, 4, 5]); // never no day at all: the default
+  });
+
   it("skips the shop's holidays", () => {
     expect(addBusinessDays(FRIDAY_MORNING, 2, { ...madrid, holidays: ["2026-11-23"] }).toISOString()).toBe("2026-11-25T22:59:59.999Z");
   });

@@ -22,14 +22,14 @@ describe("settings page", () => {
   it("shows the defaults, and saves a valid form as the shop's settings", async () => {
     expect(await installApp(ctx)).toBe(200);
     const { fields, messages } = await page();
-    expect(fields).toMatchObject({ handlingDays: "2", holdOnStockMismatch: "on", substituteMatch: "both", answerWithinHours: "24", "compensationPercent.late_shipment": "5", "compensationPercent.wrong_item": "10", compensationValidDays: "90" });
+    expect(fields).toMatchObject({ handlingDays: "2", holdOnStockMismatch: "on", substituteMatch: "both", answerWithinHours: "24", "compensationPercent.late_shipment": "5", "compensationPercent.wrong_item": "10", compensationValidDays: "90", workdays: "1,2,3,4,5" });
     expect(messages.apology).toBe("We are sorry for the trouble, and thank you for your patience.");
 
-    const changed = { ...fields, handlingDays: "3", holidays: "2026-12-24\n2026-12-25", carrierTransitDays: "SEUR: 2\nFan Courier: 4", holdOnStockMismatch: "", timezone: "Europe/Bucharest", "compensationPercent.late_delivery": "8", compensationValidDays: "60" };
+    const changed = { ...fields, handlingDays: "3", holidays: "2026-12-24\n2026-12-25", carrierTransitDays: "SEUR: 2\nFan Courier: 4", holdOnStockMismatch: "", timezone: "Europe/Bucharest", "compensationPercent.late_delivery": "8", compensationValidDays: "60", workdays: "1,2,3,4,5,6" };
     expect(await save(changed)).toEqual({ status: 200, body: { ok: true, errors: {} } });
     expect(await getShopSettings(ctx.db.prisma, DEMO_SHOP)).toMatchObject({
       handlingDays: 3, holidays: ["2026-12-24", "2026-12-25"], carrierTransitDays: { SEUR: 2, "Fan Courier": 4 }, holdOnStockMismatch: false, timezone: "Europe/Bucharest",
-      compensationPercent: expect.objectContaining({ late_delivery: 8, late_shipment: 5 }), compensationValidDays: 60,
+      compensationPercent: expect.objectContaining({ late_delivery: 8, late_shipment: 5 }), compensationValidDays: 60, workdays: [1, 2, 3, 4, 5, 6],
     });
   });
 
@@ -39,9 +39,9 @@ describe("settings page", () => {
     const { fields } = await page();
     const bad = await save({ ...fields, carrierTransitDays: "SEUR two days" });
     expect(bad).toMatchObject({ status: 400, body: { ok: false, errors: { carrierTransitDays: "\"SEUR two days\" is not \"Carrier: days\"" } } });
-    const worse = await save({ ...fields, handlingDays: "99", timezone: "Mars/Olympus", smtpUrl: "http://not-smtp.example", "compensationPercent.stock_mismatch": "150" });
+    const worse = await save({ ...fields, handlingDays: "99", timezone: "Mars/Olympus", smtpUrl: "http://not-smtp.example", "compensationPercent.stock_mismatch": "150", workdays: "" });
     expect(worse.status).toBe(400);
-    expect(Object.keys(worse.body.errors).sort()).toEqual(["compensationPercent.stock_mismatch", "handlingDays", "smtpUrl", "timezone"]);
+    expect(Object.keys(worse.body.errors).sort()).toEqual(["compensationPercent.stock_mismatch", "handlingDays", "smtpUrl", "timezone", "workdays"]);
     expect(await getShopSettings(ctx.db.prisma, DEMO_SHOP)).toEqual(before);
   });
 

@@ -1,13 +1,16 @@
-// Ship-by and deliver-by dates in business days of the shop's calendar: weekends and the shop's
-// holidays do not count, and a day is a day in the shop's time zone (an order placed late on
+// Ship-by and deliver-by dates in business days of the shop's calendar: days the shop does not
+// work (weekends, unless it says otherwise) and its holidays do not count, and a day is a day in the shop's time zone (an order placed late on
 // Friday in Madrid is a Friday order even when it is Saturday in UTC).
 import { TZDate } from "@date-fns/tz";
-import { addDays, endOfDay, format, isWeekend, startOfDay } from "date-fns";
+import { addDays, endOfDay, format, getISODay, startOfDay } from "date-fns";
 
-export type Calendar = { timezone: string; holidays: readonly string[] };
+/** `workdays`: ISO weekdays the shop ships on (1 Monday … 7 Sunday); Monday to Friday if not given. */
+export type Calendar = { timezone: string; holidays: readonly string[]; workdays?: readonly number[] };
+
+export const MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5] as const;
 
 function isBusinessDay(day: TZDate, calendar: Calendar) {
-  return !isWeekend(day) && !calendar.holidays.includes(format(day, "yyyy-MM-dd"));
+  return (calendar.workdays ?? MONDAY_TO_FRIDAY).includes(getISODay(day)) && !calendar.holidays.includes(format(day, "yyyy-MM-dd"));
 }
 
 /**

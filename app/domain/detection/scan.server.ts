@@ -61,7 +61,7 @@ export async function scanShop(prisma: PrismaClient, admin: AdminClient, shop: s
   let after: string | null = null;
   do {
     const page: OrdersToWatch = await admin.request<OrdersToWatch>(OrdersToWatchQuery, { query: `created_at:>='${since.toISOString()}'`, after });
-    const calendar: Calendar = { timezone: settings.timezone ?? page.shop.ianaTimezone, holidays: settings.holidays };
+    const calendar: Calendar = { timezone: settings.timezone ?? page.shop.ianaTimezone, holidays: settings.holidays, workdays: settings.workdays };
     result.pages++;
     // The page's orders that have a late incident open: one query a page, not one an order.
     const withOpen = new Set((await prisma.incident.findMany({

@@ -1,5 +1,5 @@
 // The settings page's form to and from the settings document: lists as one item per line, carrier
-// transit days as "Carrier: days" lines, message blocks only where they differ from the default.
+// transit days as "Carrier: days" lines, working weekdays as "1,2,3,4,5", message blocks only where they differ from the default.
 import { defaultText, MESSAGE_KEYS, type Locale } from "../notifications/messages";
 import { INCIDENT_TYPES } from "../incidents/types";
 import { compensationFor, type ShopSettings } from "./settings";
@@ -8,7 +8,7 @@ export type FormFields = Record<string, string>;
 
 export function settingsToForm(s: ShopSettings): FormFields {
   return {
-    handlingDays: String(s.handlingDays), holidays: s.holidays.join("\n"), timezone: s.timezone ?? "",
+    handlingDays: String(s.handlingDays), workdays: s.workdays.join(","), holidays: s.holidays.join("\n"), timezone: s.timezone ?? "",
     transitDays: String(s.transitDays), carrierTransitDays: Object.entries(s.carrierTransitDays).map(([c, d]) => `${c}: ${d}`).join("\n"),
     holdOnStockMismatch: s.holdOnStockMismatch ? "on" : "", acknowledgeWithinHours: String(s.acknowledgeWithinHours),
     answerWithinHours: String(s.answerWithinHours), substituteMatch: s.substituteMatch, offerExpiresInHours: String(s.offerExpiresInHours),
@@ -43,7 +43,7 @@ export function formToChanges(form: FormFields, locale: Locale, current: ShopSet
   return {
     errors,
     changes: {
-      handlingDays: number(form.handlingDays), holidays: lines(form.holidays), timezone: form.timezone?.trim() || null,
+      handlingDays: number(form.handlingDays), workdays: (form.workdays ?? "").split(",").filter(Boolean).map(Number), holidays: lines(form.holidays), timezone: form.timezone?.trim() || null,
       transitDays: number(form.transitDays), carrierTransitDays: carriers, holdOnStockMismatch: form.holdOnStockMismatch === "on",
       acknowledgeWithinHours: number(form.acknowledgeWithinHours), answerWithinHours: number(form.answerWithinHours),
       substituteMatch: form.substituteMatch, offerExpiresInHours: number(form.offerExpiresInHours),

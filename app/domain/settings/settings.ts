@@ -17,7 +17,9 @@ const validTimeZone = (tz: string) => {
 export const ShopSettingsSchema = z.object({
   /** Business days from the order to its ship-by date when Shopify gives no fulfillBy. */
   handlingDays: z.number().int().min(0).max(30).default(2),
-  /** Days the warehouse does not ship, besides weekends (shop's calendar, YYYY-MM-DD). */
+  /** Weekdays the warehouse ships on (ISO: 1 Monday … 7 Sunday): business days count only these. */
+  workdays: z.array(z.number().int().min(1).max(7)).min(1, "at least one day of the week").max(7).transform((days) => [...new Set(days)].sort((a, b) => a - b)).default([1, 2, 3, 4, 5]),
+  /** Days the warehouse does not ship, besides the days it never works (shop's calendar, YYYY-MM-DD). */
   holidays: z.array(isoDate).max(366).default([]),
   /** Null: the shop's own time zone in Shopify. */
   timezone: z.string().refine(validTimeZone, "an IANA time zone such as Europe/Madrid").nullable().default(null),
