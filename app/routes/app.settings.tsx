@@ -47,7 +47,7 @@ function Section({ title, description, children }: { title: string; description:
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const MESSAGE_LABEL = (key: string) => key.replace(/^page\./, "Offer page: ").replace(/^ack\./, "Acknowledgement: ").replace(/^choice\./, "Choice: ").replace(/^problem\./, "Problem: ");
+const MESSAGE_LABEL = (key: string) => key.replace(/^page\./, "Offer page: ").replace(/^ack\./, "Acknowledgement: ").replace(/^choice\./, "Choice: ").replace(/^problem\./, "Problem: ").replace(/^code\./, "Apology with a code: ").replace(/^note\./, "Your own message: ");
 
 export default function Settings() {
   const { fields, locale, messages } = useLoaderData<typeof loader>();
