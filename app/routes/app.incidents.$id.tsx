@@ -21,7 +21,7 @@ import { LOCALES, localeOf } from "../domain/notifications/messages";
 import { createOffer } from "../domain/remedies/offers.server";
 import { previewRefund } from "../domain/remedies/refund.server";
 import { applyRemedy } from "../domain/remedies/remedies.server";
-import { findSubstitutes } from "../domain/remedies/substitution.server";
+import { substitutesToShow } from "../domain/remedies/substitution.server";
 import { SubstituteOffer, type SubstituteLookup } from "../components/substitute-offer";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { compensationFor } from "../domain/settings/settings";
@@ -39,7 +39,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     // Asked of Shopify while the page is already on its way (deferred): the rest is our own data.
     const e = incident.evidence as { short?: number; reason?: string };
     const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open
-      ? findSubstitutes(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings).then(
+      ? substitutesToShow(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings).then(
         (candidates) => ({ candidates, error: null }),
         (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
       : null;

@@ -1,6 +1,7 @@
 // What the pages and APIs that write to customers need of the shop: its name and time zone (for
 // the message and its dates) and where offer links point — the shop's own domain through the App
 // Proxy, or the app itself with OFFER_LINKS=direct (the sandbox has no proxy).
+import { LRUCache } from "lru-cache";
 import { env } from "../env.server";
 import type { AdminClient } from "./client.server";
 import { ShopSummaryQuery, type ShopSummary } from "./documents/shop";
@@ -8,16 +9,15 @@ import { ShopSummaryQuery, type ShopSummary } from "./documents/shop";
 export type ShopContext = { shopName: string; timezone: string; currency: string; offerLinkBase: string };
 
 // A shop's name, time zone and currency change rarely; every page drawn need not ask Shopify.
-const TTL_MS = 5 * 60_000;
-const known = new Map<string, { context: ShopContext; at: number }>();
+const known = new LRUCache<string, ShopContext>({ max: 10_000, ttl: 5 * 60_000 });
 
 /** `fresh`: ask Shopify even when known — the home page does, so that opening the app checks the
  *  shop's token (a revoked one is exchanged anew by withAdmin) for the background jobs too. */
 export async function shopContext(admin: AdminClient, { fresh = false } = {}): Promise<ShopContext> {
   const cached = known.get(admin.shop);
-  if (!fresh && cached && Date.now() - cached.at < TTL_MS) return cached.context;
+  if (!fresh && cached) return cached;
   const context = await fetchShopContext(admin);
-  known.set(admin.shop, { context, at: Date.now() });
+  known.set(admin.shop, context);
   return context;
 }
 

@@ -2,6 +2,7 @@
 // swapping it in place by an order edit — the substitute added, the original set to zero, and a
 // discount on the substitute so the customer pays no more than before. A retried execution first
 // looks whether the swap is already on the order, so an order is never edited twice for one decision.
+import { LRUCache } from "lru-cache";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   OrderEditAddLineItemDiscountMutation, OrderEditAddVariantMutation, OrderEditBeginMutation, OrderEditCommitMutation,
@@ -47,6 +48,22 @@ export async function findSubstitutes(admin: AdminClient, orderId: string, lineI
     line: { id: line.id, title: line.title, quantity: original.quantity, paid: line.originalUnitPriceSet.shopMoney.amount, value: line.variant.price, currency: order.currencyCode },
     substitutes: rankSubstitutes(original, products.nodes),
   };
+}
+
+// What the workspace shows: the same candidates again for half a minute, as the page is read again
+// after every action and each lookup spends some 250 of the shop's Admin API points. Sending an
+// offer looks again (findSubstitutes), so nothing is offered on stale stock.
+const shown = new LRUCache<string, Promise<Candidates>>({ max: 500, ttl: 30_000 });
+
+export function substitutesToShow(admin: AdminClient, orderId: string, lineItemId: string, quantity: number | null, productFailed: boolean, settings: ShopSettings): Promise<Candidates> {
+  const key = JSON.stringify([admin.shop, orderId, lineItemId, quantity, productFailed, settings.substituteMatch]);
+  let lookup = shown.get(key);
+  if (!lookup) {
+    lookup = findSubstitutes(admin, orderId, lineItemId, quantity, productFailed, settings);
+    shown.set(key, lookup);
+    lookup.catch(() => shown.delete(key)); // a failure is not remembered
+  }
+  return lookup;
 }
 
 export type SubstitutionDecision = { lineItemId: string; variantId: string; quantity?: number };
