@@ -79,6 +79,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (!workspace) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
     const { incident } = workspace;
     const who = { actor: "merchant" as const, name: "You" };
+    // Only the intents that write to the customer need the shop's name and time zone.
+    const sender = async () => ({ name: who.name, ...(await shopContext(admin)) });
     const lineDecision = (quantity: number) => [{ lineItemId: incident.subject, quantity }];
     const remedy = async (decision: Parameters<typeof applyRemedy>[4], decisionId: string, done: string) => {
       const result = await applyRemedy(prisma, admin, session.shop, incident.id, decision, who, { decisionId });
@@ -88,16 +90,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       case "acknowledge":
       case "message_send": {
         const request = input.intent === "acknowledge" ? { kind: "acknowledge" as const } : { kind: input.kind, locale: input.locale, note: input.note };
-        const r = await sendIncidentMessage(prisma, session.shop, incident.id, request, { name: "You", ...(await shopContext(admin)) });
+        const r = await sendIncidentMessage(prisma, session.shop, incident.id, request, await sender());
         return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? `Email sent to ${incident.customerEmail}` : `Not emailed: ${r.note}` } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
       }
       case "message_preview": {
-        const r = await previewIncidentMessage(prisma, session.shop, incident.id, { kind: input.kind, locale: input.locale, note: input.note }, { name: "You", ...(await shopContext(admin)) });
+        const r = await previewIncidentMessage(prisma, session.shop, incident.id, { kind: input.kind, locale: input.locale, note: input.note }, await sender());
         if (!r.ok) return json<ActionResult>({ ok: false, message: r.error }, { status: r.status });
         return json<ActionResult>({ ok: true, message: "Preview ready: read it, then send", email: { kind: input.kind, locale: r.locale, note: input.note, to: r.to, subject: r.message.subject, text: r.message.text } });
       }
       case "offer": {
-        const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, ...(await shopContext(admin)) });
+        const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, ...(await sender()) });
         return json<ActionResult>(r.ok ? { ok: true, message: r.emailed ? "Offer sent to the customer" : `Offer ready, not emailed (${r.emailNote}): ${r.url}` } : { ok: false, message: r.error });
       }
       case "code":
@@ -148,6 +150,7 @@ export default function IncidentWorkspace() {
   const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: shop.timezone });
   const line = order?.lines.find((l) => l.id === incident.subject);
   const orderLegacyId = incident.orderId.split("/").pop();
+  const facts = evidenceFacts(incident.evidence);
   const overdue = incident.open && new Date(incident.answerBy) < new Date();
 
   return (
@@ -162,9 +165,9 @@ export default function IncidentWorkspace() {
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">What happened</Text>
                 <Text as="p">{timeline[0]?.summary}</Text>
-                {evidenceFacts(incident.evidence).length > 0 && (
+                {facts.length > 0 && (
                   <InlineStack gap="300">
-                    {evidenceFacts(incident.evidence).map(([label, value]) => <Text key={label} as="span" variant="bodySm" tone="subdued">{label}: <Text as="span" variant="bodySm" fontWeight="semibold">{value}</Text></Text>)}
+                    {facts.map(([label, value]) => <Text key={label} as="span" variant="bodySm" tone="subdued">{label}: <Text as="span" variant="bodySm" fontWeight="semibold">{value}</Text></Text>)}
                   </InlineStack>
                 )}
                 <Text as="p" tone={overdue ? "critical" : "subdued"}>
