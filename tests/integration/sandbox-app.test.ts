@@ -16,6 +16,18 @@ async function openAsMerchant() {
 }
 
 describe("the app against the sandbox store", () => {
+  it("opens a deep link with its query, and only into the app", async () => {
+    const location = async (path: string) => {
+      const open = await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}&path=${encodeURIComponent(path)}`, { redirect: "manual" });
+      return new URL(open.headers.get("location")!);
+    };
+    const deep = await location("/app/incidents?carriers=SEUR&opened=7");
+    expect([deep.pathname, deep.searchParams.get("carriers"), deep.searchParams.get("opened"), deep.searchParams.get("shop")]).toEqual(["/app/incidents", "SEUR", "7", DEMO_SHOP]);
+    expect(deep.searchParams.get("id_token")).toBeTruthy();
+    expect((await location("https://elsewhere.example/app/incidents")).toString()).toMatch(new RegExp(`^${ctx.app.url.replace(/[.]/g, "\\.")}/app\\?`));
+    expect((await location("/auth/login")).pathname).toBe("/app");
+  });
+
   it("installs through token exchange and shows the shop it reads from the Admin API", async () => {
     const res = await openAsMerchant();
     const html = await res.text();

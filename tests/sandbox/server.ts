@@ -129,9 +129,9 @@ export async function startSandboxServer(options: SandboxOptions) {
     // The merchant opens the app from the (sandbox) Shopify admin.
     if (url.pathname === "/admin/open") {
       if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}'` });
-      // A deep link into the app (the admin's /apps/<handle>/<path>), else its home.
-      const deep = url.searchParams.get("path");
-      const target = new URL(deep && /^\/app(\/[\w/-]*)?$/.test(deep) ? deep : "/app", auth.app.appUrl);
+      // A deep link into the app (the admin's /apps/<handle>/<path>?<query>), else its home.
+      const deep = new URL(url.searchParams.get("path") ?? "/app", auth.app.appUrl);
+      const target = new URL(/^\/app(\/[\w/-]*)?$/.test(deep.pathname) && deep.origin === new URL(auth.app.appUrl).origin ? `${deep.pathname}${deep.search}` : "/app", auth.app.appUrl);
       target.searchParams.set("embedded", "1");
       target.searchParams.set("shop", shop);
       target.searchParams.set("host", Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url"));
