@@ -1,8 +1,14 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@remix-run/react";
+
+/** The page's language: the customer's on their offer page (its loader says which), else English. */
+function usePageLanguage() {
+  const page = useMatches().find((m) => (m.data as { locale?: unknown } | undefined)?.locale);
+  return (page?.data as { locale?: string } | undefined)?.locale ?? "en";
+}
 
 export default function App() {
   return (
-    <html lang="en">
+    <html lang={usePageLanguage()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

@@ -167,7 +167,8 @@ export default function Incidents() {
               <IndexTable.Cell><Badge tone={SLA_BADGE[i.sla][0]}>{SLA_BADGE[i.sla][1]}</Badge> {when.format(new Date(i.answerBy))}</IndexTable.Cell>
               <IndexTable.Cell>{words(i.status)}</IndexTable.Cell>
               <IndexTable.Cell>{i.carrier ?? "—"}</IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" truncate>{i.summary}</Text></IndexTable.Cell>
+              {/* Cells do not wrap: the start of what was seen stays visible, the table stays in its card. */}
+              <IndexTable.Cell><Box maxWidth="320px"><Text as="span" truncate>{i.summary}</Text></Box></IndexTable.Cell>
             </IndexTable.Row>
           ))}
         </IndexTable>

@@ -74,6 +74,7 @@ describe("the incident workspace in Chromium", () => {
     await customer.getByText("Recibir Sensibio H2O Micellar Water en su lugar, sin coste adicional").waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page.png"), fullPage: true });
     expect(await accessibilityViolations(customer)).toEqual([]); // the customer's page too
+    expect(await customer.evaluate(() => [document.documentElement.lang, document.title])).toEqual(["es", `Tu pedido ${order.name}`]);
     await customer.getByRole("button", { name: "Confirmar mi elección" }).click();
     await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water").waitFor();
     await customer.close();
