@@ -75,9 +75,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.success) return json<ActionResult>({ ok: false, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
   const input = parsed.data;
   return withAdmin(request, async (admin, session) => {
-    const workspace = await incidentWorkspace(prisma, session.shop, params.id!);
-    if (!workspace) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
-    const { incident } = workspace;
+    // The incident alone (not the page's timeline, order and parcels): each domain function reads what it needs.
+    const incident = await prisma.incident.findFirst({ where: { id: params.id!, shop: session.shop }, select: { id: true, subject: true, orderId: true, customerEmail: true } });
+    if (!incident) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
     const who = { actor: "merchant" as const, name: "You" };
     // Only the intents that write to the customer need the shop's name and time zone.
     const sender = async () => ({ name: who.name, ...(await shopContext(admin)) });

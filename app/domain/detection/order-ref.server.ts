@@ -1,8 +1,8 @@
 // The order an incident is about, from the app's snapshot of it.
-import type { Prisma } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { OrderRef } from "../incidents/types";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Prisma.TransactionClient | PrismaClient;
 
 type OrderData = { name?: string; customer_locale?: string | null; customer?: { admin_graphql_api_id?: string; email?: string | null } | null; email?: string | null };
 
@@ -20,4 +20,11 @@ export function orderRefFrom(shop: string, orderId: string, data: OrderData | nu
 export async function orderRef(tx: Tx, shop: string, orderId: string): Promise<OrderRef> {
   const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } } });
   return orderRefFrom(shop, orderId, snapshot ? (JSON.parse(snapshot.data) as OrderData) : null);
+}
+
+/** How customer messages greet them: the first name the order gives, if any. */
+export async function customerFirstName(db: Tx, shop: string, orderId: string): Promise<string | null> {
+  const snapshot = await db.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } }, select: { data: true } });
+  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
+  return customer?.first_name || null;
 }

@@ -2,6 +2,7 @@
 // goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
 // the first one sent is the customer's first contact. An apology tells one code once.
 import type { Incident, PrismaClient, Remedy } from "@prisma/client";
+import { customerFirstName } from "../detection/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
 import { getShopSettings } from "../settings/settings.server";
@@ -31,12 +32,6 @@ function codeToTell(remedy: Remedy) {
   };
 }
 
-async function customerName(prisma: PrismaClient, incident: Incident) {
-  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop: incident.shop, orderId: incident.orderId } }, select: { data: true } });
-  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
-  return customer?.first_name || null;
-}
-
 async function prepare(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender)
   : Promise<(Preview & { incident: Incident; settings: ShopSettings }) | Refusal> {
   const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
@@ -50,7 +45,7 @@ async function prepare(prisma: PrismaClient, shop: string, incidentId: string, r
   const locale = request.locale ?? localeOf(incident.customerLocale);
   const message = composeMessage({
     kind: request.kind, locale, shop: by.shopName, order: incident.orderName, type: incident.type as IncidentType,
-    customerName: await customerName(prisma, incident), answerBy: incident.answerBy, timezone: settings.timezone ?? by.timezone,
+    customerName: await customerFirstName(prisma, shop, incident.orderId), answerBy: incident.answerBy, timezone: settings.timezone ?? by.timezone,
     overrides: settings.messages, code: code ? codeToTell(code) : undefined, note: request.note,
   });
   return { ok: true, to: incident.customerEmail, locale, message, codeRemedyId: code?.id ?? null, incident, settings };

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Offer, PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
+import { customerFirstName } from "../detection/order-ref.server";
 import { requestHoldSync } from "../detection/stock-hold.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
@@ -56,10 +57,9 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     },
   });
   const url = `${by.offerLinkBase.replace(/\/$/, "")}/${token}`;
-  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
-  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
+  const firstName = await customerFirstName(prisma, shop, incident.orderId);
   const message = offerMessage({
-    locale, shop: by.shopName, order: incident.orderName, customerName: customer?.first_name || incident.customerEmail.split("@")[0], item: found.line.title,
+    locale, shop: by.shopName, order: incident.orderName, customerName: firstName || incident.customerEmail.split("@")[0], item: found.line.title,
     reason: REASONS.has(evidence.reason ?? "") ? (evidence.reason as "expired") : "stock",
     substitutes, refund: { amount: refundAmount, currency: found.line.currency },
     allowCancel: input.allowCancel ?? true, answerBy: expiresAt, timezone: settings.timezone ?? by.timezone, link: url, overrides: settings.messages,
