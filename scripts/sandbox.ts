@@ -7,14 +7,14 @@ import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
 import { startSmtpServer } from "../tests/sandbox/mailbox";
+import { DEMO_APP, demoAppEnv } from "../tests/sandbox/demo-app";
 import { API_VERSION } from "../app/shopify/api-version";
 import { root } from "./prisma-schemas";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
 const appUrl = `http://localhost:${appPort}`;
-// Development-only credentials, known to the sandbox and the app alone.
-const app = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", appUrl, scopes: "read_orders,write_orders" };
+const app = { ...DEMO_APP, appUrl };
 
 const sandbox = await startSandboxServer({ port: sandboxPort, app });
 seedDemoShop(sandbox.store);
@@ -35,17 +35,11 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   PORT: String(appPort),
-  DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite",
-  SHOPIFY_API_KEY: app.apiKey,
-  SHOPIFY_API_SECRET: app.secret,
-  SHOPIFY_APP_URL: appUrl,
-  SCOPES: app.scopes,
-  APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
-  // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
-  OFFER_LINKS: "direct",
+  // Late shipments and deliveries are found by a scan: every minute here, so that a scenario shows
+  // soon (production scans every 15). SCAN_EVERY_MINUTES set by the caller wins.
+  SCAN_EVERY_MINUTES: process.env.SCAN_EVERY_MINUTES ?? "1",
   SMTP_URL: mailbox.url,
-  MAKEGOOD_SANDBOX_URL: sandboxUrl,
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
+  ...demoAppEnv(root, appUrl, sandboxUrl, process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite"),
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const { NODE_OPTIONS: _appOnly, ...buildEnv } = env;

@@ -4,15 +4,17 @@ import { Form } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, Divider, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
-export type RefundPreview = { amount: string; currency: string; lines: string; maximum: string; quantity: number };
+export type RefundPreview = { amount: string; currency: string; lines: string; maximum: string; quantity: number; goodwill: string; amountText: string; maximumText: string };
 
-export function RemedyPanel({ incidentOpen, status, type, maxQuantity, decisionId, busy, preview, compensation }: {
-  incidentOpen: boolean; status: string; type: string; maxQuantity: number; decisionId: string; busy: boolean;
+/** Problems a parcel sent again fixes: what arrived was wrong or broken, or never arrived. */
+const RESHIPPABLE = new Set(["wrong_item", "damaged_delivery", "delivery_failed"]);
+
+export function RemedyPanel({ incidentOpen, status, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
+  incidentOpen: boolean; status: string; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
   preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
 }) {
   const [percentage, setPercentage] = useState(String(compensation.percentage));
   const [days, setDays] = useState(String(compensation.expiresInDays));
-  const [quantity, setQuantity] = useState(String(maxQuantity));
   const [reason, setReason] = useState("");
   const [confirmCancel, setConfirmCancel] = useState(false);
   if (!incidentOpen) return null;
@@ -32,22 +34,14 @@ export function RemedyPanel({ incidentOpen, status, type, maxQuantity, decisionI
           </BlockStack>
         </Form>
         <Divider />
-        <Form method="post">
-          <input type="hidden" name="intent" value={preview ? "refund" : "refund_preview"} />
-          <input type="hidden" name="decisionId" value={`refund-${decisionId}`} />
-          <BlockStack gap="200">
-            <TextField label="Units of this line to refund" name="quantity" type="number" min={1} max={maxQuantity} value={preview ? String(preview.quantity) : quantity} onChange={setQuantity} autoComplete="off" disabled={!!preview} />
-            {preview && <Banner tone="warning">Refund {preview.amount} {preview.currency} for {preview.lines || "this line"} (up to {preview.maximum} refundable)?</Banner>}
-            <Button submit disabled={busy} tone={preview ? "critical" : undefined}>{preview ? `Confirm refund of ${preview.amount} ${preview.currency}` : "Preview refund"}</Button>
-          </BlockStack>
-        </Form>
-        {(type === "wrong_item" || type === "damaged_delivery") && (
+        <RefundForm maxQuantity={maxQuantity} defaultQuantity={Math.min(shortQuantity ?? maxQuantity, maxQuantity)} decisionId={decisionId} busy={busy} preview={preview} />
+        {RESHIPPABLE.has(type) && (
           <>
             <Divider />
             <Form method="post">
               <input type="hidden" name="intent" value="reship" />
               <input type="hidden" name="decisionId" value={`reship-${decisionId}`} />
-              <input type="hidden" name="quantity" value={quantity} />
+              <input type="hidden" name="quantity" value={String(maxQuantity)} />
               <Button submit disabled={busy}>Reship this line at our cost</Button>
             </Form>
           </>
@@ -73,5 +67,54 @@ export function RemedyPanel({ incidentOpen, status, type, maxQuantity, decisionI
         </>)}
       </BlockStack>
     </Card>
+  );
+}
+
+/**
+ * Refund the line's units (or a goodwill amount): previewed with Shopify's own figures, then
+ * confirmed. The confirm form carries what was previewed in hidden fields (a disabled field is not
+ * submitted), so what is confirmed is exactly what was shown. A line nothing was paid for has no
+ * money to refund: its confirm takes the units off the order instead.
+ */
+function RefundForm({ maxQuantity, defaultQuantity, decisionId, busy, preview }: { maxQuantity: number; defaultQuantity: number; decisionId: string; busy: boolean; preview?: RefundPreview }) {
+  // A stock problem starts from the units that cannot ship; other problems from the whole line.
+  const [quantity, setQuantity] = useState(String(defaultQuantity));
+  const [goodwill, setGoodwill] = useState("");
+  const [dropped, setDropped] = useState<RefundPreview | null>(null);
+  const shown = preview && preview !== dropped ? preview : undefined;
+  if (!shown) {
+    return (
+      <Form method="post">
+        <input type="hidden" name="intent" value="refund_preview" />
+        <BlockStack gap="200">
+          <TextField label="Units of this line to refund" name="quantity" type="number" min={1} max={maxQuantity} value={quantity} onChange={setQuantity} autoComplete="off" />
+          <TextField label="Or a goodwill amount instead (optional)" name="goodwill" inputMode="decimal" value={goodwill} onChange={setGoodwill} autoComplete="off"
+            helpText="Leave empty to refund what the units are worth." />
+          <Button submit disabled={busy}>Preview refund</Button>
+        </BlockStack>
+      </Form>
+    );
+  }
+  const nothingToRefund = !shown.goodwill && Number(shown.amount) === 0;
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={nothingToRefund ? "leave_out" : "refund"} />
+      <input type="hidden" name="decisionId" value={`refund-${decisionId}`} />
+      <input type="hidden" name="quantity" value={String(shown.quantity)} />
+      <input type="hidden" name="goodwill" value={shown.goodwill} />
+      <BlockStack gap="200">
+        <Banner tone="warning">
+          {nothingToRefund
+            ? `Nothing was paid for ${shown.lines || "this line"}: there is no money to refund. Take ${shown.quantity} off the order so that it ships without it?`
+            : `Refund ${shown.amountText}${shown.goodwill ? " as goodwill" : ` for ${shown.lines || "this line"}`} (up to ${shown.maximumText} refundable)?`}
+        </Banner>
+        <InlineStack gap="200">
+          <Button submit disabled={busy} tone="critical" variant="primary">
+            {nothingToRefund ? `Take ${shown.quantity} off the order` : `Confirm refund of ${shown.amountText}`}
+          </Button>
+          <Button disabled={busy} onClick={() => setDropped(shown)}>Change</Button>
+        </InlineStack>
+      </BlockStack>
+    </Form>
   );
 }

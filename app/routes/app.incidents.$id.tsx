@@ -20,6 +20,13 @@ import { previewIncidentMessage, sendIncidentMessage } from "../domain/notificat
 import { LOCALES, localeOf } from "../domain/notifications/messages";
 import { createOffer } from "../domain/remedies/offers.server";
 import { previewRefund } from "../domain/remedies/refund.server";
+import { leaveOutDecision } from "../domain/remedies/leave-out.server";
+import { reshipLines } from "../domain/remedies/reship.server";
+import { formatMoney } from "../domain/money";
+import { Refused } from "../domain/remedies/outcome";
+
+/** The admin's language until the merchant's own is followed (issue 20). */
+const MERCHANT_LOCALE = "en";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { substitutesToShow } from "../domain/remedies/substitution.server";
 import { SubstituteOffer, type SubstituteLookup } from "../components/substitute-offer";
@@ -50,18 +57,30 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   });
 };
 
+/** A goodwill amount typed by the merchant ("5", "5.50" or "5,50"), or nothing. */
+const Goodwill = z.string().trim().transform((v) => v.replace(",", "."))
+  .pipe(z.union([z.literal(""), z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount such as 5.00").refine((v) => Number(v) > 0, "more than zero")]))
+  .optional().transform((v) => v || undefined);
+
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
   z.object({ intent: z.enum(["message_preview", "message_send"]), kind: z.enum(MESSAGE_KINDS), locale: z.enum(LOCALES), note: z.string().max(2000).default("") }),
   z.object({ intent: z.literal("offer"), variantIds: z.array(z.string()).max(3) }),
   z.object({ intent: z.literal("code"), percentage: z.coerce.number().min(1).max(100), expiresInDays: z.coerce.number().int().min(1).max(365), decisionId: z.string() }),
-  z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(1) }),
-  z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
+  z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill }),
+  z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill, decisionId: z.string() }),
+  z.object({ intent: z.literal("leave_out"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
   z.object({ intent: z.literal("reship"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
   z.object({ intent: z.literal("cancel"), confirm: z.literal("yes", { message: "tick the box to confirm" }), decisionId: z.string() }),
   z.object({ intent: z.literal("dismiss"), reason: z.string().trim().min(3, "say why, in a few words") }),
   z.object({ intent: z.literal("close"), reason: z.string().trim().max(300).optional() }),
 ]);
+
+/** What the domain refused before any decision was recorded, kept to tell the merchant why. */
+const orRefused = <T,>(work: Promise<T>): Promise<T | Refused> => work.catch((error: unknown) => {
+  if (error instanceof Refused) return error;
+  throw error;
+});
 
 type ActionResult = { ok: boolean; message: string; preview?: RefundPreview; email?: MessagePreview };
 
@@ -82,6 +101,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     // Only the intents that write to the customer need the shop's name and time zone.
     const sender = async () => ({ name: who.name, ...(await shopContext(admin)) });
     const lineDecision = (quantity: number) => [{ lineItemId: incident.subject, quantity }];
+    // A goodwill amount is money alone; otherwise the line's units, with what Shopify says they are worth.
+    const refundDecision = (quantity: number, goodwill?: string) => ({
+      kind: "refund" as const, lineItems: goodwill ? [] : lineDecision(quantity), amount: goodwill, shipping: false, fullOrder: false, restock: false,
+    });
     const remedy = async (decision: Parameters<typeof applyRemedy>[4], decisionId: string, done: string) => {
       const result = await applyRemedy(prisma, admin, session.shop, incident.id, decision, who, { decisionId });
       return json<ActionResult>(result.ok ? { ok: true, message: result.repeated ? `Already done: ${done}` : done } : { ok: false, message: result.error }, { status: result.ok ? 200 : result.status });
@@ -105,13 +128,25 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       case "code":
         return remedy({ kind: "compensation_code", percentage: input.percentage, expiresInDays: input.expiresInDays }, input.decisionId, "Compensation code created");
       case "refund_preview": {
-        const p = await previewRefund(admin, incident.orderId, { kind: "refund", lineItems: lineDecision(input.quantity), shipping: false, fullOrder: false, restock: false });
-        return json<ActionResult>({ ok: true, message: `Refund preview: ${p.amount} ${p.currency}`, preview: { amount: p.amount, currency: p.currency, lines: p.lines, maximum: p.maximum, quantity: input.quantity } });
+        const p = await previewRefund(admin, incident.orderId, refundDecision(input.quantity, input.goodwill));
+        const money = (amount: string) => formatMoney(amount, p.currency, MERCHANT_LOCALE);
+        return json<ActionResult>({
+          ok: true, message: `Refund preview: ${money(p.amount)}`,
+          preview: { amount: p.amount, currency: p.currency, lines: p.lines, maximum: p.maximum, quantity: input.quantity, goodwill: input.goodwill ?? "", amountText: money(p.amount), maximumText: money(p.maximum) },
+        });
       }
       case "refund":
-        return remedy({ kind: "refund", lineItems: lineDecision(input.quantity), shipping: false, fullOrder: false, restock: false }, input.decisionId, "Refunded");
-      case "reship":
-        return remedy({ kind: "reship", lineItems: lineDecision(input.quantity) }, input.decisionId, "Replacement order created at your cost");
+        return remedy(refundDecision(input.quantity, input.goodwill), input.decisionId, "Refunded");
+      case "leave_out": {
+        const decision = await orRefused(leaveOutDecision(admin, incident.orderId, incident.subject, input.quantity));
+        if (decision instanceof Refused) return json<ActionResult>({ ok: false, message: decision.message }, { status: 422 });
+        return remedy(decision, input.decisionId, "Taken off the order: it ships without it");
+      }
+      case "reship": {
+        const lineItems = await orRefused(reshipLines(prisma, session.shop, incident.subject, input.quantity));
+        if (lineItems instanceof Refused) return json<ActionResult>({ ok: false, message: lineItems.message }, { status: 422 });
+        return remedy({ kind: "reship", lineItems }, input.decisionId, "Replacement order created at your cost");
+      }
       case "cancel":
         return remedy({ kind: "cancel_order" }, input.decisionId, "Order cancelled and refunded");
       case "dismiss": {
@@ -128,7 +163,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 const PENDING: Record<string, string> = {
   message_send: "Sending the email", acknowledge: "Telling the customer", offer: "Sending the offer", code: "Creating the compensation code",
-  refund: "Refunding", reship: "Creating the replacement order", cancel: "Cancelling the order", dismiss: "Dismissing", close: "Closing",
+  refund: "Refunding", leave_out: "Taking the line off the order", reship: "Creating the replacement order", cancel: "Cancelling the order", dismiss: "Dismissing", close: "Closing",
 };
 const pendingStep = (form: FormData | undefined) => (form ? PENDING[String(form.get("intent"))] ?? null : null);
 
@@ -217,7 +252,7 @@ export default function IncidentWorkspace() {
                 code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
             {data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
-            <RemedyPanel incidentOpen={incident.open} status={incident.status} type={incident.type} maxQuantity={line?.quantity ?? 1} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
+            <RemedyPanel incidentOpen={incident.open} status={incident.status} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
             {incident.open && (
               <Card>
                 <Form method="post">

@@ -38,7 +38,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const notes: string[] = [];
     // One at a time: each apology is a discount created in Shopify, and its cost bucket is shared.
     for (const id of ids) {
-      const r = intent === "acknowledge" ? await acknowledgeIncident(prisma, session.shop, id, by) : await apologizeWithCode(prisma, admin, session.shop, id, by);
+      const r = intent === "acknowledge" ? await acknowledgeIncident(prisma, session.shop, id, by, { once: true }) : await apologizeWithCode(prisma, admin, session.shop, id, by);
       if (r.ok && r.emailed) done++;
       else notes.push(r.ok ? r.note ?? "not emailed" : r.error);
     }
@@ -64,6 +64,17 @@ function OpenedFilter({ query, set }: { query: InboxQuery; set: (changes: Record
     </BlockStack>
   );
 }
+
+const BULK = {
+  acknowledge: {
+    title: (who: string) => `Tell ${who} you are on it?`, confirm: "Send the emails",
+    explain: "Each gets one email in their language saying you saw the problem and when they will hear from you. A customer already told is not told again.",
+  },
+  apology_code: {
+    title: (who: string) => `Send ${who} an apology with a discount code?`, confirm: "Create codes and send",
+    explain: "Each gets one code for their next order, at the percentage your settings give for the problem, in their language. A customer who already has an apology code for the incident is not sent another.",
+  },
+} as const;
 
 const SLA_BADGE = { overdue: ["critical", "Overdue"], due_soon: ["warning", "Due soon"], on_time: ["success", "On time"], done: [undefined, "Done"] } as const;
 const STATUSES = ["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"];
@@ -106,8 +117,9 @@ export default function Incidents() {
     submit(form, { method: "post" });
   };
   const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
-  // Codes are discounts in Shopify: the merchant says yes to them, counted, before they are made.
-  const [confirmApology, setConfirmApology] = useState(false);
+  // Every bulk action writes to customers (and codes are discounts in Shopify): the merchant says
+  // yes to it, counted, before anything is sent.
+  const [confirming, setConfirming] = useState<keyof typeof BULK | null>(null);
   const filters = [
     { key: "types", label: "Problem", filter: <ChoiceList title="Problem" titleHidden allowMultiple choices={Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label }))} selected={query.types} onChange={(v) => set("types", v)} /> },
     { key: "statuses", label: "Status", filter: <ChoiceList title="Status" titleHidden allowMultiple choices={STATUSES.map((s) => ({ value: s, label: words(s) }))} selected={query.statuses} onChange={(v) => set("statuses", v)} /> },
@@ -131,12 +143,12 @@ export default function Incidents() {
     <Page title="Incidents" subtitle={`${total} incident${total === 1 ? "" : "s"}`} backAction={{ content: "Home", url: "/app" }}
       pagination={{ hasPrevious: page > 1, hasNext: page < pages, onPrevious: () => set("page", String(page - 1)), onNext: () => set("page", String(page + 1)) }}>
       <TitleBar title="Incidents" />
-      {confirmApology && (
+      {confirming && (
         <Box paddingBlockEnd="400">
-          <Banner tone="warning" title={`Send ${selectedResources.length === 1 ? "1 customer" : `${selectedResources.length} customers`} an apology with a discount code?`}
-            action={{ content: "Create codes and send", onAction: () => { setConfirmApology(false); bulk("apology_code")(); } }}
-            secondaryAction={{ content: "Cancel", onAction: () => setConfirmApology(false) }} onDismiss={() => setConfirmApology(false)}>
-            Each gets one code for their next order, at the percentage your settings give for the problem, in their language. A customer who already has an apology code for the incident is not sent another.
+          <Banner tone="warning" title={BULK[confirming].title(selectedResources.length === 1 ? "1 customer" : `${selectedResources.length} customers`)}
+            action={{ content: BULK[confirming].confirm, onAction: () => { setConfirming(null); bulk(confirming)(); } }}
+            secondaryAction={{ content: "Cancel", onAction: () => setConfirming(null) }} onDismiss={() => setConfirming(null)}>
+            {BULK[confirming].explain}
           </Banner>
         </Box>
       )}
@@ -155,8 +167,8 @@ export default function Incidents() {
           sortDirection={query.sort === "newest" ? "descending" : "ascending"}
           onSort={(_, direction) => set("sort", direction === "descending" ? "newest" : "answer_by")}
           promotedBulkActions={[
-            { content: "Tell the customers we are on it", onAction: bulk("acknowledge") },
-            { content: "Send apology + code", onAction: () => setConfirmApology(true) },
+            { content: "Tell the customers we are on it", onAction: () => setConfirming("acknowledge") },
+            { content: "Send apology + code", onAction: () => setConfirming("apology_code") },
           ]}
           headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
         >

@@ -1,11 +1,17 @@
 // `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
 // group on free ports and a database of its own; it resolves with the address it prints.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
+import { demoAppEnv } from "../sandbox/demo-app";
 import path from "node:path";
 import { freePort, portClosed, stopProcessGroup } from "./app-server";
 import { emptyDatabase, projectRoot } from "./database";
 
-export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean> };
+export type Launcher = {
+  openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean>;
+  /** `npm run cli -- <args>` against this sandbox and the app's database, as an operator runs it. */
+  cli(args: string[]): Promise<string>;
+};
 
 export async function startLauncher(): Promise<Launcher> {
   const database = await emptyDatabase("sqlite");
@@ -31,6 +37,11 @@ export async function startLauncher(): Promise<Launcher> {
   });
   return {
     openUrl, appPort, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    async cli(args) {
+      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, `http://localhost:${sandboxPort}`, database.url) };
+      const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
+      return stdout;
+    },
     async stop() {
       await stopProcessGroup(launcher);
       const closed = await portClosed(appPort);

@@ -14,6 +14,7 @@ import { SandboxContext } from "./context";
 import { shopPayload, webhookBody } from "./payloads";
 import { ScenarioError, scenarios } from "./scenarios";
 import { CheckoutRefused } from "./store-discounts";
+import { inspectDiscount, inspectOrder, inspectStock } from "./inspect";
 import { SandboxStore } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 
@@ -158,6 +159,15 @@ export async function startSandboxServer(options: SandboxOptions) {
         if (error instanceof ScenarioError || error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
         throw error;
       }
+    }
+    // Read-only looks at the store, for tests and people: what Shopify's admin would show now.
+    const inspect = req.method === "GET" && url.pathname.match(/^\/sandbox\/(orders|stock|discounts)\/([^/]+)$/);
+    if (inspect) {
+      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
+      const key = decodeURIComponent(inspect[2]);
+      const found = inspect[1] === "orders" ? inspectOrder(store, shop, key)
+        : inspect[1] === "stock" ? inspectStock(store, shop, key) : inspectDiscount(store, shop, key);
+      return found ? send(res, 200, found) : send(res, 404, { error: `no ${inspect[1].replace(/s$/, "")} '${key}' in ${shop}` });
     }
     switch (`${req.method} ${url.pathname}`) {
       case "GET /sandbox/health":

@@ -77,7 +77,7 @@ export async function sendIncidentMessage(
     await addTimeline(tx, incidentId, shop, {
       at: now, actor: "merchant", kind: sent.sent ? "customer_message" : "customer_message_failed", source: sent.sent ? source : `${source}:failed`,
       summary: sent.sent
-        ? `${by.name}: emailed ${WHAT[request.kind]} (${locale}) — “${message.subject}”${request.kind === "acknowledge" ? `, answer promised by ${incident.answerBy.toISOString()}` : ""}`
+        ? `${by.name}: emailed ${WHAT[request.kind]} (${locale}) — “${message.subject}”${request.kind === "acknowledge" ? `, answer promised by ${shopTime(incident.answerBy, settings.timezone ?? by.timezone)}` : ""}`
         : `${by.name}: ${WHAT[request.kind]} not emailed (${sent.reason})`,
       detail: sent.sent ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId } : { kind: request.kind, reason: sent.reason },
     });
@@ -89,5 +89,13 @@ export async function sendIncidentMessage(
 }
 
 /** The immediate acknowledgement: what we saw, that we are on it, and by when they hear back. */
-export const acknowledgeIncident = (prisma: PrismaClient, shop: string, incidentId: string, by: Sender, now = new Date()) =>
-  sendIncidentMessage(prisma, shop, incidentId, { kind: "acknowledge" }, by, now);
+export async function acknowledgeIncident(prisma: PrismaClient, shop: string, incidentId: string, by: Sender, { once = false, now = new Date() } = {}): Promise<SendResult | Refusal> {
+  // Told already (by an acknowledgement, an offer or a message): a bulk "we are on it" skips them.
+  if (once && (await prisma.incident.findFirst({ where: { id: incidentId, shop, acknowledgedAt: { not: null } }, select: { id: true } }))) {
+    return { ok: true, emailed: false, note: "already told", repeated: true };
+  }
+  return sendIncidentMessage(prisma, shop, incidentId, { kind: "acknowledge" }, by, now);
+}
+
+/** An instant as the shop's staff read it on the timeline, in the shop's time zone. */
+const shopTime = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(at);

@@ -41,6 +41,18 @@ export const ReshipDecision = z.object({
 });
 export type ReshipDecision = z.infer<typeof ReshipDecision>;
 
+/** A line the customer did not pay for (a free gift) that cannot ship: taken off the order by an
+ *  order edit, as there is no money to refund. */
+export const LeaveOutDecision = z.object({
+  kind: z.literal("leave_out"),
+  lineItemId,
+  quantity: z.number().int().min(1),
+  /** Units the line keeps: a retried execution that finds the line at this already does nothing. */
+  keep: z.number().int().min(0),
+  note: z.string().trim().max(500).optional(),
+});
+export type LeaveOutDecision = z.infer<typeof LeaveOutDecision>;
+
 export const CancelOrderDecision = z.object({
   kind: z.literal("cancel_order"),
   note: z.string().trim().max(500).optional(),
@@ -48,9 +60,9 @@ export const CancelOrderDecision = z.object({
 
 export type RemedyDecision =
   | z.infer<typeof RefundDecision> | z.infer<typeof CompensationCodeDecision> | z.infer<typeof SubstitutionDecision>
-  | ReshipDecision | z.infer<typeof CancelOrderDecision>;
+  | ReshipDecision | LeaveOutDecision | z.infer<typeof CancelOrderDecision>;
 
-const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision, substitution: SubstitutionDecision, reship: ReshipDecision, cancel_order: CancelOrderDecision } as const;
+const BY_KIND = { refund: RefundDecision, compensation_code: CompensationCodeDecision, substitution: SubstitutionDecision, reship: ReshipDecision, leave_out: LeaveOutDecision, cancel_order: CancelOrderDecision } as const;
 
 /** The decision in `input`, or a message per field (checked against its kind's own rules). */
 export function parseDecision(input: unknown): { ok: true; decision: RemedyDecision } | { ok: false; errors: Record<string, string> } {

@@ -18,6 +18,8 @@ import type { RemedyDecision } from "./decisions";
 import { applyRemedy } from "./remedies.server";
 import { fromCents, toCents } from "../money";
 import { findSubstitutes } from "./substitution.server";
+import { leaveOutDecision } from "./leave-out.server";
+import { Refused } from "./outcome";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -101,10 +103,13 @@ export type Choice = { choice: "substitute"; variantId: string } | { choice: "re
 /** What became of an answer; `offer` is the offer the link opened (for the page to word it). */
 export type AnswerResult = { outcome: "done" | "already_answered" | "expired" | "failed" | "invalid"; choice?: Choice["choice"]; substitute?: string; offer?: OfferView };
 
-function decisionFor(offer: Offer, choice: Choice): RemedyDecision {
+async function decisionFor(admin: AdminClient, orderId: string, offer: Offer, choice: Choice, fallback: boolean): Promise<RemedyDecision> {
   if (choice.choice === "substitute") return { kind: "substitution", lineItemId: offer.lineItemId, variantId: choice.variantId, quantity: offer.quantity };
-  if (choice.choice === "refund") return { kind: "refund", lineItems: [{ lineItemId: offer.lineItemId, quantity: offer.quantity }], shipping: false, fullOrder: false, restock: false, note: "MakeGood offer: the customer chose a refund" };
-  return { kind: "cancel_order", note: "MakeGood offer: the customer chose to cancel" };
+  if (choice.choice === "cancel_order") return { kind: "cancel_order", note: "MakeGood offer: the customer chose to cancel" };
+  const why = fallback ? "the offer expired unanswered" : "the customer's choice";
+  // Nothing was paid for the line (a free gift): nothing to refund, it is taken off the order.
+  if (toCents(offer.refundAmount) === 0) return leaveOutDecision(admin, orderId, offer.lineItemId, offer.quantity, `MakeGood offer: ${offer.lineTitle} left out (${why})`);
+  return { kind: "refund", lineItems: [{ lineItemId: offer.lineItemId, quantity: offer.quantity }], shipping: false, fullOrder: false, restock: false, note: `MakeGood offer: the line refunded (${why})` };
 }
 
 /** Carries out the customer's answer, once per offer. */
@@ -137,7 +142,19 @@ async function carryOut(
   // The one answer: the first request moves the offer out of "sent"; the others find it taken.
   const claim = await prisma.offer.updateMany({ where: { id: offer.id, status: "sent" }, data: { status: "answering", choice: choice.choice } });
   if (claim.count === 0) return { outcome: "already_answered" };
-  const result = await applyRemedy(prisma, await adminFor(offer.shop), offer.shop, offer.incidentId, decisionFor(offer, choice), who, { decisionId: `offer-${offer.id}`, now });
+  const admin = await adminFor(offer.shop);
+  const orderId = (await prisma.incident.findUniqueOrThrow({ where: { id: offer.incidentId }, select: { orderId: true } })).orderId;
+  let result: Awaited<ReturnType<typeof applyRemedy>>;
+  try {
+    result = await applyRemedy(prisma, admin, offer.shop, offer.incidentId, await decisionFor(admin, orderId, offer, choice, fallback), who, { decisionId: `offer-${offer.id}`, now });
+  } catch (error) {
+    // Reading the line to leave out failed: the answer is kept as failed, for the merchant to take over.
+    if (!(error instanceof Refused)) throw error;
+    result = { ok: false, status: 422, error: error.message };
+    await prisma.$transaction((tx) => addTimeline(tx, offer.incidentId, offer.shop, {
+      at: now, actor: who.actor, kind: "remedy_failed", source: `offer:${offer.id}:refused`, summary: `Refused: ${choice.choice === "refund" ? "leaving the line out" : choice.choice} — ${error.message}`,
+    }));
+  }
   const substitute = choice.choice === "substitute" ? substitutes.find((s) => s.variantId === choice.variantId)?.title : undefined;
   await prisma.$transaction(async (tx) => {
     await tx.offer.update({
@@ -147,7 +164,8 @@ async function carryOut(
     if (!result.ok) return; // the failure is on the timeline (applyRemedy); the merchant takes it from there
     const reason = choice.choice === "substitute" ? `substituted by ${substitute} (the customer's choice)`
       : choice.choice === "cancel_order" ? "order cancelled (the customer's choice)"
-        : fallback ? "line refunded: the offer expired unanswered" : "line refunded (the customer's choice)";
+        : toCents(offer.refundAmount) === 0 ? `${offer.lineTitle} left out (${fallback ? "the offer expired unanswered" : "the customer's choice"}; nothing was paid for it)`
+          : fallback ? "line refunded: the offer expired unanswered" : "line refunded (the customer's choice)";
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: offer.incidentId } });
     await resolveIncidents(tx, { shop: offer.shop, orderId: incident.orderId, types: ["stock_mismatch"], subject: offer.lineItemId, reason, at: now, actor: who.actor, source: `offer:${offer.id}:answer` });
     // The fulfillment order held for this line can go now.

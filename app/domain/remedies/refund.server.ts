@@ -9,44 +9,63 @@ import type { RefundDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { toCents as cents } from "../money";
 
+type Order = NonNullable<RefundPreview["order"]>;
 
-const restockType = (d: RefundDecision) => (d.restock ? "RETURN" : "NO_RESTOCK");
+/**
+ * Shopify's restock types: CANCEL for units not yet fulfilled — the order's commitment on them is
+ * released, and they stay on hand (on the shelf, or counted as damaged when expired); refunding
+ * them with NO_RESTOCK would take them off on hand, and detection would then find the order short
+ * again. Fulfilled units are RETURNed to stock when they came back, else NO_RESTOCK.
+ */
+function restockTypeOf(order: Order, lineItemId: string, quantity: number, restock: boolean) {
+  const unfulfilled = order.lineItems.nodes.find((l) => l.id === lineItemId)?.unfulfilledQuantity ?? 0;
+  if (quantity <= unfulfilled) return "CANCEL";
+  return restock ? "RETURN" : "NO_RESTOCK";
+}
+
+/** The payment a refund goes back to: Shopify's suggestion, or the order's successful sale. */
+function parentPayment(order: Order) {
+  const suggested = order.suggestedRefund.suggestedTransactions[0];
+  if (suggested?.parentTransaction) return { gateway: suggested.gateway, parentId: suggested.parentTransaction.id };
+  const sale = order.transactions.find((t) => (t.kind === "SALE" || t.kind === "CAPTURE") && t.status === "SUCCESS");
+  return sale ? { gateway: sale.gateway, parentId: sale.id } : null;
+}
 
 /** What the refund would be, as Shopify computes it: shown to the merchant before they confirm. */
 export async function previewRefund(admin: AdminClient, orderId: string, d: RefundDecision) {
-  const refundLineItems = d.lineItems.map((l) => ({ ...l, restockType: restockType(d) }));
   const { order } = await admin.request<RefundPreview>(RefundPreviewQuery, {
-    orderId, refundLineItems: d.fullOrder ? undefined : refundLineItems, refundShipping: d.shipping, suggestFullRefund: d.fullOrder,
+    orderId, refundLineItems: d.fullOrder ? undefined : d.lineItems, refundShipping: d.shipping, suggestFullRefund: d.fullOrder,
   });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const s = order.suggestedRefund;
+  const lines = d.fullOrder ? s.refundLineItems.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity })) : d.lineItems;
   return {
-    orderName: order.name, currency: order.currencyCode, suggestion: s, refundLineItems,
+    order, orderName: order.name, currency: order.currencyCode,
+    refundLineItems: lines.map((l) => ({ ...l, restockType: restockTypeOf(order, l.lineItemId, l.quantity, d.restock) })),
     amount: d.amount ?? s.amountSet.shopMoney.amount, maximum: s.maximumRefundableSet.shopMoney.amount,
     lines: s.refundLineItems.map((l) => `${l.lineItem.title} ×${l.quantity}`).join(", "),
   };
 }
 
 export async function executeRefund(admin: AdminClient, remedyId: string, orderId: string, d: RefundDecision): Promise<Executed> {
-  const { orderName, currency, suggestion: s, refundLineItems, amount, maximum, lines } = await previewRefund(admin, orderId, d);
+  const { order, orderName, currency, refundLineItems, amount, maximum, lines } = await previewRefund(admin, orderId, d);
   if (cents(amount) > cents(maximum)) throw new Refused(`${amount} ${currency} is more than the ${maximum} ${currency} still refundable on ${orderName}`);
-  const parent = s.suggestedTransactions[0];
+  const parent = parentPayment(order);
   if (cents(amount) === 0 || !parent) throw new Refused(`nothing paid is left to refund on ${orderName} for this choice`);
   const { refundCreate } = await admin.request<RefundCreate>(RefundCreateMutation, {
     key: `makegood-refund-${remedyId}`,
     input: {
-      orderId, note: d.note ?? "MakeGood remedy",
-      refundLineItems: d.fullOrder ? s.refundLineItems.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity, restockType: restockType(d) })) : refundLineItems,
+      orderId, note: d.note ?? "MakeGood remedy", refundLineItems,
       ...(d.shipping || d.fullOrder ? { shipping: { fullRefund: true } } : {}),
-      transactions: [{ orderId, amount, gateway: parent.gateway, kind: "REFUND", parentId: parent.parentTransaction?.id }],
+      transactions: [{ orderId, amount, gateway: parent.gateway, kind: "REFUND", parentId: parent.parentId }],
     },
   });
   if (refundCreate.userErrors.length) throw new Refused(refundCreate.userErrors.map((e) => e.message).join("; "));
   const refund = refundCreate.refund!;
+  const total = refund.totalRefundedSet.shopMoney;
   return {
-    shopifyId: refund.id, amount: refund.totalRefundedSet.shopMoney.amount, currency: refund.totalRefundedSet.shopMoney.currencyCode,
-    summary: `Refunded ${refund.totalRefundedSet.shopMoney.amount} ${refund.totalRefundedSet.shopMoney.currencyCode}${lines ? ` (${lines}${d.shipping ? ", shipping" : ""})` : ""}`,
-    costsShop: true,
+    shopifyId: refund.id, amount: total.amount, currency: total.currencyCode, costsShop: true,
+    summary: `Refunded ${total.amount} ${total.currencyCode}${lines ? ` (${lines}${d.shipping ? ", shipping" : ""})` : d.shipping ? " (shipping)" : " (goodwill)"}`,
   };
 }
 

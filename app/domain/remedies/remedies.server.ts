@@ -7,8 +7,11 @@ import { isUniqueViolation } from "../../db/errors";
 import type { AdminClient } from "../../shopify/client.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
+import type { IncidentType } from "../incidents/types";
 import { executeCompensationCode } from "./code.server";
 import { decisionKeyOf, type RemedyDecision } from "./decisions";
+import { fixesProblem } from "./fixes";
+import { executeLeaveOut } from "./leave-out.server";
 import { Refused, type Executed } from "./outcome";
 import { executeCancelOrder, executeRefund } from "./refund.server";
 import { executeReship } from "./reship.server";
@@ -22,6 +25,10 @@ export type RemedyResult =
   | { ok: false; status: 404 | 409 | 422 | 502; error: string; remedy?: Remedy };
 
 const STALE_CLAIM_MS = 2 * 60_000;
+
+const REMEDY_NAME: Record<RemedyDecision["kind"], string> = {
+  refund: "refund", compensation_code: "compensation code", substitution: "substitute", reship: "reship", leave_out: "leaving the line out", cancel_order: "cancelling the order",
+};
 
 
 /** Records the decision, or finds the same decision made before. */
@@ -43,12 +50,15 @@ async function decide(prisma: PrismaClient, shop: string, incidentId: string, de
 
 /** Decides and, unless already done or under way, executes the remedy through Shopify. */
 export async function applyRemedy(
-  prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, decision: RemedyDecision, who: Decider,
+  prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, requested: RemedyDecision, who: Decider,
   { decisionId, now = new Date() }: { decisionId?: string; now?: Date } = {},
 ): Promise<RemedyResult> {
   const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
   if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
-  const { remedy, repeated } = await decide(prisma, shop, incidentId, decision, who, decisionId);
+  const decided = await decide(prisma, shop, incidentId, requested, who, decisionId);
+  const { remedy, repeated } = decided;
+  // A decision made before is carried out as it was recorded, whatever this caller asked.
+  const decision = repeated ? (JSON.parse(remedy.params) as RemedyDecision) : requested;
   // One caller executes: the claim moves the row out of decided/failed; the others report it.
   // An execution whose process died is taken again after a while — safe, as Shopify sees the same
   // idempotency key (refund) or the same code (compensation code).
@@ -72,6 +82,7 @@ export async function applyRemedy(
         break;
       case "substitution": executed = await executeSubstitution(admin, incident.orderId, decision); break;
       case "reship": executed = await executeReship(admin, remedy.id, incident.orderId, incident.customerId, decision); break;
+      case "leave_out": executed = await executeLeaveOut(admin, incident.orderId, decision); break;
       case "cancel_order": executed = await executeCancelOrder(admin, incident.orderId, incident.orderName, decision.note); break;
     }
   } catch (error) {
@@ -81,7 +92,7 @@ export async function applyRemedy(
       const row = await tx.remedy.update({ where: { id: remedy.id }, data: { status: refused ? "refused" : "failed", error: message } });
       await addTimeline(tx, incidentId, shop, {
         at: now, actor: who.actor, kind: "remedy_failed", source: `remedy:${remedy.id}:failed:${row.attempts}`,
-        summary: `${refused ? "Refused" : "Could not reach Shopify"}: ${decision.kind.replace("_", " ")} — ${message}`,
+        summary: `${refused ? "Refused" : "Could not reach Shopify"}: ${REMEDY_NAME[decision.kind]} — ${message}`,
         detail: { remedyId: remedy.id, decision, by: who.name },
       });
       return row;
@@ -102,8 +113,8 @@ export async function applyRemedy(
       where: { id: incidentId },
       data: {
         ...(executed.costsShop && executed.amount ? { remedyCost: addMoney(current.remedyCost, executed.amount) } : {}),
-        // Still open: the shop has now done something about it.
-        ...(current.openKey && current.status !== "remedied" ? { status: "remedied" } : {}),
+        // Still open, and this remedy fixed what was wrong (compensation alone does not).
+        ...(current.openKey && current.status !== "remedied" && fixesProblem(current.type as IncidentType, decision) ? { status: "remedied" } : {}),
       },
     });
     return row;

@@ -1,6 +1,8 @@
 // A reship at the shop's cost (wrong, incomplete or damaged items): a new order for the same items
 // through a draft order at 100 % off with free shipping, completed at once. The draft carries its
 // remedy's tag, so a retried execution completes or finds the first draft instead of making another.
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   DraftOrderByTagQuery, DraftOrderCompleteMutation, DraftOrderCreateMutation,
@@ -10,6 +12,20 @@ import { SubstitutionContextQuery, type SubstitutionContext } from "../../shopif
 import type { ReshipDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { fromCents, toCents } from "../money";
+
+const ParcelLines = z.object({ line_items: z.array(z.object({ admin_graphql_api_id: z.string(), quantity: z.number().int() })).default([]) });
+
+/**
+ * What a reship sends again: the line of a line incident (wrong or damaged item), or everything in
+ * the parcel of a parcel incident (a failed delivery), as the fulfillment's webhook listed it.
+ */
+export async function reshipLines(prisma: PrismaClient, shop: string, subject: string, quantity: number): Promise<ReshipDecision["lineItems"]> {
+  if (!subject.startsWith("gid://shopify/Fulfillment/")) return [{ lineItemId: subject, quantity }];
+  const parcel = await prisma.fulfillmentSnapshot.findUnique({ where: { shop_fulfillmentId: { shop, fulfillmentId: subject } }, select: { data: true } });
+  const parsed = parcel ? ParcelLines.safeParse(JSON.parse(parcel.data)) : null;
+  if (!parsed?.success) throw new Refused("what was in the parcel is not known yet: try again in a moment");
+  return parsed.data.line_items.filter((l) => l.quantity > 0).map((l) => ({ lineItemId: l.admin_graphql_api_id, quantity: l.quantity }));
+}
 
 
 export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision): Promise<Executed> {

@@ -15,6 +15,8 @@ export const RefundPreviewQuery = `#graphql
         refundLineItems { quantity lineItem { id title } subtotalSet { shopMoney { amount } } }
         suggestedTransactions { gateway kind amountSet { shopMoney { amount } } parentTransaction { id } }
       }
+      lineItems(first: 50) { nodes { id unfulfilledQuantity } }
+      transactions(first: 20) { id kind status gateway }
     }
   }
 `;
@@ -31,6 +33,8 @@ export type RefundPreview = {
       refundLineItems: { quantity: number; lineItem: { id: string; title: string }; subtotalSet: { shopMoney: { amount: string } } }[];
       suggestedTransactions: { gateway: string; kind: string; amountSet: { shopMoney: { amount: string } }; parentTransaction: { id: string } | null }[];
     };
+    lineItems: { nodes: { id: string; unfulfilledQuantity: number }[] };
+    transactions: { id: string; kind: string; status: string; gateway: string }[];
   } | null;
 };
 

@@ -103,9 +103,11 @@ export type OrderEditAddVariant = {
   orderEditAddVariant: { calculatedLineItem: { id: string; title: string; originalUnitPriceSet: { shopMoney: { amount: string } } } | null } & UserErrors;
 };
 
+/** Units taken off an unfulfilled line go back to stock: they never left the shelf (or, when
+ *  expired, are counted as damaged already), so only the order's commitment on them is released. */
 export const OrderEditSetQuantityMutation = `#graphql
   mutation OrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {
-    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {
+    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: true) {
       calculatedOrder { id }
       userErrors { field message }
     }

@@ -1,0 +1,21 @@
+// The app as `npm run sandbox` installs it on the demo shop: development-only credentials, known to
+// the sandbox and the app alone, and the environment that makes the app (or its CLI) reach the
+// sandbox instead of Shopify.
+import path from "node:path";
+
+export const DEMO_APP = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", scopes: "read_orders,write_orders" };
+
+export function demoAppEnv(root: string, appUrl: string, sandboxUrl: string, databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SHOPIFY_API_KEY: DEMO_APP.apiKey,
+    SHOPIFY_API_SECRET: DEMO_APP.secret,
+    SHOPIFY_APP_URL: appUrl,
+    SCOPES: DEMO_APP.scopes,
+    APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
+    // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
+    OFFER_LINKS: "direct",
+    MAKEGOOD_SANDBOX_URL: sandboxUrl,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
+  };
+}
