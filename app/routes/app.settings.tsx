@@ -95,9 +95,10 @@ export default function Settings() {
           <Section title="Stock problems and offers" description="What happens when stock cannot honour an order.">
                 <Checkbox label="Hold the fulfillment while stock cannot honour it" name="holdOnStockMismatch" value="on"
                   checked={values.holdOnStockMismatch === "on"} onChange={(on) => setValues((s) => ({ ...s, holdOnStockMismatch: on ? "on" : "" }))} />
-                <Select label="A substitute is a product with" name="substituteMatch" value={values.substituteMatch}
+                <Select label="A substitute is a product" name="substituteMatch" value={values.substituteMatch}
                   onChange={(v) => setValues((s) => ({ ...s, substituteMatch: v }))} error={errors.substituteMatch}
-                  options={[{ label: "the same product type or a shared tag", value: "both" }, { label: "the same product type", value: "product_type" }, { label: "a shared tag", value: "tags" }]} />
+                  helpText="Group products that can replace each other by giving them the same tag in Shopify, such as substitute-group:facial-water."
+                  options={[{ label: "of the same product type, or in a substitute group with it", value: "both" }, { label: "in a substitute group with it", value: "groups" }]} />
                 {field("offerExpiresInHours", "The customer has this many hours to answer an offer (then the item is refunded)", { type: "number", min: 1, max: 720 })}
           </Section>
           <Section title="Default compensation" description="The discount on the next order that an apology code gives, by problem: the bulk “apology + code” uses it, and the incident page starts from it.">

@@ -1,45 +1,119 @@
-// Ranking substitutes: never cheaper than the original's value, never short of stock, another
-// brand first when the product itself failed.
+// Which products may replace a line: only the same kind (the same product type, or a substitute
+// group the merchant put them in), never the product itself nor a pack that contains it, never
+// cheaper than the original's value, never short of stock, another brand first when the product
+// itself failed.
 import { describe, expect, it } from "vitest";
 import { candidateQuery, rankSubstitutes, type OriginalLine } from "../../app/domain/remedies/substitutes";
 import type { CandidateProduct } from "../../app/shopify/documents/substitution";
 
-const product = (id: number, title: string, vendor: string, type: string, tags: string[], price: string, available: number | null, status = "ACTIVE"): CandidateProduct => ({
+type Spec = { id: number; title: string; vendor: string; type: string; tags?: string[]; price: string; available: number | null; status?: string };
+const product = ({ id, title, vendor, type, tags = [], price, available, status = "ACTIVE" }: Spec): CandidateProduct => ({
   id: `gid://shopify/Product/${id}`, title, vendor, productType: type, tags, status,
-  variants: { nodes: [{ id: `gid://shopify/ProductVariant/${id}0`, title: "Default", sku: null, price, inventoryItem: available === null
+  variants: { nodes: [{ id: `gid://shopify/ProductVariant/${id}0`, title: "Default Title", sku: null, price, inventoryItem: available === null
     ? { tracked: false, inventoryLevel: null }
     : { tracked: true, inventoryLevel: { quantities: [{ name: "available", quantity: available }] } } }] },
 });
+const titles = (original: OriginalLine, products: CandidateProduct[], match: "both" | "groups" = "both") =>
+  rankSubstitutes(original, products, match).map((s) => s.title);
 
-const gift: OriginalLine = { variantId: "gid://shopify/ProductVariant/10", productId: "gid://shopify/Product/1", vendor: "Avène", productType: "Face care", tags: ["gift"], value: "8.90", quantity: 1, productFailed: true };
-const catalogue = [
-  product(1, "Thermal Spring Water", "Avène", "Face care", ["gift"], "8.90", 0), // the original itself
-  product(2, "Cicalfate+", "Avène", "Face care", ["repair"], "11.75", 12),
-  product(3, "Sensibio H2O", "Bioderma", "Face care", ["cleanser"], "12.40", 30),
-  product(4, "Cicaplast", "La Roche-Posay", "Face care", ["repair"], "13.20", 18),
-  product(5, "Cheap Mist", "Uriage", "Face care", ["gift"], "5.00", 40), // cheaper
-  product(6, "Gift Lip Balm", "Nuxe", "Lip care", ["gift"], "9.50", 3), // another type, shared tag
-  product(7, "Sold Out Serum", "Vichy", "Face care", [], "15.00", 0), // no stock
-  product(8, "Old Toner", "Vichy", "Face care", [], "10.00", 5, "ARCHIVED"),
-  product(9, "Untracked Cream", "Weleda", "Face care", [], "9.00", null), // not tracked: always available
+// The demo parapharmacy: the free spring water of a summer pack, its last unit expired.
+const PACK = "gid://shopify/Product/12";
+const gift: OriginalLine = {
+  variantId: "gid://shopify/ProductVariant/40", productId: "gid://shopify/Product/4", vendor: "Avène", productType: "Face care",
+  tags: ["gift", "expiry-sensitive"], packs: [PACK], value: "8.90", quantity: 1, productFailed: true,
+};
+const pharmacy = [
+  product({ id: 1, title: "Fusion Water Sunscreen SPF 50", vendor: "Isdin", type: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "24.90", available: 14 }),
+  product({ id: 2, title: "Anthelios UVMune 400 Fluid", vendor: "La Roche-Posay", type: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "26.50", available: 9 }),
+  product({ id: 4, title: "Thermal Spring Water 150 ml", vendor: "Avène", type: "Face care", tags: ["gift", "expiry-sensitive"], price: "8.90", available: 0 }),
+  product({ id: 5, title: "Sensibio H2O Micellar Water", vendor: "Bioderma", type: "Face care", tags: ["cleanser"], price: "12.40", available: 30 }),
+  product({ id: 6, title: "Cicalfate+ Repair Cream", vendor: "Avène", type: "Face care", tags: ["repair"], price: "11.75", available: 12 }),
+  product({ id: 7, title: "Cicaplast Baume B5+", vendor: "La Roche-Posay", type: "Face care", tags: ["repair"], price: "13.20", available: 18 }),
+  product({ id: 10, title: "Hydra Bébé Face Cream", vendor: "Mustela", type: "Baby care", tags: ["baby", "expiry-sensitive", "gift"], price: "10.95", available: 11 }),
+  product({ id: 12, title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", type: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", available: 3 }),
 ];
 
-describe("substitutes", () => {
-  it("ranks another brand of the same kind first, closest in value, and never offers less", () => {
-    expect(rankSubstitutes(gift, catalogue).map((s) => s.title)).toEqual(["Untracked Cream", "Sensibio H2O", "Cicaplast", "Gift Lip Balm", "Cicalfate+"]);
+describe("substitutes are of the same kind", () => {
+  it("the expired spring-water gift: face care of another brand first, and no sunscreen, baby cream or pack for a shared tag", () => {
+    expect(titles(gift, pharmacy)).toEqual(["Sensibio H2O Micellar Water", "Cicaplast Baume B5+", "Cicalfate+ Repair Cream"]);
+  });
+
+  it("a shared generic tag alone never qualifies, however many tags are shared", () => {
+    const lookalike = product({ id: 20, title: "Gift Lip Balm", vendor: "Nuxe", type: "Lip care", tags: ["gift", "expiry-sensitive"], price: "9.50", available: 3 });
+    expect(titles(gift, [lookalike])).toEqual([]);
+    expect(titles(gift, [lookalike], "groups")).toEqual([]);
+  });
+
+  it("compares product types without case or surrounding spaces, and an empty type is no kind at all", () => {
+    const spaced = product({ id: 21, title: "Eau Thermale", vendor: "Uriage", type: "  face CARE ", price: "9.90", available: 5 });
+    expect(titles(gift, [spaced])).toEqual(["Eau Thermale"]);
+    const untyped = product({ id: 22, title: "Mystery Box", vendor: "Nuxe", type: "", price: "15.00", available: 5 });
+    expect(titles({ ...gift, productType: " " }, [untyped])).toEqual([]);
+  });
+
+  it("the merchant's substitute groups join products across types; the group's name ignores case and spaces", () => {
+    const inGroup = { ...gift, tags: [...gift.tags, "substitute-group:Facial Water"] };
+    const mist = product({ id: 23, title: "Hydrating Face Mist", vendor: "Caudalie", type: "Toners", tags: ["Substitute-Group: facial  water"], price: "14.00", available: 8 });
+    const otherGroup = product({ id: 24, title: "Micellar Gel", vendor: "Uriage", type: "Cleansers", tags: ["substitute-group:cleansing-gel"], price: "10.00", available: 8 });
+    const found = rankSubstitutes(inGroup, [mist, otherGroup, ...pharmacy], "both");
+    // Grouped by the merchant ranks before a mere same type of the same standing (another brand).
+    expect(found.map((s) => s.title)).toEqual(["Hydrating Face Mist", "Sensibio H2O Micellar Water", "Cicaplast Baume B5+", "Cicalfate+ Repair Cream"]);
+    expect(found[0]).toMatchObject({ sameType: false, sharedGroups: ["Facial Water"], otherVendor: true });
+    expect(found[1]).toMatchObject({ sameType: true, sharedGroups: [] });
+  });
+
+  it("with groups only, the same type is not enough", () => {
+    const inGroup = { ...gift, tags: ["substitute-group:facial-water"] };
+    const micellar = product({ id: 5, title: "Sensibio H2O Micellar Water", vendor: "Bioderma", type: "Face care", tags: ["cleanser", "substitute-group:facial-water"], price: "12.40", available: 30 });
+    expect(titles(inGroup, [micellar, ...pharmacy.filter((p) => p.id !== micellar.id)], "groups")).toEqual(["Sensibio H2O Micellar Water"]);
+    expect(titles(gift, pharmacy, "groups")).toEqual([]);
+  });
+});
+
+describe("substitutes are never the line itself", () => {
+  it("never a pack that contains the line, even of the same type and in its group", () => {
+    const original = { ...gift, tags: ["substitute-group:facial-water"] };
+    const facePack = product({ id: 12, title: "Face Care Discovery Pack", vendor: "Isdin", type: "Face care", tags: ["substitute-group:facial-water"], price: "19.90", available: 3 });
+    const otherPack = product({ id: 13, title: "Cleansing Duo", vendor: "Bioderma", type: "Face care", price: "18.00", available: 4 });
+    expect(titles(original, [facePack, otherPack])).toEqual(["Cleansing Duo"]); // a pack without it is just another product
+  });
+
+  it("never another variant of the same product", () => {
+    const sizes: CandidateProduct = { ...product({ id: 4, title: "Thermal Spring Water", vendor: "Avène", type: "Face care", price: "8.90", available: 10 }) };
+    sizes.variants.nodes.push({ ...sizes.variants.nodes[0], id: "gid://shopify/ProductVariant/41", title: "300 ml", price: "13.50" });
+    expect(titles(gift, [sizes])).toEqual([]);
+  });
+});
+
+describe("substitutes never cost the customer", () => {
+  const catalogue = [
+    ...pharmacy,
+    product({ id: 30, title: "Cheap Mist", vendor: "Uriage", type: "Face care", price: "5.00", available: 40 }), // cheaper
+    product({ id: 31, title: "Sold Out Serum", vendor: "Vichy", type: "Face care", price: "15.00", available: 0 }), // no stock
+    product({ id: 32, title: "Old Toner", vendor: "Vichy", type: "Face care", price: "10.00", available: 5, status: "ARCHIVED" }),
+    product({ id: 33, title: "Untracked Cream", vendor: "Weleda", type: "Face care", price: "9.00", available: null }), // not tracked: always available
+  ];
+
+  it("never cheaper than the item's value, in stock, active; another brand first, closest in value", () => {
+    expect(titles(gift, catalogue)).toEqual(["Untracked Cream", "Sensibio H2O Micellar Water", "Cicaplast Baume B5+", "Cicalfate+ Repair Cream"]);
   });
 
   it("keeps the same brand in line when the product did not fail (oversold)", () => {
-    expect(rankSubstitutes({ ...gift, productFailed: false }, catalogue).map((s) => s.title).slice(0, 3)).toEqual(["Untracked Cream", "Cicalfate+", "Sensibio H2O"]);
+    expect(titles({ ...gift, productFailed: false }, catalogue)).toEqual(["Untracked Cream", "Cicalfate+ Repair Cream", "Sensibio H2O Micellar Water", "Cicaplast Baume B5+"]);
   });
 
-  it("needs stock for the whole quantity", () => {
-    expect(rankSubstitutes({ ...gift, quantity: 13 }, catalogue).map((s) => s.title)).toEqual(["Untracked Cream", "Sensibio H2O", "Cicaplast"]);
+  it("needs stock for the whole quantity where the order ships from", () => {
+    expect(titles({ ...gift, quantity: 13 }, catalogue)).toEqual(["Untracked Cream", "Sensibio H2O Micellar Water", "Cicaplast Baume B5+"]);
   });
+});
 
-  it("searches Shopify by product type, tags or both, as the shop chose", () => {
-    expect(candidateQuery(gift, "both")).toBe("product_type:'Face care' OR tag:'gift'");
-    expect(candidateQuery(gift, "product_type")).toBe("product_type:'Face care'");
-    expect(candidateQuery({ productType: "", tags: ["l'oréal"] }, "tags")).toBe("tag:'l\\'oréal'");
+describe("the search in Shopify", () => {
+  it("asks for the same product type or the line's substitute groups, never its other tags", () => {
+    const tags = ["gift", "expiry-sensitive", "substitute-group:facial-water"];
+    expect(candidateQuery({ productType: " Face care ", tags }, "both")).toBe("product_type:'Face care' OR tag:'substitute-group:facial-water'");
+    expect(candidateQuery({ productType: "Face care", tags }, "groups")).toBe("tag:'substitute-group:facial-water'");
+    expect(candidateQuery({ productType: "Face care", tags: ["gift"] }, "groups")).toBe("");
+    expect(candidateQuery({ productType: "", tags: ["gift"] }, "both")).toBe("");
+    expect(candidateQuery({ productType: "L'Oréal care", tags: ["substitute-group:l'eau"] }, "both")).toBe("product_type:'L\\'Oréal care' OR tag:'substitute-group:l\\'eau'");
   });
 });

@@ -1,25 +1,29 @@
 // The demo shop: an online parapharmacy like the one in shared/SCENARIOS.md, with vendors,
 // expiry-sensitive products, customers in Spanish, Romanian and English, and orders of the last
 // days. Seeded silently: it all predates the app's install.
-import type { Order, SandboxStore, ShopState } from "./store";
+import type { Order, SandboxStore, ShopState, Variant } from "./store";
 import { addFulfillmentEvent, createFulfillment } from "./store-fulfillment";
 import { cancelOrder, createRefund } from "./store-orders";
 
 export const DEMO_SHOP = "makegood-demo.myshopify.com";
 
-const catalogue = [
+// The pack is a fixed bundle as Shopify models one (its variant's productVariantComponents); its
+// own stock stands in for what Shopify would compute from its components'. Products that can
+// replace each other across types share a substitute-group:<name> tag (see README, Settings).
+const catalogue: { title: string; vendor: string; productType: string; tags: string[]; price: string; stock: number; contains?: string[] }[] = [
   { title: "Fusion Water Sunscreen SPF 50", vendor: "Isdin", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "24.90", stock: 14 },
   { title: "Anthelios UVMune 400 Fluid", vendor: "La Roche-Posay", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "26.50", stock: 9 },
   { title: "Heliocare 360 Gel Oil-Free", vendor: "Heliocare", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "29.95", stock: 6 },
-  { title: "Thermal Spring Water 150 ml", vendor: "Avène", productType: "Face care", tags: ["gift", "expiry-sensitive"], price: "8.90", stock: 1 },
-  { title: "Sensibio H2O Micellar Water", vendor: "Bioderma", productType: "Face care", tags: ["cleanser"], price: "12.40", stock: 30 },
+  { title: "Thermal Spring Water 150 ml", vendor: "Avène", productType: "Face care", tags: ["gift", "expiry-sensitive", "substitute-group:facial-water"], price: "8.90", stock: 1 },
+  { title: "Sensibio H2O Micellar Water", vendor: "Bioderma", productType: "Face care", tags: ["cleanser", "substitute-group:facial-water"], price: "12.40", stock: 30 },
   { title: "Cicalfate+ Repair Cream", vendor: "Avène", productType: "Face care", tags: ["repair"], price: "11.75", stock: 12 },
   { title: "Cicaplast Baume B5+", vendor: "La Roche-Posay", productType: "Face care", tags: ["repair"], price: "13.20", stock: 18 },
   { title: "Skin Food Original", vendor: "Weleda", productType: "Body care", tags: ["moisturiser"], price: "14.50", stock: 20 },
   { title: "Huile Prodigieuse 100 ml", vendor: "Nuxe", productType: "Body care", tags: ["oil"], price: "27.90", stock: 7 },
   { title: "Hydra Bébé Face Cream", vendor: "Mustela", productType: "Baby care", tags: ["baby", "expiry-sensitive"], price: "10.95", stock: 11 },
   { title: "Calendula Nappy Change Cream", vendor: "Weleda", productType: "Baby care", tags: ["baby"], price: "9.80", stock: 16 },
-  { title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", productType: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", stock: 3 },
+  { title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", productType: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", stock: 3,
+    contains: ["Fusion Water Sunscreen SPF 50", "Thermal Spring Water 150 ml"] },
 ];
 
 const customers = [
@@ -38,12 +42,14 @@ export function seedDemoShop(store: SandboxStore, domain = DEMO_SHOP) {
       ianaTimezone: "Europe/Madrid", primaryLocale: "es",
     });
     store.addLocation(domain, "Almacén Madrid");
-    const variants = catalogue.map((p, i) =>
-      store.addProduct(domain, {
+    const variants: Variant[] = [];
+    catalogue.forEach((p, i) => {
+      const components = p.contains?.map((title) => ({ variantId: variants[catalogue.findIndex((c) => c.title === title)].id, quantity: 1 }));
+      variants.push(store.addProduct(domain, {
         title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags,
-        variants: [{ sku: `FD-${String(i + 1).padStart(3, "0")}`, price: p.price, stock: { available: p.stock } }],
-      }).variants[0],
-    );
+        variants: [{ sku: `FD-${String(i + 1).padStart(3, "0")}`, price: p.price, stock: { available: p.stock }, components }],
+      }).variants[0]);
+    });
     const people = customers.map((c) => store.addCustomer(domain, c));
     const day = 24 * 3600 * 1000;
     const now = store.clock.now().getTime();

@@ -20,6 +20,10 @@ export type Product = {
 };
 export type Variant = {
   id: number; productId: number; title: string; sku: string; price: Money; inventoryItemId: number;
+  /** A fixed bundle (a pack): the variants it is made of, as productVariantRelationshipBulkUpdate sets them. */
+  components: { id: number; variantId: number; quantity: number }[];
+  /** Sold only as the bundle of its components (ProductVariantsBulkInput.requiresComponents). */
+  requiresComponents: boolean;
 };
 export type InventoryItem = { id: number; sku: string; tracked: boolean; levels: Map<number, Record<QuantityName, number>> };
 export type Customer = {
@@ -163,7 +167,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
 
   addProduct(
     domain: string,
-    input: { title: string; vendor: string; productType: string; tags?: string[]; variants: { title?: string; sku: string; price: Money; stock?: Partial<Record<QuantityName, number>> }[] },
+    input: { title: string; vendor: string; productType: string; tags?: string[]; variants: { title?: string; sku: string; price: Money; stock?: Partial<Record<QuantityName, number>>; components?: { variantId: number; quantity: number }[] }[] },
   ): { product: Product; variants: Variant[] } {
     const shop = this.shop(domain);
     const now = this.clock.now();
@@ -184,7 +188,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       shop.inventoryItems.push(item);
       const variant: Variant = {
         id: this.id(), productId: product.id, title: v.title ?? "Default Title", sku: v.sku, price: v.price,
-        inventoryItemId: item.id,
+        inventoryItemId: item.id, components: (v.components ?? []).map((c) => ({ id: this.id(), ...c })), requiresComponents: Boolean(v.components?.length),
       };
       shop.variants.push(variant);
       return variant;

@@ -1,5 +1,6 @@
 // GraphQL-shaped views of the store. A view holds only the fields the sandbox implements; the
 // executor answers any other field with "not implemented in sandbox: Type.field".
+import { GraphQLError } from "graphql";
 import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
 import { discountedUnitCents, orderMoney, suggestRefund } from "./store-orders";
@@ -47,6 +48,7 @@ export function productView(shop: ShopState, p: Product): Record<string, unknown
     handle: p.handle, vendor: p.vendor, productType: p.productType, tags: p.tags, status: p.status,
     createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     variants: (args: Args) => connection(variants(), args, (v) => variantView(shop, v)),
+    hasVariantsThatRequiresComponents: () => variants().some((v) => v.requiresComponents),
     totalInventory: () => variants().reduce((sum, v) => sum + quantity(shop, v.inventoryItemId, "available"), 0),
   };
 }
@@ -63,6 +65,17 @@ export function variantView(shop: ShopState, v: Variant): Record<string, unknown
     title: v.title, displayName: `${product.title} - ${v.title}`, sku: v.sku, price: v.price,
     inventoryQuantity: quantity(shop, v.inventoryItemId, "available"),
     product: () => productView(shop, product),
+    requiresComponents: v.requiresComponents,
+    productVariantComponents: (args: Args) => connection(v.components, args, (c) => ({
+      __typename: "ProductVariantComponent", id: gid("ProductVariantComponent", c.id), quantity: c.quantity,
+      productVariant: () => variantView(shop, shop.variants.find((x) => x.id === c.variantId)!),
+    })),
+    // The bundles this variant is a component of, as products.
+    productParents: (args: Args) => {
+      if (args.query) throw new GraphQLError("not implemented in sandbox: productParents(query:)");
+      const parents = shop.products.filter((p) => shop.variants.some((x) => x.productId === p.id && x.components.some((c) => c.variantId === v.id)));
+      return connection(parents, args, (p) => productView(shop, p));
+    },
     inventoryItem: () => inventoryItemView(shop, shop.inventoryItems.find((i) => i.id === v.inventoryItemId)!),
   };
 }

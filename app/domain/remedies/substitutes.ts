@@ -1,10 +1,17 @@
-// Which products could replace a line the shop cannot ship. The customer never pays for the
-// shop's mistake: a substitute is worth at least what the original is (its list price, so a free
-// gift is replaced by something of the gift's value), is in stock for the whole quantity where the
-// order ships from, and — when the product itself failed (expired, damaged) — preferably comes
-// from another brand.
+// Which products could replace a line the shop cannot ship. Only the same kind of product: the same
+// product type, or one the merchant put in a substitute group with it (a product tag
+// `substitute-group:<name>`, set in the Shopify admin) — a generic tag shared by unrelated products
+// ("expiry-sensitive", "gift") says nothing about being alike. Never the product itself, nor a pack
+// that contains it. The customer never pays for the shop's mistake: a substitute is worth at least
+// what the original is (its list price, so a free gift is replaced by something of the gift's
+// value), is in stock for the whole quantity where the order ships from, and — when the product
+// itself failed (expired, damaged) — preferably comes from another brand.
 import type { CandidateProduct } from "../../shopify/documents/substitution";
 import { toCents } from "../money";
+import type { ShopSettings } from "../settings/settings";
+
+/** "both": the same product type or a substitute group; "groups": only the merchant's groups. */
+type SubstituteMatch = ShopSettings["substituteMatch"];
 
 export type OriginalLine = {
   variantId: string;
@@ -12,6 +19,8 @@ export type OriginalLine = {
   vendor: string;
   productType: string;
   tags: string[];
+  /** Products with a variant that contains this one as a bundle component (Shopify's productParents). */
+  packs: string[];
   /** What the item is worth (its variant's price), whatever the customer paid for the line. */
   value: string;
   quantity: number;
@@ -25,32 +34,58 @@ export type Substitute = {
   price: string;
   available: number | null;
   sameType: boolean;
-  sharedTags: string[];
+  /** The merchant's substitute groups it shares with the original, as the original names them. */
+  sharedGroups: string[];
   otherVendor: boolean;
 };
 
+export const SUBSTITUTE_GROUP_TAG = "substitute-group:";
 
-export function rankSubstitutes(original: OriginalLine, products: CandidateProduct[]): Substitute[] {
+const normal = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** The substitute groups a product's tags put it in, keyed by normalised name: a merchant typing
+ *  "Substitute-Group: Facial Water" on one product and "substitute-group:facial water" on another
+ *  means one group. */
+function groupsOf(tags: string[]): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const tag of tags) {
+    const m = tag.trim().match(/^substitute-group\s*:\s*(.+)$/i);
+    if (m) groups.set(normal(m[1]), m[1].trim());
+  }
+  return groups;
+}
+
+/** What makes `p` the same kind as the original, or null when it is not. */
+function likeness(original: OriginalLine, p: CandidateProduct, match: SubstituteMatch) {
+  const theirs = groupsOf(p.tags);
+  const sharedGroups = [...groupsOf(original.tags)].filter(([key]) => theirs.has(key)).map(([, name]) => name);
+  const sameType = match === "both" && normal(original.productType) !== "" && normal(p.productType) === normal(original.productType);
+  return sameType || sharedGroups.length ? { sameType, sharedGroups } : null;
+}
+
+function availableAt(v: CandidateProduct["variants"]["nodes"][number]): number | null {
+  if (!v.inventoryItem.tracked) return null;
+  return v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0;
+}
+
+export function rankSubstitutes(original: OriginalLine, products: CandidateProduct[], match: SubstituteMatch): Substitute[] {
   const candidates = products.flatMap((p) => {
-    if (p.id === original.productId || p.status !== "ACTIVE") return [];
+    if (p.id === original.productId || original.packs.includes(p.id) || p.status !== "ACTIVE") return [];
+    const alike = likeness(original, p, match);
+    if (!alike) return [];
     return p.variants.nodes.flatMap((v) => {
-      const available = v.inventoryItem.tracked
-        ? (v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0)
-        : null;
+      const available = availableAt(v);
       if (available !== null && available < original.quantity) return [];
       if (toCents(v.price) < toCents(original.value)) return [];
       return [{
         variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, available,
-        sameType: p.productType.toLowerCase() === original.productType.toLowerCase(),
-        sharedTags: p.tags.filter((t) => original.tags.includes(t)),
-        otherVendor: p.vendor.toLowerCase() !== original.vendor.toLowerCase(),
+        ...alike, otherVendor: normal(p.vendor) !== normal(original.vendor),
       }];
     });
   });
   const score = (s: Substitute) => [
     original.productFailed && s.otherVendor ? 0 : 1, // another brand when the product itself failed
-    s.sameType ? 0 : 1, // then the same kind of product
-    -s.sharedTags.length, // then the most in common
+    s.sharedGroups.length ? 0 : 1, // then what the merchant grouped with it, before a mere same type
     toCents(s.price) - toCents(original.value), // then the closest value (never below it)
   ];
   return candidates.sort((a, b) => {
@@ -60,12 +95,15 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
   });
 }
 
-/** Shopify's product search for candidates: the same product type or a shared tag. */
-export function candidateQuery(original: Pick<OriginalLine, "productType" | "tags">, match: "product_type" | "tags" | "both"): string {
-  const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
+/** Shopify's product search for candidates: the same product type, or one of the original's
+ *  substitute-group tags; "" when there is nothing to search by. Each result is checked again by
+ *  rankSubstitutes, as Shopify's search is looser than equality. */
+export function candidateQuery(original: Pick<OriginalLine, "productType" | "tags">, match: SubstituteMatch): string {
+  const quote = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  const type = original.productType.trim();
   const terms = [
-    ...(match !== "tags" && original.productType ? [`product_type:${quote(original.productType)}`] : []),
-    ...(match !== "product_type" ? original.tags.map((t) => `tag:${quote(t)}`) : []),
+    ...(match === "both" && type ? [`product_type:${quote(type)}`] : []),
+    ...original.tags.filter((t) => groupsOf([t]).size).map((t) => `tag:${quote(t.trim())}`),
   ];
   // Active products only: checked on each candidate (status), keeping the search a plain OR.
   return terms.join(" OR ");

@@ -36,17 +36,18 @@ export type Candidates = { line: { id: string; title: string; quantity: number; 
 export async function findSubstitutes(admin: AdminClient, orderId: string, lineItemId: string, quantity: number | null, productFailed: boolean, settings: ShopSettings): Promise<Candidates> {
   const { order, line, locationId } = await lineContext(admin, orderId, lineItemId);
   const p = line.variant.product;
+  const query = candidateQuery(p, settings.substituteMatch);
+  const found: SubstituteCandidates = query
+    ? await admin.request<SubstituteCandidates>(SubstituteCandidatesQuery, { query, location: locationId, variant: line.variant.id })
+    : { productVariant: null, products: { nodes: [] } };
   const original: OriginalLine = {
     variantId: line.variant.id, productId: p.id, vendor: p.vendor, productType: p.productType, tags: p.tags,
+    packs: found.productVariant?.productParents.nodes.map((pack) => pack.id) ?? [],
     value: line.variant.price, quantity: quantity ?? Math.max(line.currentQuantity, 1), productFailed,
   };
-  const query = candidateQuery(original, settings.substituteMatch);
-  const { products } = query
-    ? await admin.request<SubstituteCandidates>(SubstituteCandidatesQuery, { query, location: locationId })
-    : { products: { nodes: [] } };
   return {
     line: { id: line.id, title: line.title, quantity: original.quantity, paid: line.originalUnitPriceSet.shopMoney.amount, value: line.variant.price, currency: order.currencyCode },
-    substitutes: rankSubstitutes(original, products.nodes),
+    substitutes: rankSubstitutes(original, found.products.nodes, settings.substituteMatch),
   };
 }
 

@@ -32,8 +32,10 @@ export const ShopSettingsSchema = z.object({
   /** Service deadlines of a new incident. */
   acknowledgeWithinHours: z.number().min(0).max(168).default(0),
   answerWithinHours: z.number().min(1).max(336).default(24),
-  /** What makes another product a substitute: the same product type, a shared tag, or either. */
-  substituteMatch: z.enum(["product_type", "tags", "both"]).default("both"),
+  /** What makes another product a substitute: "both": the same product type or a substitute group
+   *  shared with it (product tag substitute-group:<name>); "groups": only such a group. A shared tag
+   *  alone never does; an older stored "product_type" or "tags" falls back to the default. */
+  substituteMatch: z.enum(["both", "groups"]).default("both"),
   /** Percent off the next order that an apology code gives, per kind of problem (the bulk
    *  "apology + code" and the workspace's code start from it). */
   compensationPercent: z.record(z.enum(INCIDENT_TYPES), z.number().min(1).max(100)).default({}),

@@ -42,9 +42,11 @@ export type SubstitutionContext = {
   } | null;
 };
 
-/** Products like the one to replace, with each variant's price and stock at the shipping location. */
+/** Products like the one to replace, with each variant's price and stock at the shipping location;
+ *  and the packs (bundles) that contain the variant to replace, which never replace it. */
 export const SubstituteCandidatesQuery = `#graphql
-  query SubstituteCandidates($query: String!, $location: ID!) {
+  query SubstituteCandidates($query: String!, $location: ID!, $variant: ID!) {
+    productVariant(id: $variant) { id productParents(first: 25) { nodes { id } } }
     products(first: 10, query: $query) {
       nodes {
         id
@@ -77,7 +79,10 @@ export type CandidateProduct = {
     inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };
   }[] };
 };
-export type SubstituteCandidates = { products: { nodes: CandidateProduct[] } };
+export type SubstituteCandidates = {
+  productVariant: { id: string; productParents: { nodes: { id: string }[] } } | null;
+  products: { nodes: CandidateProduct[] };
+};
 
 type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
 
