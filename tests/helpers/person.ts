@@ -41,6 +41,11 @@ export async function openAppUntil(page: Page, launcher: Launcher, appPath: stri
   }, { timeout: 60_000, interval: 500 }).toBe(true);
 }
 
+/** Until the sandbox has delivered every webhook it owes the app (each one answered). */
+export async function webhooksDelivered(launcher: Launcher) {
+  await expect.poll(async () => ((await (await fetch(`${launcher.sandboxUrl}/sandbox/webhooks`)).json()) as { pending: number }).pending, { timeout: 60_000 }).toBe(0);
+}
+
 export async function playScenario(launcher: Launcher, name: string, params: Record<string, string> = {}) {
   const query = new URLSearchParams({ shop: DEMO, ...params });
   const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/${name}?${query}`, { method: "POST" });

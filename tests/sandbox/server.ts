@@ -181,7 +181,7 @@ export async function startSandboxServer(options: SandboxOptions) {
         }
         return send(res, 200, { now: clock.advance(Number(body.ms)).toISOString() });
       case "GET /sandbox/webhooks":
-        return send(res, 200, { deliveries: webhooks.log });
+        return send(res, 200, { deliveries: webhooks.log, pending: webhooks.pending });
       case "PUT /sandbox/webhooks/options":
         Object.assign(webhooks.options, body);
         return send(res, 200, webhooks.options);

@@ -43,6 +43,10 @@ export class WebhookSender {
   readonly log: DeliveryRecord[] = [];
   private held: (() => Promise<void>)[] = [];
   private inFlight = new Set<Promise<void>>();
+  /** Deliveries not finished yet (being sent, retried or held): 0 when the app has heard everything. */
+  get pending() {
+    return this.inFlight.size + this.held.length;
+  }
 
   constructor(
     private config: { appUrl: () => string | undefined; secret: () => string | undefined; apiVersion: string; subscriptions: Map<string, string> },
