@@ -9,8 +9,8 @@ export type RefundPreview = { amount: string; currency: string; lines: string; m
 /** Problems a parcel sent again fixes: what arrived was wrong or broken, or never arrived. */
 const RESHIPPABLE = new Set(["wrong_item", "damaged_delivery", "delivery_failed"]);
 
-export function RemedyPanel({ incidentOpen, status, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
-  incidentOpen: boolean; status: string; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
+export function RemedyPanel({ incidentOpen, remedied, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
+  incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
   preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
 }) {
   const [percentage, setPercentage] = useState(String(compensation.percentage));
@@ -55,7 +55,7 @@ export function RemedyPanel({ incidentOpen, status, type, maxQuantity, shortQuan
             <Button submit tone="critical" disabled={busy || !confirmCancel}>Cancel order</Button>
           </BlockStack>
         </Form>
-        {status !== "remedied" && (<>
+        {!remedied && (<>
         <Divider />
         <Form method="post">
           <input type="hidden" name="intent" value="dismiss" />

@@ -51,7 +51,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
       : null;
     return defer({
-      ...workspace, substitutes, shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID(),
+      ...workspace, substitutes, readAt: new Date().toISOString(), shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID(),
       customerLanguage: localeOf(incident.customerLocale), compensation: compensationFor(settings, incident.type as IncidentType),
     });
   });
@@ -186,7 +186,8 @@ export default function IncidentWorkspace() {
   const line = order?.lines.find((l) => l.id === incident.subject);
   const orderLegacyId = incident.orderId.split("/").pop();
   const facts = evidenceFacts(incident.evidence);
-  const overdue = incident.open && new Date(incident.answerBy) < new Date();
+  // Judged by the server when the page was read: the browser's render must draw the same page.
+  const overdue = incident.open && new Date(incident.answerBy) < new Date(data.readAt);
 
   return (
     <Page backAction={{ content: "Incidents", url: "/app" }} title={`${TYPE_LABEL[incident.type] ?? words(incident.type)} · ${incident.orderName}`}
@@ -252,7 +253,7 @@ export default function IncidentWorkspace() {
                 code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
             {data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
-            <RemedyPanel incidentOpen={incident.open} status={incident.status} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
+            <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
             {incident.open && (
               <Card>
                 <Form method="post">

@@ -53,8 +53,10 @@ describe("refunds", () => {
     expect(sandboxOrder.refunds).toHaveLength(2); // the id-less decision is one more decision, made once
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(2);
 
+    // The refunded units leave the order's claim on stock, so the line is whole again: closed as settled.
+    await settled();
     const after = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-    expect(after).toMatchObject({ status: "remedied", remedyCost: (Number(expected) * 2).toFixed(2) });
+    expect(after).toMatchObject({ status: "closed", closeReason: "settled by the remedy: every unit left on the line can ship", remedyCost: (Number(expected) * 2).toFixed(2) });
     expect((await timelineOf(incident.id)).filter(([kind]) => kind === "remedy")).toEqual([
       ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],
       ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],
@@ -72,10 +74,22 @@ describe("refunds", () => {
     expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("open");
   });
 
+  it("refunds a goodwill amount alone, through the order's sale, up to what is refundable", async () => {
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
+    const answer = await remedy(incident.id, { kind: "refund", amount: "5.00", note: "For the wait" });
+    expect(answer).toMatchObject({ status: 201, body: { remedy: { status: "done", amount: "5.00" } } });
+    expect(sandboxOrder.refunds.map((r) => [r.amount, r.lineItems.length])).toEqual([["5.00", 0]]);
+    const sale = sandboxOrder.transactions.find((t) => t.kind === "SALE")!;
+    expect(sandboxOrder.transactions.filter((t) => t.kind === "REFUND").map((t) => [t.amount, t.parentId, t.gateway])).toEqual([["5.00", sale.id, sale.gateway]]);
+    expect((await timelineOf(incident.id)).at(-1)).toEqual(["remedy", "staff member 1: Refunded 5.00 EUR (goodwill)"]);
+    // Money alone makes up for the trouble; the units that cannot ship are still the problem.
+    expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("open");
+  });
+
   it("says what is wrong with a decision before anything is recorded", async () => {
     const { incidents: [incident] } = await scenario("oversold");
     expect(await remedy(incident.id, { kind: "refund" })).toMatchObject({ status: 400, body: { errors: { decision: "say what to refund: lines, shipping, an amount or the full order" } } });
-    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code, substitution, reship, cancel_order" } } });
+    expect(await remedy(incident.id, { kind: "gift" })).toMatchObject({ status: 400, body: { errors: { kind: "one of refund, compensation_code, substitution, reship, leave_out, cancel_order" } } });
     expect(await remedy(incident.id, { kind: "compensation_code", percentage: 5, amount: "3.00" })).toMatchObject({ status: 400 });
     expect(await remedy("no-such-incident", { kind: "compensation_code", percentage: 5 })).toMatchObject({ status: 404 });
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(0);

@@ -67,7 +67,7 @@ describe("incident workspace actions", () => {
     const { incident } = await scenario("oversold");
     expect((await submit(incident.id, { intent: "code", percentage: "5", expiresInDays: "60", decisionId: "code-form-1" })).body).toEqual({ ok: true, message: "Compensation code created" });
     expect(await ctx.db.prisma.remedy.findFirst({ where: { incidentId: incident.id, kind: "compensation_code" } })).toMatchObject({ status: "done", code: expect.stringMatching(/^SORRY-/) });
-    expect(await submit(incident.id, { intent: "dismiss", reason: "changed my mind" })).toMatchObject({ status: 409, body: { message: "an incident remedied cannot become dismissed" } });
+    expect(await submit(incident.id, { intent: "dismiss", reason: "changed my mind" })).toMatchObject({ status: 409, body: { message: "a remedy was already given for it: close it instead" } });
     expect((await submit(incident.id, { intent: "close", reason: "customer thanked us" })).body).toEqual({ ok: true, message: "Incident closed" });
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", closeReason: "customer thanked us" });
   });

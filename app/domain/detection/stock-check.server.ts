@@ -84,6 +84,8 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
       const closed = await resolveIncidents(tx, {
         shop: task.shop, orderId: order.id, types: ["stock_mismatch"], subject: line.lineItemId,
         reason: "stock restored before shipping", at: now, actor: "makegood", source,
+        // Our own remedy (the short units refunded or taken off) is what made the line whole.
+        remediedReason: "settled by the remedy: every unit left on the line can ship",
       });
       if (closed > 0) touched.add(line.fulfillmentOrderId);
     }

@@ -58,6 +58,8 @@ export type Resolution = {
   types?: IncidentType[];
   subject?: string;
   reason: string;
+  /** The reason instead, for an incident a remedy had already fixed. */
+  remediedReason?: string;
   at: Date;
   actor: Actor;
   source: string;
@@ -72,11 +74,12 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
     },
   });
   for (const incident of open) {
+    const reason = incident.status === "remedied" && r.remediedReason ? r.remediedReason : r.reason;
     await tx.incident.update({
       where: { id: incident.id },
-      data: { status: "closed", openKey: null, closedAt: r.at, closeReason: r.reason },
+      data: { status: "closed", openKey: null, closedAt: r.at, closeReason: reason },
     });
-    await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: r.reason, source: r.source });
+    await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: reason, source: r.source });
   }
   return open.length;
 }

@@ -29,6 +29,10 @@ export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, 
     if (!allowedMoves(from).includes(m.to)) return { ok: false, status: 409, error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}` };
     const reason = m.reason?.trim();
     if (m.to === "dismissed" && !reason) return { ok: false, status: 400, error: "say why the incident is dismissed" };
+    // Dismissing says it was never a real problem: not after the customer was given something for it.
+    if (m.to === "dismissed" && (await tx.remedy.count({ where: { incidentId: incident.id, shop: m.shop, status: "done" } })) > 0) {
+      return { ok: false, status: 409, error: "a remedy was already given for it: close it instead" };
+    }
     const at = m.at ?? new Date();
     const ends = m.to === "closed" || m.to === "dismissed";
     // Only the incident still in `from` moves: two people clicking at once make one move.
