@@ -223,7 +223,7 @@ export default function IncidentWorkspace() {
                   <List>
                     {order.lines.map((l) => (
                       <List.Item key={l.id}>
-                        <Text as="span" fontWeight={l.id === incident.subject ? "bold" : "regular"}>{l.title}{l.variant && !l.variant.startsWith("Default") ? ` — ${l.variant}` : ""}</Text> ×{l.quantity} at {l.price} {order.currency}{l.id === incident.subject ? " (this incident)" : ""}
+                        <Text as="span" fontWeight={l.id === incident.subject ? "bold" : "regular"}>{l.title}{l.variant && !l.variant.startsWith("Default") ? ` — ${l.variant}` : ""}</Text> ×{l.quantity} at {l.price} {order.currency}{l.paysEach !== null && l.paysEach !== l.price ? `, the customer pays ${l.paysEach} ${order.currency}` : ""}{l.id === incident.subject ? " (this incident)" : ""}
                       </List.Item>
                     ))}
                   </List>

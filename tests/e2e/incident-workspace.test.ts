@@ -82,6 +82,8 @@ describe("the incident workspace in Chromium", () => {
     await openUntil(page, workspaceUrl, "substituted by Sensibio H2O Micellar Water");
     await openUntil(page, workspaceUrl, "Sensibio H2O Micellar Water ×1"); // the order as Shopify now has it, from its webhook
     expect(await page.getByText("Thermal Spring Water 150 ml ×0").isVisible()).toBe(true);
+    // The substitute's price is on the order, and so is what the customer really pays for it: nothing.
+    expect(await page.getByText(/Sensibio H2O Micellar Water ×1 at 12\.40 EUR, the customer pays 0\.00 EUR/).isVisible()).toBe(true);
     expect(await page.getByText("closed", { exact: true }).first().isVisible()).toBe(true); // the status badge
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-closed.png"), fullPage: true });
 

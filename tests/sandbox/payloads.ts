@@ -2,7 +2,7 @@
 // admin_graphql_api_id strings), following the published samples in shared/shopify/webhooks.
 import { gid } from "./ids";
 import type { Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
-import { fromCents } from "./store";
+import { fromCents, toCents } from "./store";
 import { orderMoney } from "./store-orders";
 
 const restMoneyBag = (amount: number | string, currency: string) => {
@@ -73,6 +73,11 @@ export function orderPayload(shop: ShopState, order: Order) {
       fulfillment_status: null,
       price: li.price,
       price_set: restMoneyBag(li.price, c),
+      // What order edits took off this line (a substitute at no extra cost); codes are order-level here.
+      total_discount: li.discountAmount,
+      total_discount_set: restMoneyBag(li.discountAmount, c),
+      discount_allocations: toCents(li.discountAmount) > 0
+        ? [{ amount: li.discountAmount, amount_set: restMoneyBag(li.discountAmount, c), discount_application_index: 0 }] : [],
       requires_shipping: true,
       product_exists: true,
       gift_card: false,

@@ -2,7 +2,9 @@
 // and the order as the app's snapshots know it (lines, parcels), all scoped to the shop.
 import type { PrismaClient } from "@prisma/client";
 
-type Line = { admin_graphql_api_id?: string; title?: string; variant_title?: string | null; sku?: string | null; quantity?: number; current_quantity?: number; fulfillable_quantity?: number; price?: string };
+import { fromCents, toCents } from "../money";
+
+type Line = { admin_graphql_api_id?: string; title?: string; variant_title?: string | null; sku?: string | null; quantity?: number; current_quantity?: number; fulfillable_quantity?: number; price?: string; total_discount?: string };
 type OrderData = { name?: string; email?: string | null; currency?: string; total_price?: string; financial_status?: string; fulfillment_status?: string | null; created_at?: string; customer?: { first_name?: string | null; last_name?: string | null } | null; line_items?: Line[] };
 
 export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string) {
@@ -33,6 +35,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
         id: l.admin_graphql_api_id ?? "", title: l.title ?? "", variant: l.variant_title ?? null, sku: l.sku ?? null,
         // What the order holds now: an edit or a refund lowers current_quantity, not quantity.
         quantity: l.current_quantity ?? l.quantity ?? 0, toShip: l.fulfillable_quantity ?? 0, price: l.price ?? null,
+        // What the customer pays for each unit after the line's own discounts (a substitute given at no extra cost).
+        paysEach: l.price == null ? null : fromCents(Math.max(toCents(l.price) - Math.round(toCents(l.total_discount ?? 0) / Math.max(l.current_quantity ?? l.quantity ?? 1, 1)), 0)),
       })),
     },
     parcels: parcels.map((p) => ({ id: p.fulfillmentId, status: p.status, shipmentStatus: p.shipmentStatus, carrier: p.trackingCompany, tracking: p.trackingNumber })),
