@@ -9,7 +9,7 @@ import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
 import { BROWSER_UA, TEST_SECRET } from "../helpers/app-server";
-import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { runAppCli, appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
 import { startSmtpServer } from "../sandbox/mailbox";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { currentQuantity } from "../sandbox/store-orders";
@@ -157,6 +157,30 @@ describe("offers to the customer", () => {
     expect(await page(sent.body.url)).toMatchObject({ html: expect.stringContaining("This offer has expired. As promised, we left") });
     expect((await answer(sent.body.url, "refund")).status).toBe(410);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: flagged.body.incidentId } })).toMatchObject({ status: "closed", closeReason: "line refunded: the offer expired unanswered" });
+  });
+
+  it("a free gift unanswered: the fallback leaves it out by order edit (nothing to refund), releases the hold and closes the incident", async () => {
+    const { incident, sandboxOrder } = await scenario("expired-last-unit");
+    const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [], expiresInHours: 24 });
+    expect(sent.status).toBe(201);
+    routeShopifyTo(ctx.sandbox.url);
+    const session = await ctx.db.prisma.session.findFirstOrThrow({ where: { shop: DEMO_SHOP, isOnline: false } });
+    const adminFor = async () => createAdminClient({ shop: DEMO_SHOP, accessToken: session.accessToken, minTimeoutMs: 10 });
+    // A day later (the offer's answer-by moved to the past, so that the work it leaves is due now too).
+    await ctx.db.prisma.offer.updateMany({ where: { incidentId: incident.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await expireOffers(ctx.db.prisma, adminFor, DEMO_SHOP)).toEqual({ due: 1, expired: 1 });
+    await settled();
+    const gift = sandboxOrder.lineItems.find((l) => gid("LineItem", l.id) === incident.subject)!;
+    expect([gift.quantity - gift.removedQuantity, gift.fulfillableQuantity, sandboxOrder.refunds.length]).toEqual([0, 0, 0]);
+    // The hold's release is a task for the process that expired the offer (the scan's, in the app):
+    // here the test's, so it is run as the operator's CLI runs it.
+    await runAppCli(ctx, ["incidents", "detect"]);
+    const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.orderId === sandboxOrder.id)!;
+    expect([fo.status, fo.holds]).toEqual(["OPEN", []]);
+    expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({
+      status: "closed", closeReason: "Thermal Spring Water 150 ml left out (the offer expired unanswered; nothing was paid for it)",
+    });
+    expect(await ctx.db.prisma.remedy.findFirst({ where: { incidentId: incident.id } })).toMatchObject({ kind: "leave_out", status: "done" });
   });
 
   it("acknowledges at once in Romanian when the shop cannot solve it yet, promising the answer-by date", async () => {
