@@ -5,7 +5,7 @@ import path from "node:path";
 import { freePort, portClosed, stopProcessGroup } from "./app-server";
 import { emptyDatabase, projectRoot } from "./database";
 
-export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean> };
+export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; databaseUrl: string; output(): string; stop(): Promise<boolean> };
 
 export async function startLauncher(): Promise<Launcher> {
   const database = await emptyDatabase("sqlite");
@@ -30,7 +30,7 @@ export async function startLauncher(): Promise<Launcher> {
     launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
   });
   return {
-    openUrl, appPort, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    openUrl, appPort, databaseUrl: database.url, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
     async stop() {
       await stopProcessGroup(launcher);
       const closed = await portClosed(appPort);
