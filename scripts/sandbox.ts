@@ -22,7 +22,7 @@ const sandboxUrl = `http://localhost:${sandboxPort}`;
 // Customer email (offers, acknowledgements) lands in the sandbox's mailbox and is shown here.
 const mailbox = await startSmtpServer(0, (mail) => {
   const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
-  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}${link ? `\n    Offer page: ${link}` : ""}\n`);
+  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${link ? `\n    Offer page: ${link}` : ""}\n`);
 });
 
 // The store is new on every run, so the app's database is too: its orders, incidents and

@@ -8,7 +8,7 @@ import { freePort, portClosed, stopProcessGroup } from "./app-server";
 import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
-  openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean>;
+  openUrl: string; sandboxUrl: string; appPort: number; databaseUrl: string; output(): string; stop(): Promise<boolean>;
   /** `npm run cli -- <args>` against this sandbox and the app's database, as an operator runs it. */
   cli(args: string[]): Promise<string>;
 };
@@ -36,7 +36,7 @@ export async function startLauncher(): Promise<Launcher> {
     launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
   });
   return {
-    openUrl, appPort, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    openUrl, appPort, databaseUrl: database.url, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
     async cli(args) {
       const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, `http://localhost:${sandboxPort}`, database.url) };
       const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });

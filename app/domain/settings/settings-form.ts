@@ -1,10 +1,15 @@
 // The settings page's form to and from the settings document: lists as one item per line, carrier
-// transit days as "Carrier: days" lines, working weekdays as "1,2,3,4,5", message blocks only where they differ from the default.
-import { defaultText, MESSAGE_KEYS, type Locale } from "../notifications/messages";
+// transit days as "Carrier: days" lines, working weekdays as "1,2,3,4,5", message blocks of every
+// language as `message.<language>.<block>`, kept only where they differ from the default.
+import { defaultText, LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
 import { INCIDENT_TYPES } from "../incidents/types";
-import { compensationFor, type ShopSettings } from "./settings";
+import { checkSettings, compensationFor, type ShopSettings } from "./settings";
 
 export type FormFields = Record<string, string>;
+/** What is wrong, by the form field it belongs to; several problems on separate lines. */
+export type FieldErrors = Record<string, string>;
+
+export const messageField = (locale: string, key: string) => `message.${locale}.${key}`;
 
 export function settingsToForm(s: ShopSettings): FormFields {
   return {
@@ -15,40 +20,83 @@ export function settingsToForm(s: ShopSettings): FormFields {
     smtpUrl: s.smtpUrl ?? "", fromAddress: s.fromAddress ?? "", watchDays: String(s.watchDays),
     compensationValidDays: String(s.compensationValidDays),
     ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, String(compensationFor(s, type).percentage)])),
+    ...Object.fromEntries(LOCALES.flatMap((locale) => MESSAGE_KEYS.map((key) => [messageField(locale, key), s.messages[locale]?.[key] ?? defaultText(locale, key)]))),
   };
 }
 
-const lines = (text: string | undefined) => (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
-const number = (text: string | undefined) => (text === undefined || text.trim() === "" ? Number.NaN : Number(text));
+// Browsers send a textarea's line breaks as CRLF.
+const text = (value: string | undefined) => (value ?? "").replace(/\r\n?/g, "\n").trim();
+const lines = (value: string | undefined) => text(value).split("\n").map((l) => l.trim()).filter(Boolean);
+/** A plain decimal number; anything else ("0x10", "1e3", "") is NaN, which the schema refuses in words. */
+const number = (value: string | undefined) => (/^-?\d+(\.\d+)?$/.test(text(value)) ? Number(text(value)) : Number.NaN);
 
-/** The changes a submitted form asks for, or the lines it could not read. */
-export function formToChanges(form: FormFields, locale: Locale, current: ShopSettings): { changes: Record<string, unknown>; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+function carrierLines(value: string | undefined) {
   const carriers: Record<string, number> = {};
-  for (const line of lines(form.carrierTransitDays)) {
-    const m = line.match(/^(.+?)\s*:\s*(\d+)$/);
-    if (m) carriers[m[1].trim()] = Number(m[2]);
-    else errors.carrierTransitDays = `"${line}" is not "Carrier: days"`;
+  const problems: string[] = [];
+  for (const line of lines(value)) {
+    const m = line.match(/^(.+?)\s*:\s*(\S+)$/);
+    const carrier = m?.[1].trim();
+    if (!m || !carrier) problems.push(`“${line}” is not “Carrier: days”, e.g. SEUR: 2.`);
+    else if (Object.keys(carriers).some((known) => known.toLowerCase() === carrier.toLowerCase())) problems.push(`${carrier} is listed twice.`);
+    else carriers[carrier] = number(m[2]);
   }
+  return { carriers, problems };
+}
+
+/** The changes a submitted form asks for, and the lines it could not read. */
+export function formToChanges(form: FormFields, current: ShopSettings): { changes: Record<string, unknown>; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const { carriers, problems } = carrierLines(form.carrierTransitDays);
+  if (problems.length) errors.carrierTransitDays = problems.join("\n");
   const messages = { ...current.messages };
-  const own: Record<string, string> = {};
-  for (const key of MESSAGE_KEYS) {
-    const text = form[`message.${key}`];
-    if (text !== undefined && text.trim() && text.trim() !== defaultText(locale, key)) own[key] = text.trim();
+  for (const locale of LOCALES) {
+    if (!MESSAGE_KEYS.some((key) => form[messageField(locale, key)] !== undefined)) continue; // not on the form: kept as is
+    const own: Partial<Record<MessageKey, string>> = {};
+    for (const key of MESSAGE_KEYS) {
+      const wording = text(form[messageField(locale, key)]);
+      if (wording && wording !== defaultText(locale, key)) own[key] = wording; // blank: back to ours
+    }
+    if (Object.keys(own).length) messages[locale] = own;
+    else delete messages[locale];
   }
   // Every kind's percentage is kept as shown, so a later change of our defaults does not move it.
-  const compensationPercent = Object.fromEntries(INCIDENT_TYPES.filter((type) => form[`compensationPercent.${type}`]?.trim()).map((type) => [type, number(form[`compensationPercent.${type}`])]));
-  if (Object.keys(own).length) messages[locale] = own;
-  else delete messages[locale];
+  const compensationPercent = Object.fromEntries(INCIDENT_TYPES.filter((type) => text(form[`compensationPercent.${type}`])).map((type) => [type, number(form[`compensationPercent.${type}`])]));
   return {
     errors,
     changes: {
-      handlingDays: number(form.handlingDays), workdays: (form.workdays ?? "").split(",").filter(Boolean).map(Number), holidays: lines(form.holidays), timezone: form.timezone?.trim() || null,
+      handlingDays: number(form.handlingDays), workdays: text(form.workdays).split(",").filter(Boolean).map(number), holidays: lines(form.holidays), timezone: text(form.timezone) || null,
       transitDays: number(form.transitDays), carrierTransitDays: carriers, holdOnStockMismatch: form.holdOnStockMismatch === "on",
       acknowledgeWithinHours: number(form.acknowledgeWithinHours), answerWithinHours: number(form.answerWithinHours),
       substituteMatch: form.substituteMatch, offerExpiresInHours: number(form.offerExpiresInHours),
-      smtpUrl: form.smtpUrl?.trim() || null, fromAddress: form.fromAddress?.trim() || null, watchDays: number(form.watchDays), messages,
+      smtpUrl: text(form.smtpUrl) || null, fromAddress: text(form.fromAddress) || null, watchDays: number(form.watchDays), messages,
       compensationPercent, compensationValidDays: number(form.compensationValidDays),
     },
   };
+}
+
+/** The form field a settings path belongs to, and what names the item within it. */
+export function fieldOfPath(path: string): { field: string; item?: string } {
+  const [top, ...rest] = path.split(".");
+  if (top === "messages" && rest.length >= 2) return { field: messageField(rest[0], rest.slice(1).join(".")) };
+  if (top === "carrierTransitDays" && rest.length) return { field: top, item: rest.join(".") };
+  if (top === "compensationPercent" && rest.length) return { field: `${top}.${rest.join(".")}` };
+  return { field: top }; // a list's item: its message quotes the value
+}
+
+/** Settings-path errors as form-field errors ("carrierTransitDays.GLS" → carrierTransitDays, "GLS: …"). */
+export function fieldErrors(errors: Record<string, string>, into: FieldErrors = {}): FieldErrors {
+  for (const [path, message] of Object.entries(errors)) {
+    const { field, item } = fieldOfPath(path);
+    const worded = item ? message.split("\n").map((m) => `${item}: ${m}`).join("\n") : message;
+    into[field] = into[field] ? `${into[field]}\n${worded}` : worded;
+  }
+  return into;
+}
+
+/** The submitted form checked whole: the changes to save, or every problem at once, by field. */
+export function checkSettingsForm(form: FormFields, current: ShopSettings): { ok: true; changes: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+  const { changes, errors } = formToChanges(form, current);
+  const checked = checkSettings({ ...current, ...changes });
+  if (!checked.ok) fieldErrors(checked.errors, errors);
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, changes };
 }

@@ -1,0 +1,73 @@
+// The message blocks a merchant may reword, as the settings page names them: which email or page
+// each belongs to, what it says, and the {names} it may use — only those its own default uses,
+// since only those are filled in when it is sent (any other would reach the customer as typed).
+import { defaultText, LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
+
+export const MESSAGE_GROUPS = [
+  { id: "offer", title: "Offer email (a substitute, a refund or cancelling)" },
+  { id: "ack", title: "“We are on it” email" },
+  { id: "code", title: "Apology email with a discount code" },
+  { id: "note", title: "Email in your own words" },
+  { id: "every", title: "In every email" },
+  { id: "page", title: "Choice page (where the customer answers an offer)" },
+] as const;
+type Group = (typeof MESSAGE_GROUPS)[number]["id"];
+
+export const MESSAGE_BLOCKS: Record<MessageKey, { group: Group; label: string }> = {
+  subject: { group: "offer", label: "Subject" },
+  "problem.expired": { group: "offer", label: "What happened: the item has expired" },
+  "problem.damaged": { group: "offer", label: "What happened: the item is damaged" },
+  "problem.missing": { group: "offer", label: "What happened: the item is missing" },
+  "problem.damaged_or_expired": { group: "offer", label: "What happened: the last unit is damaged or expired" },
+  "problem.stock": { group: "offer", label: "What happened: none left in stock" },
+  proposal: { group: "offer", label: "Before the choices" },
+  "choice.substitute": { group: "offer", label: "Choice: a substitute instead" },
+  "choice.refund": { group: "offer", label: "Choice: leave the item out and refund it" },
+  "choice.refundFree": { group: "offer", label: "Choice: leave out an item that was free" },
+  "choice.cancel": { group: "offer", label: "Choice: cancel the whole order" },
+  deadline: { group: "offer", label: "Answer-by date and what happens after it" },
+  link: { group: "offer", label: "Link to the choice page" },
+  "ack.subject": { group: "ack", label: "Subject" },
+  "ack.body": { group: "ack", label: "Message" },
+  "ack.stock_mismatch": { group: "ack", label: "What happened: an item cannot be sent as it is (also in the apology email)" },
+  "ack.late_shipment": { group: "ack", label: "What happened: the order has not shipped yet (also in the apology email)" },
+  "ack.late_delivery": { group: "ack", label: "What happened: the parcel is late (also in the apology email)" },
+  "ack.delivery_failed": { group: "ack", label: "What happened: the carrier could not deliver (also in the apology email)" },
+  "ack.cod_amount_mismatch": { group: "ack", label: "What happened: the cash-on-delivery amount changed (also in the apology email)" },
+  "ack.wrong_item": { group: "ack", label: "What happened: a wrong item arrived (also in the apology email)" },
+  "ack.damaged_delivery": { group: "ack", label: "What happened: part of the order arrived damaged (also in the apology email)" },
+  "code.subject": { group: "code", label: "Subject" },
+  "code.body": { group: "code", label: "Message" },
+  "code.code": { group: "code", label: "The line with the code" },
+  "note.subject": { group: "note", label: "Subject" },
+  greeting: { group: "every", label: "Greeting" },
+  apology: { group: "every", label: "Apology" },
+  signoff: { group: "every", label: "Sign-off" },
+  "page.title": { group: "page", label: "Page title" },
+  "page.submit": { group: "page", label: "Confirm button (also the button in the offer email)" },
+  "page.invalid": { group: "page", label: "The link is not valid" },
+  "page.expired": { group: "page", label: "The offer has expired" },
+  "page.answered": { group: "page", label: "Already answered" },
+  "page.done.substitute": { group: "page", label: "Thanks, after choosing the substitute" },
+  "page.done.refund": { group: "page", label: "Thanks, after choosing the refund" },
+  "page.done.cancel_order": { group: "page", label: "Thanks, after cancelling the order" },
+  "page.failed": { group: "page", label: "Something went wrong" },
+};
+
+const namesIn = (text: string) => [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
+
+/** The {names} a block may use: those its default uses in any language. */
+export const placeholdersOf = (key: MessageKey) => [...new Set(LOCALES.flatMap((locale) => namesIn(defaultText(locale, key))))];
+
+/** What is wrong with the merchant's wording of a block, or null. */
+export function placeholderProblem(key: MessageKey, text: string): string | null {
+  const allowed = placeholdersOf(key);
+  const unknown = [...new Set(namesIn(text).filter((name) => !allowed.includes(name)))];
+  if (!unknown.length) return null;
+  const given = unknown.map((name) => `{${name}}`).join(", ");
+  return allowed.length
+    ? `${given} cannot be filled in here; this text can use ${allowed.map((name) => `{${name}}`).join(", ")}.`
+    : `${given} cannot be filled in here; this text has nothing to fill in.`;
+}
+
+export const isMessageKey = (key: string): key is MessageKey => (MESSAGE_KEYS as string[]).includes(key);

@@ -1,0 +1,58 @@
+// Field rules of the settings document, each with the words a merchant reads next to the field:
+// what is wrong and what would be right, never a parser's message.
+import { z } from "zod";
+import { parseSender } from "./sender";
+
+export const wholeNumber = (min: number, max: number) => {
+  const message = `Enter a whole number from ${min} to ${max}.`;
+  return z.number({ invalid_type_error: message, required_error: message }).int(message).min(min, message).max(max, message);
+};
+
+export const decimal = (min: number, max: number, what = "a number") => {
+  const message = `Enter ${what} from ${min} to ${max}.`;
+  return z.number({ invalid_type_error: message, required_error: message }).min(min, message).max(max, message);
+};
+
+/** A day that exists: 2026-02-29 and 2026-13-45 are refused, not rolled over into another day. */
+export function isCalendarDate(text: string): boolean {
+  const m = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const calendarDate = z.string().refine(isCalendarDate, (text) => ({
+  message: `“${text}” is not a day of the calendar: write it as YYYY-MM-DD, e.g. 2026-12-25.`,
+}));
+
+/** The zone's IANA name as the time zone database spells it ("europe/madrid" → "Europe/Madrid"),
+ *  or null. Offsets such as "+01:00" are refused: they ignore daylight saving. */
+export function ianaTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(name)) return null;
+  try {
+    const resolved = new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+  } catch {
+    return null;
+  }
+}
+
+export const timeZone = z.string().trim().transform((name, ctx) => {
+  const zone = ianaTimeZone(name);
+  if (!zone) ctx.addIssue({ code: "custom", message: `“${name}” is not a time zone: use its name, such as Europe/Madrid (blank: the shop's own).` });
+  return zone ?? name;
+});
+
+export const smtpUrl = z.string().trim().refine((text) => {
+  try {
+    const url = new URL(text);
+    return /^smtps?:$/.test(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "Enter your mail server as smtps://user:password@smtp.example.com:465 (or smtp:// on port 587).");
+
+export const senderAddress = z.string().trim().max(200, "Keep the sender under 200 characters.").refine((text) => parseSender(text) !== null, (text) => ({
+  message: `“${text}” is not an email address: write it as hola@yourshop.com, or Your Shop <hola@yourshop.com>.`,
+}));
