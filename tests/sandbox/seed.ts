@@ -40,7 +40,7 @@ export function seedDemoShop(store: SandboxStore, domain = DEMO_SHOP) {
     store.addLocation(domain, "Almacén Madrid");
     const variants = catalogue.map((p, i) =>
       store.addProduct(domain, {
-        title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags,
+        title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags, images: [{ alt: p.title }],
         variants: [{ sku: `FD-${String(i + 1).padStart(3, "0")}`, price: p.price, stock: { available: p.stock } }],
       }).variants[0],
     );

@@ -18,10 +18,12 @@ import type { RemedyDecision } from "./decisions";
 import { applyRemedy } from "./remedies.server";
 import { fromCents, toCents } from "../money";
 import { findSubstitutes } from "./substitution.server";
+import type { SubstituteImage } from "./substitutes";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string };
+/** `image`: the product's picture when the offer was made (offers made before pictures have none). */
+export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string; image?: SubstituteImage | null };
 export type CreateOfferInput = { variantIds: string[]; allowCancel?: boolean; expiresInHours?: number };
 /** Who makes the offer, for the message; `offerLinkBase` is where offer links point (…/offers). */
 export type Creator = { actor: Actor; name: string; shopName: string; timezone: string; offerLinkBase: string };
@@ -44,7 +46,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   const chosen = input.variantIds.map((id) => found.substitutes.find((s) => s.variantId === id));
   const invalid = input.variantIds.filter((_, i) => !chosen[i]);
   if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
-  const substitutes: OfferedSubstitute[] = chosen.map((s) => ({ variantId: s!.variantId, title: s!.title, vendor: s!.vendor, price: s!.price }));
+  const substitutes: OfferedSubstitute[] = chosen.map((s) => ({ variantId: s!.variantId, title: s!.title, vendor: s!.vendor, price: s!.price, image: s!.image }));
 
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? settings.offerExpiresInHours) * 3_600_000);

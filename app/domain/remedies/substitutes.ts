@@ -18,11 +18,15 @@ export type OriginalLine = {
   productFailed: boolean;
 };
 
+/** A product's picture as Shopify serves it, with the words that describe it. */
+export type SubstituteImage = { url: string; alt: string };
+
 export type Substitute = {
   variantId: string;
   title: string;
   vendor: string;
   price: string;
+  image: SubstituteImage | null;
   available: number | null;
   sameType: boolean;
   sharedTags: string[];
@@ -33,6 +37,8 @@ export type Substitute = {
 export function rankSubstitutes(original: OriginalLine, products: CandidateProduct[]): Substitute[] {
   const candidates = products.flatMap((p) => {
     if (p.id === original.productId || p.status !== "ACTIVE") return [];
+    const picture = p.featuredMedia?.preview?.image;
+    const image = picture ? { url: picture.url, alt: picture.altText || p.title } : null;
     return p.variants.nodes.flatMap((v) => {
       const available = v.inventoryItem.tracked
         ? (v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0)
@@ -40,7 +46,7 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
       if (available !== null && available < original.quantity) return [];
       if (toCents(v.price) < toCents(original.value)) return [];
       return [{
-        variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, available,
+        variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, image, available,
         sameType: p.productType.toLowerCase() === original.productType.toLowerCase(),
         sharedTags: p.tags.filter((t) => original.tags.includes(t)),
         otherVendor: p.vendor.toLowerCase() !== original.vendor.toLowerCase(),

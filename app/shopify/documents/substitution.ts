@@ -42,7 +42,8 @@ export type SubstitutionContext = {
   } | null;
 };
 
-/** Products like the one to replace, with each variant's price and stock at the shipping location. */
+/** Products like the one to replace, with each variant's price and stock at the shipping location,
+ *  and the product's featured picture (sized for the customer's offer page and email). */
 export const SubstituteCandidatesQuery = `#graphql
   query SubstituteCandidates($query: String!, $location: ID!) {
     products(first: 10, query: $query) {
@@ -53,6 +54,7 @@ export const SubstituteCandidatesQuery = `#graphql
         productType
         tags
         status
+        featuredMedia { preview { image { url(transform: { maxWidth: 240, maxHeight: 240 }) altText } } }
         variants(first: 3) {
           nodes {
             id
@@ -72,6 +74,8 @@ export const SubstituteCandidatesQuery = `#graphql
 
 export type CandidateProduct = {
   id: string; title: string; vendor: string; productType: string; tags: string[]; status: string;
+  /** Null when the product has no media (or its preview is not ready yet). */
+  featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
   variants: { nodes: {
     id: string; title: string; sku: string | null; price: string;
     inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };
