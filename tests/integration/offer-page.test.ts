@@ -49,7 +49,8 @@ describe("the customer's offer page", () => {
 
     // Sent without a choice: refused in Spanish, the page and its choices still there, nothing done.
     const empty = await answer(sent.body.url, null);
-    expect(empty.status).toBe(400);
+    expect(empty.status).toBe(200); // the page again, with the reason
+    expect(empty.body).toMatch(/<p id="choice-error" role="alert"[^>]*>Elige una de las opciones, por favor\.<\/p>/);
     expect(empty.headers.get("cache-control")).toBe("no-store");
     expect(words(empty.body)).toContain("Elige una de las opciones, por favor.");
     expect(empty.body).toContain(`value="substitute:${best.variantId}"`);

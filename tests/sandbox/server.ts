@@ -15,6 +15,7 @@ import { SandboxContext } from "./context";
 import { shopPayload, webhookBody } from "./payloads";
 import { ScenarioError, scenarios } from "./scenarios";
 import { CheckoutRefused } from "./store-discounts";
+import { currentQuantity } from "./store-orders";
 import { SandboxStore } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 
@@ -166,6 +167,17 @@ export async function startSandboxServer(options: SandboxOptions) {
         if (error instanceof ScenarioError || error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
         throw error;
       }
+    }
+    // The order as the merchant sees it in the admin: its lines, what is left of each, and its refunds.
+    const orderPath = url.pathname.match(/^\/sandbox\/orders\/(\d+)$/);
+    if (orderPath && req.method === "GET") {
+      const order = store.hasShop(shop) ? store.shop(shop).orders.find((o) => o.id === Number(orderPath[1])) : undefined;
+      if (!order) return send(res, 404, { error: `no order ${orderPath[1]} in '${shop}'` });
+      return send(res, 200, {
+        id: `gid://shopify/Order/${order.id}`, name: order.name, cancelledAt: order.cancelledAt,
+        lineItems: order.lineItems.map((l) => ({ title: l.title, sku: l.sku, quantity: l.quantity, currentQuantity: currentQuantity(l), discount: l.discountAmount })),
+        refunds: order.refunds.map((r) => ({ amount: r.amount, note: r.note })),
+      });
     }
     switch (`${req.method} ${url.pathname}`) {
       case "GET /sandbox/health":

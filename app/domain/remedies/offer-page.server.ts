@@ -77,7 +77,9 @@ export async function loadOfferPage(token: string, request: Request) {
   return json(data, { headers: NO_STORE });
 }
 
-const STATUS = { done: 200, unchosen: 400, already_answered: 409, expired: 410, failed: 502, invalid: 404 } as const;
+// Nothing chosen is the page again with a word in red, not a failed request: a 4xx document is
+// an error in the browser's console, and the customer did nothing wrong but forget to tick.
+const STATUS = { done: 200, unchosen: 200, already_answered: 409, expired: 410, failed: 502, invalid: 404 } as const;
 const answered = (data: OfferAnswerData) => json(data, { status: STATUS[data.outcome], headers: NO_STORE });
 
 export async function answerOfferPage(token: string, form: FormData, request: Request) {
