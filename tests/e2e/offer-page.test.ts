@@ -5,25 +5,15 @@
 // the substitute shows what happens next, a confirmation email goes out, and the order in Shopify
 // carries the substitute.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../helpers/accessibility";
 import { BROWSER_UA } from "../helpers/app-server";
-import { ARTIFACTS, launchBrowser } from "../helpers/browser";
-import { startLauncher, type Launcher } from "../helpers/launcher";
+import { ARTIFACTS } from "../helpers/browser";
+import { launcherWithBrowser } from "../helpers/launcher";
 
 const SHOP = "makegood-demo.myshopify.com";
-let browser: Browser;
-let launcher: Launcher;
-
-beforeAll(async () => {
-  launcher = await startLauncher();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (launcher) expect(await launcher.stop()).toBe(true);
-});
+const e2e = launcherWithBrowser();
 
 /** Every console error and uncaught exception of `page`, for the test to find none. */
 function watchErrors(page: Page) {
@@ -35,8 +25,8 @@ function watchErrors(page: Page) {
 
 /** The merchant's API, with the session token the admin gives the app. */
 async function api(route: string, body?: unknown) {
-  const { token } = (await (await fetch(`${launcher.sandboxUrl}/sandbox/session-token?shop=${SHOP}`)).json()) as { token: string };
-  const res = await fetch(`http://localhost:${launcher.appPort}${route}`, {
+  const { token } = (await (await fetch(`${e2e.launcher.sandboxUrl}/sandbox/session-token?shop=${SHOP}`)).json()) as { token: string };
+  const res = await fetch(`http://localhost:${e2e.launcher.appPort}${route}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -46,14 +36,14 @@ async function api(route: string, body?: unknown) {
 
 describe("the customer's offer page in Chromium", () => {
   it("expired-last-unit: the customer reads the offer in Spanish, is told to choose, chooses the substitute, is confirmed by page and email; the order has it", async () => {
-    const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=${SHOP}`, { method: "POST" });
+    const res = await fetch(`${e2e.launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=${SHOP}`, { method: "POST" });
     const { order } = (await res.json()) as { order: { id: string; name: string } };
 
     // The merchant opens the incident from the app's home (detection runs a moment after the order).
     // (Only to learn the incident's id: this test watches the customer's page for console errors.)
-    const merchant = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
+    const merchant = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
     await expect.poll(async () => {
-      await merchant.goto(launcher.openUrl, { waitUntil: "networkidle" });
+      await merchant.goto(e2e.launcher.openUrl, { waitUntil: "networkidle" });
       return merchant.getByRole("link", { name: order.name }).count();
     }, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
     await merchant.getByRole("link", { name: order.name }).first().click();
@@ -65,11 +55,11 @@ describe("the customer's offer page in Chromium", () => {
     const best = candidates.substitutes[0] as { variantId: string; title: string; image: { url: string } | null };
     expect(best).toMatchObject({ title: "Sensibio H2O Micellar Water", image: { url: expect.stringContaining("sensibio-h2o-micellar-water.png") } });
     expect((await api(`/api/incidents/${incidentId}/offers`, { variantIds: [best.variantId] })).status).toBe(201);
-    await expect.poll(() => launcher.output().match(/Offer page: (\S+)/)?.[1], { timeout: 10_000 }).toBeTruthy();
-    const offerUrl = launcher.output().match(/Offer page: (\S+)/)![1];
+    await expect.poll(() => e2e.launcher.output().match(/Offer page: (\S+)/)?.[1], { timeout: 10_000 }).toBeTruthy();
+    const offerUrl = e2e.launcher.output().match(/Offer page: (\S+)/)![1];
 
     // The customer, on a phone, opens the link from the email.
-    const customer = await browser.newPage({ viewport: { width: 420, height: 860 }, userAgent: BROWSER_UA, locale: "es-ES" });
+    const customer = await e2e.browser.newPage({ viewport: { width: 420, height: 860 }, userAgent: BROWSER_UA, locale: "es-ES" });
     const errors = watchErrors(customer);
     await customer.goto(offerUrl, { waitUntil: "networkidle" });
     expect(await customer.evaluate(() => [document.documentElement.lang, document.title])).toEqual(["es", `Tu pedido ${order.name}`]);
@@ -107,11 +97,11 @@ describe("the customer's offer page in Chromium", () => {
     expect(await accessibilityViolations(customer)).toEqual([]);
 
     // The confirmation email, as the shop's mail server received it.
-    await expect.poll(() => launcher.output(), { timeout: 10_000 })
+    await expect.poll(() => e2e.launcher.output(), { timeout: 10_000 })
       .toContain(`Mail to lucia.martin@example.es: Farmacia Demo: tu elección para el pedido ${order.name} está confirmada`);
 
     // Shopify's side: the substitute is on the order, the gift is gone from it.
-    const sandboxOrder = (await (await fetch(`${launcher.sandboxUrl}/sandbox/orders/${order.id.split("/").pop()}?shop=${SHOP}`)).json()) as { lineItems: { title: string; currentQuantity: number }[] };
+    const sandboxOrder = (await (await fetch(`${e2e.launcher.sandboxUrl}/sandbox/orders/${order.id.split("/").pop()}?shop=${SHOP}`)).json()) as { lineItems: { title: string; currentQuantity: number }[] };
     expect(sandboxOrder.lineItems.filter((l) => l.currentQuantity > 0).map((l) => l.title).sort())
       .toEqual(["Sensibio H2O Micellar Water", "Summer Protection Pack (fluid + free spring water)"]);
 

@@ -2,7 +2,10 @@
 // group on free ports and a database of its own; it resolves with the address it prints.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { freePort, portClosed, stopProcessGroup } from "./app-server";
+import { launchBrowser } from "./browser";
 import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean> };
@@ -38,4 +41,19 @@ export async function startLauncher(): Promise<Launcher> {
       return closed;
     },
   };
+}
+
+/** The launcher and a Chromium for one browser test file, started before its tests and stopped
+ *  after them (the launcher's app must have let go of its port). */
+export function launcherWithBrowser() {
+  const ctx = {} as { launcher: Launcher; browser: Browser };
+  beforeAll(async () => {
+    ctx.launcher = await startLauncher();
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    if (ctx.launcher) expect(await ctx.launcher.stop()).toBe(true);
+  });
+  return ctx;
 }
