@@ -1,9 +1,10 @@
-// The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML that works
-// without JavaScript: through Shopify's App Proxy the app's scripts are not served. The form has no
-// browser validation on purpose: the browser would word it in its own language, the server words
-// "choose one" in the customer's.
+// The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML, without
+// the app's scripts (`offerPageHandle`): through Shopify's App Proxy they are not reachable. The form
+// posts to the page's own address as the browser sees it — the shop's domain through the proxy, the
+// app's otherwise — where Remix's <Form> would name the app's route (/proxy/offers/…), which the
+// shop's domain does not serve. It has no browser validation on purpose: the browser would word it
+// in its own language, the server words "choose one" in the customer's.
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
 
@@ -13,6 +14,9 @@ export const offerPageMeta: MetaFunction = ({ data }) => [
   { title: (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
 ];
+
+/** Read by the root: no scripts on this page. */
+export const offerPageHandle = { scripts: false };
 
 /** Never cached, by the browser or anything between: the page holds the credential and changes with the answer. */
 export const offerPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
@@ -56,7 +60,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
     <Page data={data}>
       <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
       <p>{texts.problem}</p>
-      <Form method="post" reloadDocument noValidate>
+      <form method="post" noValidate>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={error ? "choice-error" : undefined}>
           <legend style={{ padding: 0, marginBottom: 4 }}>{texts.proposal}</legend>
           {error && <p id="choice-error" role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}
@@ -74,7 +78,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
         </fieldset>
         <p>{texts.deadline}</p>
         <button type="submit" style={{ padding: "10px 16px", borderRadius: 8, border: 0, background: "#303030", color: "#fff", fontSize: 16 }}>{texts.submit}</button>
-      </Form>
+      </form>
       <p>{texts.apology}</p>
     </Page>
   );

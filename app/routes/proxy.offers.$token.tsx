@@ -3,12 +3,13 @@
 // request is checked before anything else (a bad one is refused by the library).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferPage, offerPageHeaders, offerPageMeta } from "../components/offer-page";
+import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 import { authenticate } from "../shopify.server";
 
 export const meta = offerPageMeta;
 export const headers = offerPageHeaders;
+export const handle = offerPageHandle;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authenticate.public.appProxy(request);

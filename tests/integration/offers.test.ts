@@ -150,17 +150,28 @@ describe("offers to the customer", () => {
     expect((await page(`${ctx.app.url}/offers/not-a-real-token-at-all-000000`)).status).toBe(404);
   });
 
-  it("serves the offer through Shopify's App Proxy only with Shopify's signature", async () => {
+  it("serves the offer through Shopify's App Proxy only with Shopify's signature, and takes the answer there", async () => {
     const { incident } = await scenario("expired-last-unit");
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
     const token = sent.body.url.split("/").pop();
+    /** What Shopify forwards for https://<shop>/apps/makegood/offers/<token>: the same path under the proxy URL, signed. */
     const proxied = (signature?: string) => {
       const params: Record<string, string> = { shop: DEMO_SHOP, logged_in_customer_id: "", path_prefix: "/apps/makegood", timestamp: String(Math.floor(Date.now() / 1000)) };
       const signed = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join("");
       const query = new URLSearchParams({ ...params, signature: signature ?? createHmac("sha256", TEST_SECRET).update(signed).digest("hex") });
-      return page(`${ctx.app.url}/proxy/offers/${token}?${query}`);
+      return `${ctx.app.url}/proxy/offers/${token}?${query}`;
     };
-    expect(await proxied()).toMatchObject({ status: 200, html: expect.stringContaining("Tu pedido") });
-    expect((await proxied("0".repeat(64))).status).toBe(400);
+    const opened = await page(proxied());
+    expect(opened).toMatchObject({ status: 200, html: expect.stringContaining("Tu pedido") });
+    // The customer's browser is on the shop's domain: the form posts back to that address (no
+    // action naming the app's /proxy route), and the page loads none of the app's scripts.
+    expect(opened.html).toMatch(/<form method="post" novalidate="">/);
+    expect(opened.html).not.toMatch(/<form[^>]* action=/);
+    expect(opened.html).not.toContain("<script");
+    expect((await page(proxied("0".repeat(64)))).status).toBe(400);
+    expect((await answer(proxied("0".repeat(64)), "cancel_order")).status).toBe(400);
+    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "sent" });
+    const chosen = await answer(proxied(), "cancel_order");
+    expect(chosen).toMatchObject({ status: 200, body: expect.stringContaining("Tu pedido se ha cancelado y te lo hemos reembolsado por completo.") });
   });
 });
