@@ -7,7 +7,7 @@ import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, Inl
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
-import { defaultText, localeOf, LOCALES, MESSAGE_KEYS, type Locale } from "../domain/notifications/messages";
+import { defaultText, localeOf, LOCALES, MESSAGE_KEYS, MESSAGE_LABELS, type Locale } from "../domain/notifications/messages";
 import { formToChanges, settingsToForm, type FormFields } from "../domain/settings/settings-form";
 import { getShopSettings, saveShopSettings } from "../domain/settings/settings.server";
 import { INCIDENT_TYPES } from "../domain/incidents/types";
@@ -47,7 +47,6 @@ function Section({ title, description, children }: { title: string; description:
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const MESSAGE_LABEL = (key: string) => key.replace(/^page\./, "Offer page: ").replace(/^ack\./, "Acknowledgement: ").replace(/^choice\./, "Choice: ").replace(/^problem\./, "Problem: ").replace(/^code\./, "Apology with a code: ").replace(/^note\./, "Your own message: ");
 
 export default function Settings() {
   const { fields, locale, messages } = useLoaderData<typeof loader>();
@@ -124,7 +123,7 @@ export default function Settings() {
                 <Select label="Language" value={locale} onChange={(lang) => setSearch({ lang })}
                   options={LOCALES.map((l) => ({ label: { en: "English", es: "Español", ro: "Română" }[l], value: l }))} />
                 {MESSAGE_KEYS.map((key) => (
-                  <TextField key={`${locale}-${key}`} label={MESSAGE_LABEL(key)} name={`message.${key}`} multiline={2} autoComplete="off"
+                  <TextField key={`${locale}-${key}`} label={MESSAGE_LABELS[key]} name={`message.${key}`} multiline={2} autoComplete="off"
                     value={values[`message.${key}`] ?? ""} onChange={(v) => setValues((s) => ({ ...s, [`message.${key}`]: v }))} />
                 ))}
               </BlockStack>

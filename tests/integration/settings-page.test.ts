@@ -52,6 +52,6 @@ describe("settings page", () => {
     expect((await save(form, "es")).body.ok).toBe(true);
     expect((await getShopSettings(ctx.db.prisma, DEMO_SHOP)).messages).toEqual({ es: { apology: "Perdona las molestias, de verdad." } });
     expect((await page("es")).messages.apology).toBe("Perdona las molestias, de verdad.");
-    expect((await page("ro")).messages.apology).toBe("Ne pare rău pentru neplăcere și îți mulțumim pentru răbdare.");
+    expect((await page("ro")).messages.apology).toBe("Ne pare rău pentru neplăcere și vă mulțumim pentru răbdare.");
   });
 });

@@ -61,7 +61,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   const url = `${by.offerLinkBase.replace(/\/$/, "")}/${token}`;
   const firstName = await customerFirstName(prisma, shop, incident.orderId);
   const message = offerMessage({
-    locale, shop: by.shopName, order: incident.orderName, customerName: firstName || incident.customerEmail.split("@")[0], item: found.line.title,
+    locale, shop: by.shopName, order: incident.orderName, customerName: firstName, item: found.line.title,
     reason: REASONS.has(evidence.reason ?? "") ? (evidence.reason as "expired") : "stock",
     substitutes, refund: { amount: refundAmount, currency: found.line.currency },
     allowCancel: input.allowCancel ?? true, answerBy: expiresAt, timezone: settings.timezone ?? by.timezone, link: url, overrides: settings.messages,
