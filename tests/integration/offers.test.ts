@@ -10,7 +10,7 @@ import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
 import { TEST_SECRET } from "../helpers/app-server";
 import { gid, offerFlow } from "../helpers/offer-flow";
-import { DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 import { startSmtpServer } from "../sandbox/mailbox";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { currentQuantity } from "../sandbox/store-orders";
@@ -141,6 +141,17 @@ describe("offers to the customer", () => {
     expect(mail.text).toMatch(/^Bună ziua, Ioana,\n\nAm văzut că suma de plată la livrare pentru comanda dumneavoastră/);
     expect(mail.text).toMatch(/vă vom oferi o soluție până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: cod.id } })).toMatchObject({ status: "customer_contacted", acknowledgedAt: expect.any(Date) });
+  });
+
+  it("late-shipment, in Spanish: the acknowledgement greets, says sorry once and gives the new ship date", async () => {
+    const { order } = await scenario("late-shipment");
+    await runAppCli(ctx, ["incidents", "scan", "--shop", DEMO_SHOP]); // lateness is found by the scan, not by a webhook
+    const late = await ctx.db.prisma.incident.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderId: order.id, type: "late_shipment" } });
+    expect(await api(`/api/incidents/${late.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
+    const mail = mailTo(late.customerEmail!);
+    expect(mail.text).toMatch(/^Hola \S+:\n\nHemos visto que tu pedido #\d+ aún no ha salido\./);
+    expect(mail.text).toMatch(/\n\nTu pedido saldrá de nuestro almacén como muy tarde el \S+, \d+ de \S+ de \d{4}\.\n\n/);
+    expect(mail.text!.match(/sentimos|perdona/gi)).toHaveLength(1);
   });
 
   it("refuses a cheaper or unknown substitute, and a link that is not an offer's", async () => {
