@@ -6,7 +6,14 @@ function usePageLanguage() {
   return (page?.data as { locale?: string } | undefined)?.locale ?? "en";
 }
 
+/** Pages that are plain HTML load no scripts (the customer's offer page: through Shopify's App
+ *  Proxy the app's scripts are not reachable, and it needs none). */
+function useScripts() {
+  return useMatches().every((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts !== false);
+}
+
 export default function App() {
+  const scripts = useScripts();
   return (
     <html lang={usePageLanguage()}>
       <head>
@@ -18,8 +25,8 @@ export default function App() {
       </head>
       <body>
         <Outlet />
-        <ScrollRestoration />
-        <Scripts />
+        {scripts && <ScrollRestoration />}
+        {scripts && <Scripts />}
       </body>
     </html>
   );

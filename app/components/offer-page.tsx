@@ -1,43 +1,85 @@
-// The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML that works
-// without JavaScript: through Shopify's App Proxy the app's scripts are not served.
-import type { MetaFunction } from "@remix-run/node";
-import { Form } from "@remix-run/react";
-import type { Locale } from "../domain/notifications/messages";
-
-export type OfferPageData = {
-  state: "invalid" | "open" | "answered" | "expired" | "failed";
-  locale: Locale;
-  texts: Record<string, string>;
-  choices: { value: string; label: string }[];
-};
+// The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML, without
+// the app's scripts (`offerPageHandle`): through Shopify's App Proxy they are not reachable. The form
+// posts to the page's own address as the browser sees it — the shop's domain through the proxy, the
+// app's otherwise — where Remix's <Form> would name the app's route (/proxy/offers/…), which the
+// shop's domain does not serve. It has no browser validation on purpose: the browser would word it
+// in its own language, the server words "choose one" in the customer's.
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
+import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
 
 /** The page's title (the customer's language: "Tu pedido #1031"); kept out of search engines, and
  *  its address (which holds the offer's secret) out of Referer headers to other sites. */
 export const offerPageMeta: MetaFunction = ({ data }) => [
-  { title: (data as OfferPageData | undefined)?.texts?.title || "Your order" },
+  { title: (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
 ];
 
-const box = { maxWidth: 560, margin: "40px auto", padding: 24, fontFamily: "system-ui, sans-serif", lineHeight: 1.5, border: "1px solid #ddd", borderRadius: 12 } as const;
+/** Read by the root: no scripts on this page. */
+export const offerPageHandle = { scripts: false };
 
-export function OfferPage({ data, answered }: { data: OfferPageData; answered?: { outcome: string; message: string } }) {
-  const { state, texts, choices, locale } = data;
-  if (answered) return <main style={box} lang={locale} data-outcome={answered.outcome}><p>{answered.message}</p></main>;
-  if (state === "invalid") return <main style={box}><p>This link is not valid. Please contact the shop.</p></main>;
-  if (state !== "open") return <main style={box} lang={locale} data-outcome={state}><p>{state === "expired" ? texts.expired : state === "failed" ? texts.failed : texts.answered}</p></main>;
+/** Never cached, by the browser or anything between: the page holds the credential and changes with the answer. */
+export const offerPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
+  "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? "no-store",
+});
+
+const box = { maxWidth: 560, margin: "32px auto", padding: "20px 24px", fontFamily: "system-ui, sans-serif", lineHeight: 1.5, border: "1px solid #ddd", borderRadius: 12, color: "#1f1f1f" } as const;
+const card = { display: "flex", gap: 12, alignItems: "center", margin: "10px 0", padding: 12, border: "1px solid #d4d4d4", borderRadius: 10, cursor: "pointer" } as const;
+const capitalize = (s: string, locale: string) => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
+
+function Page({ data, children }: { data: OfferPageData; children: ReactNode }) {
   return (
-    <main style={box} lang={locale}>
-      <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
-      <p>{texts.proposal}</p>
-      <Form method="post" reloadDocument>
-        {choices.map((c, i) => (
-          <label key={c.value} style={{ display: "block", margin: "10px 0" }}>
-            <input type="radio" name="choice" value={c.value} defaultChecked={i === 0} required /> {c.label}
-          </label>
-        ))}
-        <button type="submit" style={{ marginTop: 12, padding: "10px 16px", borderRadius: 8, border: 0, background: "#303030", color: "#fff" }}>{texts.submit}</button>
-      </Form>
-      <p>{texts.apology}</p>
+    <main style={box} lang={data.locale}>
+      {data.shop && <p style={{ margin: 0, fontWeight: 600, color: "#4a4a4a" }} data-shop>{data.shop}</p>}
+      {children}
     </main>
+  );
+}
+
+export function OfferPage({ data, answered }: { data: OfferPageData; answered?: OfferAnswerData }) {
+  const { state, texts, choices, locale } = data;
+  if (answered?.outcome === "done") {
+    return (
+      <Page data={data}>
+        <h1 style={{ fontSize: 22 }}>{answered.title}</h1>
+        <div data-outcome="done">{answered.lines.map((line) => <p key={line}>{line}</p>)}</div>
+      </Page>
+    );
+  }
+  if (answered && answered.outcome !== "unchosen") return <Page data={data}><p data-outcome={answered.outcome}>{answered.lines[0]}</p></Page>;
+  if (state !== "open") {
+    return (
+      <Page data={data}>
+        {texts.title && <h1 style={{ fontSize: 22 }}>{texts.title}</h1>}
+        <p data-outcome={state}>{texts.message}</p>
+      </Page>
+    );
+  }
+  const error = answered?.outcome === "unchosen" ? answered.lines[0] : null;
+  return (
+    <Page data={data}>
+      <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
+      <p>{texts.problem}</p>
+      <form method="post" noValidate>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={error ? "choice-error" : undefined}>
+          <legend style={{ padding: 0, marginBottom: 4 }}>{texts.proposal}</legend>
+          {error && <p id="choice-error" role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}
+          {choices.map((c) => (
+            <label key={c.value} style={card} data-choice={c.value}>
+              <input type="radio" name="choice" value={c.value} />
+              {/* The label names the product: the picture adds no words for a screen reader. */}
+              {c.image && <img src={c.image.url} alt="" width={64} height={64} style={{ borderRadius: 8, objectFit: "cover", flex: "none" }} />}
+              <span>
+                <span style={{ display: "block", fontWeight: 600 }}>{c.label}</span>
+                {c.detail && <span style={{ display: "block", color: "#3d3d3d" }}>{capitalize(c.detail, locale)}</span>}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p>{texts.deadline}</p>
+        <button type="submit" style={{ padding: "10px 16px", borderRadius: 8, border: 0, background: "#303030", color: "#fff", fontSize: 16 }}>{texts.submit}</button>
+      </form>
+      <p>{texts.apology}</p>
+    </Page>
   );
 }

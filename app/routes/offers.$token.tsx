@@ -1,12 +1,14 @@
 // /offers/<token>: the customer's offer page at the app's own address (app/domain/remedies/offer-page.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferPage, offerPageMeta } from "../components/offer-page";
+import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 
 export const meta = offerPageMeta;
-export const loader = ({ params }: LoaderFunctionArgs) => loadOfferPage(params.token ?? "");
-export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await request.formData());
+export const headers = offerPageHeaders;
+export const handle = offerPageHandle;
+export const loader = ({ request, params }: LoaderFunctionArgs) => loadOfferPage(params.token ?? "", request);
+export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await request.formData(), request);
 
 export default function Offer() {
   return <OfferPage data={useLoaderData<typeof loader>()} answered={useActionData<typeof action>()} />;

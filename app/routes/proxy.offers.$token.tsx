@@ -3,20 +3,22 @@
 // request is checked before anything else (a bad one is refused by the library).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferPage, offerPageMeta } from "../components/offer-page";
+import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 import { authenticate } from "../shopify.server";
 
 export const meta = offerPageMeta;
+export const headers = offerPageHeaders;
+export const handle = offerPageHandle;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authenticate.public.appProxy(request);
-  return loadOfferPage(params.token ?? "");
+  return loadOfferPage(params.token ?? "", request);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await authenticate.public.appProxy(request);
-  return answerOfferPage(params.token ?? "", await request.formData());
+  return answerOfferPage(params.token ?? "", await request.formData(), request);
 }
 
 export default function ProxiedOffer() {

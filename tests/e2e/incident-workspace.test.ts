@@ -71,10 +71,12 @@ describe("the incident workspace in Chromium", () => {
     const customer = await browser.newPage({ viewport: { width: 420, height: 800 }, userAgent: BROWSER_UA });
     await customer.goto(offerUrl, { waitUntil: "networkidle" });
 
-    await customer.getByText("Recibir Sensibio H2O Micellar Water en su lugar, sin coste adicional").waitFor();
+    const substitute = customer.getByRole("radio", { name: /Recibir Sensibio H2O Micellar Water en su lugar/ });
+    await substitute.waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page.png"), fullPage: true });
     expect(await accessibilityViolations(customer)).toEqual([]); // the customer's page too
     expect(await customer.evaluate(() => [document.documentElement.lang, document.title])).toEqual(["es", `Tu pedido ${order.name}`]);
+    await substitute.check();
     await customer.getByRole("button", { name: "Confirmar mi elección" }).click();
     await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water").waitFor();
     await customer.close();

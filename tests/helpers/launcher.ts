@@ -4,7 +4,10 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { demoAppEnv } from "../sandbox/demo-app";
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { freePort, portClosed, stopProcessGroup } from "./app-server";
+import { launchBrowser } from "./browser";
 import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
@@ -49,4 +52,19 @@ export async function startLauncher(): Promise<Launcher> {
       return closed;
     },
   };
+}
+
+/** The launcher and a Chromium for one browser test file, started before its tests and stopped
+ *  after them (the launcher's app must have let go of its port). */
+export function launcherWithBrowser() {
+  const ctx = {} as { launcher: Launcher; browser: Browser };
+  beforeAll(async () => {
+    ctx.launcher = await startLauncher();
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    if (ctx.launcher) expect(await ctx.launcher.stop()).toBe(true);
+  });
+  return ctx;
 }

@@ -8,32 +8,20 @@ import { expireOffers } from "../../app/domain/remedies/offers.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
-import { BROWSER_UA, TEST_SECRET } from "../helpers/app-server";
-import { runAppCli, appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { TEST_SECRET } from "../helpers/app-server";
+import { gid, offerFlow } from "../helpers/offer-flow";
+import { DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 import { startSmtpServer } from "../sandbox/mailbox";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { currentQuantity } from "../sandbox/store-orders";
 
 const ctx = setupSandboxWithApp();
-const settled = () => appSettled(ctx);
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
   smtp = await startSmtpServer();
 });
 afterAll(() => smtp?.close());
-
-async function scenario(name: string) {
-  expect(await installApp(ctx)).toBe(200);
-  await settled();
-  expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, fromAddress: "Farmacia Demo <hola@farmacia.example>" })).toMatchObject({ ok: true });
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  await settled();
-  const { order } = (await res.json()) as { order: { id: string; name: string } };
-  const [incident] = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id, type: "stock_mismatch" } });
-  return { order, incident, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
-}
+const { settled, scenario, api, page, answer, mailTo, linkIn } = offerFlow(ctx, () => smtp);
 
 /** A scenario's incidents of every type. */
 async function scenarioIncidents(name: string) {
@@ -41,23 +29,6 @@ async function scenarioIncidents(name: string) {
   return { order, incidents: await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } }) };
 }
 
-async function api(path: string, body?: unknown) {
-  const res = await fetch(`${ctx.app.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** The customer's browser on the offer page. */
-const page = (url: string) => fetch(url, { headers: { "User-Agent": BROWSER_UA } }).then(async (r) => ({ status: r.status, html: await r.text() }));
-const answer = (url: string, choice: string) =>
-  fetch(url, { method: "POST", headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ choice }) })
-    .then(async (r) => ({ status: r.status, body: await r.text() }));
-
-const mailTo = (email: string) => smtp.mails.filter((m) => m.envelopeTo.includes(email)).at(-1)!;
-const linkIn = (text: string) => text.match(/https?:\/\/\S+\/offers\/[\w-]+/)![0];
 const orderTotal = (o: { lineItems: { price: string; quantity: number; discountAmount: string }[] }) =>
   o.lineItems.reduce((sum, l) => sum + Math.round(Number(l.price) * 100) * l.quantity - Math.round(Number(l.discountAmount) * 100), 0);
 
@@ -81,7 +52,7 @@ describe("offers to the customer", () => {
     expect(mail.subject).toMatch(/^Farmacia Demo: sobre tu pedido #\d+$/);
     expect(mail.text).toContain("Hola Lucía:");
     expect(mail.text).toContain("la última unidad de Thermal Spring Water 150 ml que teníamos está dañada o caducada");
-    expect(mail.text).toContain("Recibir Sensibio H2O Micellar Water en su lugar, sin coste adicional");
+    expect(mail.text).toMatch(/Recibir Sensibio H2O Micellar Water en su lugar \(vale 12,40\s€, gratis para ti\)/);
     expect(mail.text).toContain("Quitar Thermal Spring Water 150 ml del pedido (era un regalo, no se cobra nada)");
     expect(mail.text).toContain("Sentimos las molestias");
     expect(linkIn(mail.text!)).toBe(sent.body.url);
@@ -105,7 +76,9 @@ describe("offers to the customer", () => {
     expect(fo.holds).toEqual([]);
     const closed = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
     expect(closed).toMatchObject({ status: "closed", closeReason: "substituted by Sensibio H2O Micellar Water (the customer's choice)", remedyCost: "12.40" });
-    expect(closed.timeline.map((e) => e.kind)).toEqual(["opened", "fulfillment_held", "offer_sent", "remedy", "closed", "fulfillment_released"]);
+    // The confirmation email and the hold's release both follow the answer, in either order.
+    expect(closed.timeline.map((e) => e.kind).filter((k) => k !== "customer_message")).toEqual(["opened", "fulfillment_held", "offer_sent", "remedy", "closed", "fulfillment_released"]);
+    expect(closed.timeline.filter((e) => e.kind === "customer_message")).toHaveLength(1);
     expect(await page(sent.body.url)).toMatchObject({ status: 200, html: expect.stringContaining("Ya tenemos tu respuesta") });
   });
 
@@ -114,13 +87,13 @@ describe("offers to the customer", () => {
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
     expect(sent.status).toBe(201);
     const mail = mailTo(incident.customerEmail!);
-    expect(mail.subject).toMatch(/^Farmacia Demo: despre comanda ta #\d+$/);
-    expect(mail.text).toMatch(/Scoatem Heliocare 360 Gel Oil-Free din comandă și îți returnăm 59\.90 EUR/);
-    expect(mail.text).toContain("Anulăm toată comanda cu rambursarea integrală");
+    expect(mail.subject).toMatch(/^Farmacia Demo: despre comanda dumneavoastră #\d+$/);
+    expect(mail.text).toMatch(/Scoatem Heliocare 360 Gel Oil-Free din comandă și vă rambursăm 59,90\sEUR/);
+    expect(mail.text).toContain("Anulăm toată comanda și vă rambursăm integral");
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => answer(sent.body.url, "refund")));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos Heliocare 360 Gel Oil-Free din comandă și l-am rambursat");
+    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos Heliocare 360 Gel Oil-Free din comandă și vi l-am rambursat");
     expect(sandboxOrder.refunds).toHaveLength(1);
     expect(sandboxOrder.refunds[0].amount).toBe("59.90");
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", closeReason: "line refunded (the customer's choice)" });
@@ -188,10 +161,21 @@ describe("offers to the customer", () => {
     const [cod] = incidents;
     expect(await api(`/api/incidents/${cod.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
     const mail = mailTo(cod.customerEmail!);
-    expect(mail.subject).toMatch(/^Farmacia Demo: ne ocupăm deja — comanda ta #\d+$/);
-    expect(mail.text).toContain("Am văzut că suma de plată la livrare pentru comanda ta");
-    expect(mail.text).toMatch(/revenim cu o soluție până pe \d+ \S+ \d{4}/);
+    expect(mail.subject).toMatch(/^Farmacia Demo: ne ocupăm deja — comanda dumneavoastră #\d+$/);
+    expect(mail.text).toMatch(/^Bună ziua, Ioana,\n\nAm văzut că suma de plată la livrare pentru comanda dumneavoastră/);
+    expect(mail.text).toMatch(/vă vom oferi o soluție până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: cod.id } })).toMatchObject({ status: "customer_contacted", acknowledgedAt: expect.any(Date) });
+  });
+
+  it("late-shipment, in Spanish: the acknowledgement greets, says sorry once and gives the new ship date", async () => {
+    const { order } = await scenario("late-shipment");
+    await runAppCli(ctx, ["incidents", "scan", "--shop", DEMO_SHOP]); // lateness is found by the scan, not by a webhook
+    const late = await ctx.db.prisma.incident.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderId: order.id, type: "late_shipment" } });
+    expect(await api(`/api/incidents/${late.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
+    const mail = mailTo(late.customerEmail!);
+    expect(mail.text).toMatch(/^Hola \S+:\n\nHemos visto que tu pedido #\d+ aún no ha salido\./);
+    expect(mail.text).toMatch(/\n\nTu pedido saldrá de nuestro almacén como muy tarde el \S+, \d+ de \S+ de \d{4}\.\n\n/);
+    expect(mail.text!.match(/sentimos|perdona/gi)).toHaveLength(1);
   });
 
   it("refuses a cheaper or unknown substitute, and a link that is not an offer's", async () => {
@@ -201,17 +185,28 @@ describe("offers to the customer", () => {
     expect((await page(`${ctx.app.url}/offers/not-a-real-token-at-all-000000`)).status).toBe(404);
   });
 
-  it("serves the offer through Shopify's App Proxy only with Shopify's signature", async () => {
+  it("serves the offer through Shopify's App Proxy only with Shopify's signature, and takes the answer there", async () => {
     const { incident } = await scenario("expired-last-unit");
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
     const token = sent.body.url.split("/").pop();
+    /** What Shopify forwards for https://<shop>/apps/makegood/offers/<token>: the same path under the proxy URL, signed. */
     const proxied = (signature?: string) => {
       const params: Record<string, string> = { shop: DEMO_SHOP, logged_in_customer_id: "", path_prefix: "/apps/makegood", timestamp: String(Math.floor(Date.now() / 1000)) };
       const signed = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join("");
       const query = new URLSearchParams({ ...params, signature: signature ?? createHmac("sha256", TEST_SECRET).update(signed).digest("hex") });
-      return page(`${ctx.app.url}/proxy/offers/${token}?${query}`);
+      return `${ctx.app.url}/proxy/offers/${token}?${query}`;
     };
-    expect(await proxied()).toMatchObject({ status: 200, html: expect.stringContaining("Tu pedido") });
-    expect((await proxied("0".repeat(64))).status).toBe(400);
+    const opened = await page(proxied());
+    expect(opened).toMatchObject({ status: 200, html: expect.stringContaining("Tu pedido") });
+    // The customer's browser is on the shop's domain: the form posts back to that address (no
+    // action naming the app's /proxy route), and the page loads none of the app's scripts.
+    expect(opened.html).toMatch(/<form method="post" novalidate="">/);
+    expect(opened.html).not.toMatch(/<form[^>]* action=/);
+    expect(opened.html).not.toContain("<script");
+    expect((await page(proxied("0".repeat(64)))).status).toBe(400);
+    expect((await answer(proxied("0".repeat(64)), "cancel_order")).status).toBe(400);
+    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "sent" });
+    const chosen = await answer(proxied(), "cancel_order");
+    expect(chosen).toMatchObject({ status: 200, body: expect.stringContaining("Tu pedido se ha cancelado y te lo hemos reembolsado por completo.") });
   });
 });

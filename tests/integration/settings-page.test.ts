@@ -34,7 +34,7 @@ describe("settings page", () => {
     const { fields } = await page();
     expect(fields).toMatchObject({ handlingDays: "2", holdOnStockMismatch: "on", substituteMatch: "both", answerWithinHours: "24", "compensationPercent.late_shipment": "5", "compensationPercent.wrong_item": "10", compensationValidDays: "90", workdays: "1,2,3,4,5" });
     expect(fields["message.en.apology"]).toBe("We are sorry for the trouble, and thank you for your patience.");
-    expect(fields["message.ro.apology"]).toBe("Ne pare rău pentru neplăcere și îți mulțumim pentru răbdare.");
+    expect(fields["message.ro.apology"]).toBe("Ne pare rău pentru neplăcere și vă mulțumim pentru răbdare.");
 
     const changed = {
       ...fields, handlingDays: "3", holidays: "2026-12-25\r\n2026-12-24\r\n\r\n2026-12-25", carrierTransitDays: "SEUR: 2\r\nFan Courier : 4", holdOnStockMismatch: "",

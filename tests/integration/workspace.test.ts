@@ -78,7 +78,7 @@ describe("incident workspace actions", () => {
     smtp.mails.length = 0;
     const note = { kind: "note", locale: "ro", note: "Am vorbit cu curierul: plătești doar suma inițială." };
     const preview = await submit(incident.id, { intent: "message_preview", ...note });
-    expect(preview.body).toMatchObject({ ok: true, email: { to: incident.customerEmail, locale: "ro", subject: "Farmacia Demo: despre comanda ta " + incident.orderName } });
+    expect(preview.body).toMatchObject({ ok: true, email: { to: incident.customerEmail, locale: "ro", subject: "Farmacia Demo: despre comanda dumneavoastră " + incident.orderName } });
     expect(preview.body.email!.text).toBe(`Bună ziua, Ioana,\n\n${note.note}\n\nCu drag, echipa Farmacia Demo`);
     expect(smtp.mails).toHaveLength(0); // a preview sends nothing
     expect(await ctx.db.prisma.incidentEvent.count({ where: { incidentId: incident.id, kind: "customer_message" } })).toBe(0);
@@ -94,7 +94,7 @@ describe("incident workspace actions", () => {
     await submit(incident.id, { intent: "code", percentage: "7", expiresInDays: "30", decisionId: "code-form-2" });
     const { code } = (await ctx.db.prisma.remedy.findFirstOrThrow({ where: { incidentId: incident.id, kind: "compensation_code" } }));
     const apology = await submit(incident.id, { intent: "message_preview", kind: "apology_code", locale: "ro", note: "" });
-    expect(apology.body.email!.text).toContain(`Codul tău: ${code} (introdu-l la plată).`);
+    expect(apology.body.email!.text).toContain(`Codul dumneavoastră: ${code} (introduceți-l la plată).`);
     expect(apology.body.email!.text).toMatch(/o reducere de 7\s%/);
     expect((await submit(incident.id, { intent: "message_send", kind: "apology_code", locale: "ro", note: "" })).body.ok).toBe(true);
     expect((await submit(incident.id, { intent: "message_send", kind: "apology_code", locale: "ro", note: "" })).body).toEqual({ ok: false, message: "Not emailed: the customer already has this code" });

@@ -46,7 +46,7 @@ export function seedDemoShop(store: SandboxStore, domain = DEMO_SHOP) {
     catalogue.forEach((p, i) => {
       const components = p.contains?.map((title) => ({ variantId: variants[catalogue.findIndex((c) => c.title === title)].id, quantity: 1 }));
       variants.push(store.addProduct(domain, {
-        title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags,
+        title: p.title, vendor: p.vendor, productType: p.productType, tags: p.tags, images: [{ alt: p.title }],
         variants: [{ sku: `FD-${String(i + 1).padStart(3, "0")}`, price: p.price, stock: { available: p.stock }, components }],
       }).variants[0]);
     });

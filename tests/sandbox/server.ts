@@ -7,6 +7,7 @@ import path from "node:path";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { executeAdminRequest, type AdminRequest } from "./admin-api";
 import { loadAdminSchema } from "./admin-schema";
+import { cdnFile } from "./media";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
 import { LeakyBucket } from "./cost";
@@ -120,6 +121,13 @@ export async function startSandboxServer(options: SandboxOptions) {
     if (url.pathname === "/app-bridge.js") {
       res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store", ...cors });
       return res.end(fs.readFileSync(path.join(import.meta.dirname, "app-bridge-standin.js")));
+    }
+
+    // Shopify's CDN: product images, as the image URLs the Admin API gives point here.
+    const file = req.method === "GET" ? cdnFile(url.pathname, url.searchParams) : null;
+    if (file) {
+      res.writeHead(200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=31536000, immutable", "Access-Control-Allow-Origin": "*" });
+      return res.end(file);
     }
 
     if (url.pathname === "/sandbox/session-token") {
@@ -252,6 +260,7 @@ export async function startSandboxServer(options: SandboxOptions) {
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  store.cdnOrigin = url;
   return {
     url,
     store,

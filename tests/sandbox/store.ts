@@ -3,6 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { SandboxClock } from "./clock";
 import { redeemCodes } from "./store-discounts";
+import type { ProductImage } from "./media";
 
 import { fromCents, toCents, type Money } from "./money";
 
@@ -17,6 +18,8 @@ export type Location = { id: number; name: string; isActive: boolean; fulfillsOn
 export type Product = {
   id: number; title: string; handle: string; vendor: string; productType: string; tags: string[];
   status: "ACTIVE" | "DRAFT" | "ARCHIVED"; createdAt: Date; updatedAt: Date;
+  /** Its images in order; the first is the featured one. */
+  media: ProductImage[];
 };
 export type Variant = {
   id: number; productId: number; title: string; sku: string; price: Money; inventoryItemId: number;
@@ -110,6 +113,8 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   private nextId = 1000;
   /** While true, changes are not announced (data that predates the app's install). */
   private quiet = false;
+  /** Where product images are served from: Shopify's CDN, or the sandbox server once it listens. */
+  cdnOrigin = "https://cdn.shopify.com";
   constructor(public readonly clock: SandboxClock) {
     super();
   }
@@ -167,14 +172,18 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
 
   addProduct(
     domain: string,
-    input: { title: string; vendor: string; productType: string; tags?: string[]; variants: { title?: string; sku: string; price: Money; stock?: Partial<Record<QuantityName, number>>; components?: { variantId: number; quantity: number }[] }[] },
+    input: { title: string; vendor: string; productType: string; tags?: string[]; images?: { alt: string }[]; variants: { title?: string; sku: string; price: Money; stock?: Partial<Record<QuantityName, number>>; components?: { variantId: number; quantity: number }[] }[] },
   ): { product: Product; variants: Variant[] } {
     const shop = this.shop(domain);
     const now = this.clock.now();
+    const handle = input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
     const product: Product = {
-      id: this.id(), title: input.title, vendor: input.vendor, productType: input.productType,
-      handle: input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, ""),
+      id: this.id(), title: input.title, vendor: input.vendor, productType: input.productType, handle,
       tags: input.tags ?? [], status: "ACTIVE", createdAt: now, updatedAt: now,
+      media: (input.images ?? []).map((image, i) => ({
+        id: this.id(), origin: this.cdnOrigin, filename: `${handle}${i ? `-${i + 1}` : ""}.png`, alt: image.alt,
+        version: Math.floor(now.getTime() / 1000), width: 600, height: 600,
+      })),
     };
     shop.products.push(product);
     const variants = input.variants.map((v) => {

@@ -5,6 +5,7 @@ import { connection } from "./connection";
 import { gid, parseGid } from "./ids";
 import { discountedUnitCents, orderMoney, suggestRefund } from "./store-orders";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment";
+import { mediaImageView } from "./media";
 import { fromCents, type Customer, type InventoryItem, type LineItem, type Location, type Order, type Product, type Refund, type ShopState, type Variant, type QuantityName } from "./store";
 
 type Args = Record<string, unknown>;
@@ -49,6 +50,8 @@ export function productView(shop: ShopState, p: Product): Record<string, unknown
     createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt),
     variants: (args: Args) => connection(variants(), args, (v) => variantView(shop, v)),
     hasVariantsThatRequiresComponents: () => variants().some((v) => v.requiresComponents),
+    featuredMedia: () => (p.media[0] ? mediaImageView(p.media[0]) : null),
+    media: (args: Args) => connection(p.media, args, mediaImageView),
     totalInventory: () => variants().reduce((sum, v) => sum + quantity(shop, v.inventoryItemId, "available"), 0),
   };
 }

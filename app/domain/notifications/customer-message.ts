@@ -1,8 +1,10 @@
 // The messages a merchant sends about an incident, besides an offer: "we are on it", an apology
 // with a compensation code, or their own words — each in the customer's language, built the same
-// way for the preview the merchant reads and the email the customer gets.
+// way for the preview the merchant reads and the email the customer gets. Each greets the customer
+// (by name when the order gives one), says sorry once, and a late order's tells its new ship date.
 import type { IncidentType } from "../incidents/types";
-import { escapeHtml, t, type Locale, type MessageKey, type Overrides } from "./messages";
+import { formatDateTime, formatDay, formatMoney } from "./format";
+import { escapeHtml, greetingFor, t, type Locale, type MessageKey, type Overrides } from "./messages";
 
 export const MESSAGE_KINDS = ["acknowledge", "apology_code", "note"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -21,6 +23,8 @@ export type MessageInput = {
   overrides?: Overrides;
   code?: CodeToTell;
   note?: string;
+  /** The day a late order will leave the shop by (late shipments: told in the acknowledgement and the apology). */
+  shipBy?: Date | null;
 };
 
 export type ComposedMessage = { subject: string; text: string; html: string };
@@ -28,29 +32,29 @@ export type ComposedMessage = { subject: string; text: string; html: string };
 export function composeMessage(m: MessageInput): ComposedMessage {
   const values = { shop: m.shop, order: m.order };
   const say = (key: MessageKey, more: Record<string, string> = {}) => t(m.locale, key, { ...values, ...more }, m.overrides);
-  const date = (d: Date, timeStyle?: "short") => new Intl.DateTimeFormat(m.locale, { dateStyle: "long", timeStyle, timeZone: m.timezone }).format(d);
   const problem = say(`ack.${m.type}` as MessageKey);
-  const greeting = m.customerName ? [say("greeting", { name: m.customerName })] : [];
+  const greeting = greetingFor(m.locale, m.customerName, m.overrides);
+  const newDate = m.type === "late_shipment" && m.shipBy ? [say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) })] : [];
   let subject: string;
   let paragraphs: string[];
   switch (m.kind) {
     case "acknowledge":
       subject = say("ack.subject");
-      paragraphs = [say("ack.body", { problem, date: date(m.answerBy, "short") }), say("apology")];
+      paragraphs = [greeting, say("ack.body", { problem, date: formatDateTime(m.locale, m.answerBy, m.timezone) }), ...newDate, say("apology")];
       break;
     case "apology_code": {
       if (!m.code) throw new Error("an apology with a code needs the code");
       const discount = m.code.percentage !== null
         ? new Intl.NumberFormat(m.locale, { style: "percent", maximumFractionDigits: 2 }).format(m.code.percentage / 100)
-        : new Intl.NumberFormat(m.locale, { style: "currency", currency: m.code.currency ?? "EUR" }).format(Number(m.code.amount));
+        : formatMoney(m.locale, m.code.amount ?? 0, m.code.currency ?? "EUR");
       subject = say("code.subject");
-      paragraphs = [...greeting, say("code.body", { problem, discount, date: date(m.code.endsAt) }), say("code.code", { code: m.code.code })];
+      paragraphs = [greeting, say("code.body", { problem, discount, date: formatDay(m.locale, m.code.endsAt, m.timezone) }), ...newDate, say("code.code", { code: m.code.code })];
       break;
     }
     case "note":
       if (!m.note?.trim()) throw new Error("a message needs its text");
       subject = say("note.subject");
-      paragraphs = [...greeting, ...m.note.trim().split(/\n{2,}/)];
+      paragraphs = [greeting, ...m.note.trim().split(/\n{2,}/)];
       break;
   }
   paragraphs.push(say("signoff"));

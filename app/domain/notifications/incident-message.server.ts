@@ -11,9 +11,11 @@ import type { CompensationCodeDecision } from "../remedies/decisions";
 import { composeMessage, type ComposedMessage, type MessageKind } from "./customer-message";
 import { sendCustomerMail } from "./mailer.server";
 import { localeOf, type Locale } from "./messages";
+import { shipByFrom } from "./ship-by";
 
-/** `codeRemedyId`: which code an apology tells; the newest one made when not given. */
-export type MessageRequest = { kind: MessageKind; locale?: Locale; note?: string; codeRemedyId?: string };
+/** `codeRemedyId`: which code an apology tells; the newest one made when not given. `shipBy`: the new
+ *  day a late order leaves by, when the merchant names one; else the shop's handling time from now. */
+export type MessageRequest = { kind: MessageKind; locale?: Locale; note?: string; codeRemedyId?: string; shipBy?: Date };
 export type Sender = { name: string; shopName: string; timezone: string };
 type Refusal = { ok: false; status: 404 | 409; error: string };
 export type Preview = { ok: true; to: string; locale: Locale; message: ComposedMessage; codeRemedyId: string | null };
@@ -43,10 +45,12 @@ async function prepare(prisma: PrismaClient, shop: string, incidentId: string, r
   if (request.kind === "note" && !request.note?.trim()) return { ok: false, status: 409, error: "write the message first" };
   const settings = await getShopSettings(prisma, shop);
   const locale = request.locale ?? localeOf(incident.customerLocale);
+  const timezone = settings.timezone ?? by.timezone;
   const message = composeMessage({
     kind: request.kind, locale, shop: by.shopName, order: incident.orderName, type: incident.type as IncidentType,
-    customerName: await customerFirstName(prisma, shop, incident.orderId), answerBy: incident.answerBy, timezone: settings.timezone ?? by.timezone,
+    customerName: await customerFirstName(prisma, shop, incident.orderId), answerBy: incident.answerBy, timezone,
     overrides: settings.messages, code: code ? codeToTell(code) : undefined, note: request.note,
+    shipBy: incident.type === "late_shipment" ? (request.shipBy ?? shipByFrom(settings, timezone, new Date())) : null,
   });
   return { ok: true, to: incident.customerEmail, locale, message, codeRemedyId: code?.id ?? null, incident, settings };
 }

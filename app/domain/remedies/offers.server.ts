@@ -20,10 +20,12 @@ import { fromCents, toCents } from "../money";
 import { findSubstitutes } from "./substitution.server";
 import { leaveOutDecision } from "./leave-out.server";
 import { Refused } from "./outcome";
+import type { SubstituteImage } from "./substitutes";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string };
+/** `image`: the product's picture when the offer was made (offers made before pictures have none). */
+export type OfferedSubstitute = { variantId: string; title: string; vendor: string; price: string; image?: SubstituteImage | null };
 export type CreateOfferInput = { variantIds: string[]; allowCancel?: boolean; expiresInHours?: number };
 /** Who makes the offer, for the message; `offerLinkBase` is where offer links point (…/offers). */
 export type Creator = { actor: Actor; name: string; shopName: string; timezone: string; offerLinkBase: string };
@@ -46,7 +48,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   const chosen = input.variantIds.map((id) => found.substitutes.find((s) => s.variantId === id));
   const invalid = input.variantIds.filter((_, i) => !chosen[i]);
   if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
-  const substitutes: OfferedSubstitute[] = chosen.map((s) => ({ variantId: s!.variantId, title: s!.title, vendor: s!.vendor, price: s!.price }));
+  const substitutes: OfferedSubstitute[] = chosen.map((s) => ({ variantId: s!.variantId, title: s!.title, vendor: s!.vendor, price: s!.price, image: s!.image }));
 
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? settings.offerExpiresInHours) * 3_600_000);
@@ -61,7 +63,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   const url = `${by.offerLinkBase.replace(/\/$/, "")}/${token}`;
   const firstName = await customerFirstName(prisma, shop, incident.orderId);
   const message = offerMessage({
-    locale, shop: by.shopName, order: incident.orderName, customerName: firstName || incident.customerEmail.split("@")[0], item: found.line.title,
+    locale, shop: by.shopName, order: incident.orderName, customerName: firstName, item: found.line.title,
     reason: REASONS.has(evidence.reason ?? "") ? (evidence.reason as "expired") : "stock",
     substitutes, refund: { amount: refundAmount, currency: found.line.currency },
     allowCancel: input.allowCancel ?? true, answerBy: expiresAt, timezone: settings.timezone ?? by.timezone, link: url, overrides: settings.messages,

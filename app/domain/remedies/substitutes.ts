@@ -27,11 +27,15 @@ export type OriginalLine = {
   productFailed: boolean;
 };
 
+/** A product's picture as Shopify serves it, with the words that describe it. */
+export type SubstituteImage = { url: string; alt: string };
+
 export type Substitute = {
   variantId: string;
   title: string;
   vendor: string;
   price: string;
+  image: SubstituteImage | null;
   available: number | null;
   sameType: boolean;
   /** The merchant's substitute groups it shares with the original, as the original names them. */
@@ -73,12 +77,14 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
     if (p.id === original.productId || original.packs.includes(p.id) || p.status !== "ACTIVE") return [];
     const alike = likeness(original, p, match);
     if (!alike) return [];
+    const picture = p.featuredMedia?.preview?.image;
+    const image = picture ? { url: picture.url, alt: picture.altText || p.title } : null;
     return p.variants.nodes.flatMap((v) => {
       const available = availableAt(v);
       if (available !== null && available < original.quantity) return [];
       if (toCents(v.price) < toCents(original.value)) return [];
       return [{
-        variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, available,
+        variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, image, available,
         ...alike, otherVendor: normal(p.vendor) !== normal(original.vendor),
       }];
     });

@@ -42,8 +42,9 @@ export type SubstitutionContext = {
   } | null;
 };
 
-/** Products like the one to replace, with each variant's price and stock at the shipping location;
- *  and the packs (bundles) that contain the variant to replace, which never replace it. */
+/** Products like the one to replace, with each variant's price and stock at the shipping location,
+ *  and the product's featured picture (sized for the customer's offer page and email); and the
+ *  packs (bundles) that contain the variant to replace, which never replace it. */
 export const SubstituteCandidatesQuery = `#graphql
   query SubstituteCandidates($query: String!, $location: ID!, $variant: ID!) {
     productVariant(id: $variant) { id productParents(first: 25) { nodes { id } } }
@@ -55,6 +56,7 @@ export const SubstituteCandidatesQuery = `#graphql
         productType
         tags
         status
+        featuredMedia { preview { image { url(transform: { maxWidth: 240, maxHeight: 240 }) altText } } }
         variants(first: 3) {
           nodes {
             id
@@ -74,6 +76,8 @@ export const SubstituteCandidatesQuery = `#graphql
 
 export type CandidateProduct = {
   id: string; title: string; vendor: string; productType: string; tags: string[]; status: string;
+  /** Null when the product has no media (or its preview is not ready yet). */
+  featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
   variants: { nodes: {
     id: string; title: string; sku: string | null; price: string;
     inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };

@@ -1,0 +1,124 @@
+// What customers read, in each language: money and dates as their language writes them (Intl),
+// dates in the shop's zone with the zone named, a greeting in every message, one apology per
+// message, a late order's new ship date, and Romanian in the formal register throughout.
+import { describe, expect, it } from "vitest";
+import { composeMessage, type MessageInput } from "../../app/domain/notifications/customer-message";
+import { formatDateTime, formatDay, formatMoney } from "../../app/domain/notifications/format";
+import { defaultText, localeOfRequest, MESSAGE_KEYS, type Locale } from "../../app/domain/notifications/messages";
+import { answerTexts, confirmationMessage } from "../../app/domain/notifications/offer-answer";
+import { offerMessage, problemOf } from "../../app/domain/notifications/offer-message";
+import { shipByFrom } from "../../app/domain/notifications/ship-by";
+
+const LOCALES: Locale[] = ["en", "es", "ro"];
+const MADRID = "Europe/Madrid";
+// Sunday 15 March 2026, 14:00 in Madrid (CET, UTC+1); the shop ships Monday 16 March.
+const answerBy = new Date("2026-03-15T13:00:00Z");
+const shipBy = new Date("2026-03-16T22:59:59Z");
+
+const expected = {
+  en: { money: "€12.40", ron: "RON 59.90", when: ["Sunday, March 15, 2026", "2:00 PM", "(Central European Time)"], bucharest: "3:00 PM (Eastern European Time)", day: "Monday, March 16, 2026",
+    hello: "Hello Ana,", anonymous: "Hello,", sorry: /sorry/gi, shipBy: "Your order will leave us by Monday, March 16, 2026." },
+  es: { money: "12,40 €", ron: "59,90 RON", when: ["domingo, 15 de marzo de 2026", "14:00", "(hora de Europa central)"], bucharest: "15:00 (hora de Europa oriental)", day: "lunes, 16 de marzo de 2026",
+    hello: "Hola Ana:", anonymous: "Hola:", sorry: /sentimos|perdona|lo siento/gi, shipBy: "Tu pedido saldrá de nuestro almacén como muy tarde el lunes, 16 de marzo de 2026." },
+  ro: { money: "12,40 EUR", ron: "59,90 RON", when: ["duminică, 15 martie 2026", "14:00", "(Ora Europei Centrale)"], bucharest: "15:00 (Ora Europei de Est)", day: "luni, 16 martie 2026",
+    hello: "Bună ziua, Ana,", anonymous: "Bună ziua,", sorry: /ne pare rău|scuze/gi, shipBy: "Comanda dumneavoastră va pleca de la noi cel târziu pe luni, 16 martie 2026." },
+} satisfies Record<Locale, unknown>;
+
+/** Intl separates amount and currency with a no-break space; people read it as a space. */
+const plain = (s: string) => s.replace(/\u00a0|\u202f/g, " ");
+
+const message = (locale: Locale, over: Partial<MessageInput> = {}) => composeMessage({
+  kind: "acknowledge", locale, shop: "Farmacia Demo", order: "#1031", type: "stock_mismatch", customerName: "Ana", answerBy, timezone: MADRID, ...over,
+});
+const code = { code: "MG-1031-ABCD", percentage: null, amount: "10.00", currency: "EUR", endsAt: shipBy };
+
+describe.each(LOCALES)("customer texts in %s", (locale) => {
+  const want = expected[locale];
+
+  it("writes money and dates as the language does, in the shop's zone and naming it", () => {
+    expect(plain(formatMoney(locale, "12.40", "EUR"))).toBe(want.money);
+    expect(plain(formatMoney(locale, "59.9", "RON"))).toBe(want.ron);
+    const when = plain(formatDateTime(locale, answerBy, MADRID));
+    for (const part of want.when) expect(when).toContain(part);
+    expect(plain(formatDay(locale, shipBy, MADRID))).toBe(want.day);
+    // Another zone is another hour, and says so.
+    expect(plain(formatDateTime(locale, answerBy, "Europe/Bucharest"))).toContain(want.bucharest);
+  });
+
+  it("greets the customer in every message, by name when the order gives one", () => {
+    for (const kind of ["acknowledge", "apology_code", "note"] as const) {
+      const over = { kind, code, note: "…" };
+      expect(message(locale, over).text.startsWith(`${want.hello}\n\n`)).toBe(true);
+      expect(message(locale, { ...over, customerName: null }).text.startsWith(`${want.anonymous}\n\n`)).toBe(true);
+    }
+    expect(offer(locale).text.startsWith(`${want.hello}\n\n`)).toBe(true);
+    expect(confirmationMessage({ ...answer(locale, "substitute"), shop: "Farmacia Demo", order: "#1031", customerName: null }).text.startsWith(`${want.anonymous}\n\n`)).toBe(true);
+  });
+
+  it("says sorry once per message", () => {
+    for (const type of ["stock_mismatch", "late_shipment", "cod_amount_mismatch"] as const) {
+      expect(message(locale, { type, shipBy }).text.match(want.sorry)).toHaveLength(1);
+      expect(message(locale, { kind: "apology_code", type, code, shipBy }).text.match(want.sorry)).toHaveLength(1);
+    }
+    expect(offer(locale).text.match(want.sorry)).toHaveLength(1);
+  });
+
+  it("tells a late order's new ship date in the apology and the acknowledgement, and only for a late order", () => {
+    expect(plain(message(locale, { kind: "apology_code", type: "late_shipment", code, shipBy }).text)).toContain(want.shipBy);
+    expect(plain(message(locale, { type: "late_shipment", shipBy }).text)).toContain(want.shipBy);
+    expect(plain(message(locale, { kind: "apology_code", type: "late_delivery", code, shipBy }).text)).not.toContain(want.shipBy);
+  });
+
+  it("gives an offer's choices with the substitute's value and picture, the refund in the customer's money, and the deadline", () => {
+    const { text, html } = offer(locale);
+    expect(plain(text)).toContain(want.money);
+    expect(plain(text)).toContain(plain(formatMoney(locale, "59.90", "EUR")));
+    for (const part of want.when) expect(plain(text)).toContain(part);
+    expect(html).toContain('<img src="https://cdn.example/sensibio.png?v=1&amp;width=240"');
+    expect(text).not.toMatch(/\d\.\d\d EUR/); // never a raw decimal
+  });
+
+  it("confirms each answer with what happens next", () => {
+    expect(plain(answerTexts(answer(locale, "substitute")).lines.join(" "))).toContain(want.shipBy);
+    expect(plain(answerTexts(answer(locale, "refund")).lines.join(" "))).toContain(plain(formatMoney(locale, "59.90", "EUR")));
+    expect(answerTexts(answer(locale, "cancel_order")).lines).toHaveLength(2);
+    // A free item left out: nothing refunded, the rest of the order leaves by its day.
+    expect(plain(answerTexts({ ...answer(locale, "refund"), refund: { amount: "0.00", currency: "EUR" } }).lines.join(" "))).toContain(want.shipBy);
+  });
+});
+
+function offer(locale: Locale) {
+  return offerMessage({
+    locale, shop: "Farmacia Demo", order: "#1031", customerName: "Ana", item: "Thermal Spring Water", reason: problemOf("damaged_or_expired"),
+    substitutes: [{ variantId: "gid://shopify/ProductVariant/1", title: "Sensibio H2O", price: "12.40", image: { url: "https://cdn.example/sensibio.png?v=1&width=240", alt: "Sensibio H2O" } }],
+    refund: { amount: "59.90", currency: "EUR" }, allowCancel: true, answerBy, timezone: MADRID, link: "https://shop.example/apps/makegood/offers/abc",
+  });
+}
+
+function answer(locale: Locale, choice: "substitute" | "refund" | "cancel_order") {
+  return { locale, choice, item: "Thermal Spring Water", substitute: "Sensibio H2O", refund: { amount: "59.90", currency: "EUR" }, shipBy: new Date("2026-03-16T12:00:00Z"), timezone: MADRID };
+}
+
+describe("Romanian register", () => {
+  // Words of the informal "tu" a shop does not use with a customer; the formal forms are "dumneavoastră", "vă", "ați".
+  const INFORMAL = new Set(["tu", "ta", "tău", "tale", "tine", "ți", "îți", "te", "ai", "alege", "plătești", "primești", "introdu-l", "ți-l"]);
+  it.each(MESSAGE_KEYS)("%s is formal", (key) => {
+    const words = defaultText("ro", key).toLowerCase().split(/[^\p{L}-]+/u);
+    expect(words.filter((w) => INFORMAL.has(w))).toEqual([]);
+  });
+});
+
+describe("the reader's language and the shop's next ship day", () => {
+  it("reads the browser's languages in order of preference, falling back to English", () => {
+    expect(localeOfRequest("ro-RO,ro;q=0.9,en;q=0.5")).toBe("ro");
+    expect(localeOfRequest("de-DE,es;q=0.8,en;q=0.9")).toBe("en");
+    expect(localeOfRequest("fr, de;q=0.5")).toBe("en");
+    expect(localeOfRequest(null)).toBe("en");
+  });
+
+  it("counts the handling time in the shop's business days from the answer", () => {
+    const settings = { handlingDays: 2, holidays: ["2026-03-17"], workdays: [1, 2, 3, 4, 5] };
+    // Friday evening in Madrid: Monday, then Wednesday (Tuesday is a holiday).
+    expect(formatDay("en", shipByFrom(settings, MADRID, new Date("2026-03-13T19:00:00Z")), MADRID)).toBe("Wednesday, March 18, 2026");
+  });
+});
