@@ -26,7 +26,14 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
   const updatedAt = new Date(order.updated_at);
   const key = { shop_orderId: { shop: event.shop, orderId: order.admin_graphql_api_id } };
   const stored = await tx.orderSnapshot.findUnique({ where: key });
-  if (isStale(stored, updatedAt)) return;
+  if (isStale(stored, updatedAt)) {
+    // Shopify does not promise the order of deliveries: an orders/create that comes after a later
+    // update still says what the customer was told at checkout, so a COD change is judged from it.
+    if (event.topic === "orders/create" && stored) {
+      await detectCodChange(tx, event, order as CodOrderState, JSON.parse(stored.data) as CodOrderState & { admin_graphql_api_id: string }, stored.shopifyUpdatedAt);
+    }
+    return;
+  }
   const fields = {
     name: order.name,
     email: order.email ?? null,
