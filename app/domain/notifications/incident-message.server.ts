@@ -59,6 +59,8 @@ export async function previewIncidentMessage(prisma: PrismaClient, shop: string,
   return { ok: true, to, locale, message, codeRemedyId };
 }
 
+// The summary names the promised date as a token: the page writes it in the shop's zone (app/domain/dates.ts).
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 const WHAT: Record<MessageKind, string> = { acknowledge: "we are on it", apology_code: "an apology with the code", note: "a message" };
 
 export async function sendIncidentMessage(
@@ -77,9 +79,11 @@ export async function sendIncidentMessage(
     await addTimeline(tx, incidentId, shop, {
       at: now, actor: "merchant", kind: sent.sent ? "customer_message" : "customer_message_failed", source: sent.sent ? source : `${source}:failed`,
       summary: sent.sent
-        ? `${by.name}: emailed ${WHAT[request.kind]} (${locale}) — “${message.subject}”${request.kind === "acknowledge" ? `, answer promised by ${incident.answerBy.toISOString()}` : ""}`
+        ? `${by.name}: emailed ${WHAT[request.kind]} in ${LANGUAGE.of(locale)} — “${message.subject}”${request.kind === "acknowledge" ? ", answer promised by {answerBy}" : ""}`
         : `${by.name}: ${WHAT[request.kind]} not emailed (${sent.reason})`,
-      detail: sent.sent ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId } : { kind: request.kind, reason: sent.reason },
+      detail: sent.sent
+        ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId, answerBy: incident.answerBy.toISOString() }
+        : { kind: request.kind, reason: sent.reason },
     });
     if (sent.sent && incident.openKey) {
       await tx.incident.update({ where: { id: incidentId }, data: { acknowledgedAt: incident.acknowledgedAt ?? now, ...(incident.status === "open" ? { status: "customer_contacted" } : {}) } });
