@@ -6,6 +6,8 @@ import { addFulfillmentEvent, createFulfillment } from "./store-fulfillment";
 import { cancelOrder, createRefund } from "./store-orders";
 
 export const DEMO_SHOP = "makegood-demo.myshopify.com";
+/** The app as `npm run sandbox` registers it: development-only credentials, known to the sandbox and the app alone. */
+export const SANDBOX_APP = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", scopes: "read_orders,write_orders" };
 
 const catalogue = [
   { title: "Fusion Water Sunscreen SPF 50", vendor: "Isdin", productType: "Sun care", tags: ["sunscreen", "expiry-sensitive"], price: "24.90", stock: 14 },
@@ -23,11 +25,12 @@ const catalogue = [
 ];
 
 const customers = [
-  { firstName: "Lucía", lastName: "Martín", email: "lucia.martin@example.es", locale: "es" },
+  // Some give a phone at checkout (E.164, as Shopify stores a customer's), some do not.
+  { firstName: "Lucía", lastName: "Martín", email: "lucia.martin@example.es", locale: "es", phone: "+34612345678" },
   { firstName: "Javier", lastName: "Ruiz", email: "javier.ruiz@example.es", locale: "es" },
-  { firstName: "Ioana", lastName: "Popescu", email: "ioana.popescu@example.ro", locale: "ro" },
+  { firstName: "Ioana", lastName: "Popescu", email: "ioana.popescu@example.ro", locale: "ro", phone: "+40721234567" },
   { firstName: "Andrei", lastName: "Ionescu", email: "andrei.ionescu@example.ro", locale: "ro" },
-  { firstName: "Emma", lastName: "Clarke", email: "emma.clarke@example.co.uk", locale: "en" },
+  { firstName: "Emma", lastName: "Clarke", email: "emma.clarke@example.co.uk", locale: "en", phone: "+447700900123" },
   { firstName: "Carmen", lastName: "López", email: "carmen.lopez@example.es", locale: "es" },
 ];
 
