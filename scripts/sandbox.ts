@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
+import { seedDemoShop, DEMO_SHOP, SANDBOX_APP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
 import { startSmtpServer } from "../tests/sandbox/mailbox";
 import { API_VERSION } from "../app/shopify/api-version";
@@ -13,8 +13,7 @@ import { root } from "./prisma-schemas";
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
 const appUrl = `http://localhost:${appPort}`;
-// Development-only credentials, known to the sandbox and the app alone.
-const app = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", appUrl, scopes: "read_orders,write_orders" };
+const app = { ...SANDBOX_APP, appUrl };
 
 const sandbox = await startSandboxServer({ port: sandboxPort, app });
 seedDemoShop(sandbox.store);

@@ -1,11 +1,17 @@
 // `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
 // group on free ports and a database of its own; it resolves with the address it prints.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { freePort, portClosed, stopProcessGroup } from "./app-server";
+import { promisify } from "node:util";
+import { SANDBOX_APP } from "../sandbox/seed";
+import { appEnv, freePort, portClosed, stopProcessGroup } from "./app-server";
 import { emptyDatabase, projectRoot } from "./database";
 
-export type Launcher = { openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean> };
+export type Launcher = {
+  openUrl: string; sandboxUrl: string; appPort: number; output(): string; stop(): Promise<boolean>;
+  /** `npm run cli -- <args>` as the operator runs it beside `npm run sandbox`: its database, Shopify being the sandbox. */
+  cli(args: string[]): Promise<string>;
+};
 
 export async function startLauncher(): Promise<Launcher> {
   const database = await emptyDatabase("sqlite");
@@ -29,8 +35,20 @@ export async function startLauncher(): Promise<Launcher> {
     });
     launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
   });
+  const sandboxUrl = `http://localhost:${sandboxPort}`;
   return {
-    openUrl, appPort, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    openUrl, appPort, sandboxUrl, output: () => output,
+    async cli(args) {
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args], {
+        cwd: projectRoot,
+        env: appEnv({
+          DATABASE_URL: database.url, SHOPIFY_API_KEY: SANDBOX_APP.apiKey, SHOPIFY_API_SECRET: SANDBOX_APP.secret,
+          SHOPIFY_APP_URL: `http://localhost:${appPort}`, MAKEGOOD_SANDBOX_URL: sandboxUrl,
+          NODE_OPTIONS: `--import ${path.join(projectRoot, "tests/sandbox/route-to-sandbox.mjs")}`,
+        }),
+      });
+      return stdout;
+    },
     async stop() {
       await stopProcessGroup(launcher);
       const closed = await portClosed(appPort);
