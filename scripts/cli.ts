@@ -19,6 +19,7 @@ import { databaseTarget } from "../app/db/target";
 import { webhookHandlers } from "../app/webhooks/handlers";
 import { InboxWriter, type RecordedEvent } from "../app/webhooks/inbox-writer.server";
 import { listIncidents } from "../app/domain/incidents/list.server";
+import { readable, summaryDates } from "../app/domain/dates";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
 import { WebhookQueue } from "../app/webhooks/queue.server";
 
@@ -96,13 +97,16 @@ async function reconcile() {
   while (outcome.processed + outcome.failed + outcome.dead > 0 && outcome.deferred + outcome.failed === 0);
 }
 
+/** A summary's date tokens in UTC, as the rest of this listing writes its times. */
+const summaryOf = (e: { summary: string; detail: unknown } | undefined) => (e ? readable(e.summary, summaryDates(e.summary, e.detail), { timezone: "UTC", locale: "en" }) : "");
+
 async function incidents() {
   if (command === "list") {
     if (!values.shop) usage("incidents list needs --shop <domain>");
     const rows = await listIncidents(prisma, { shop: values.shop, status: values.status, type: values.type });
     if (values.json) return console.log(JSON.stringify(rows, null, 2));
     for (const i of rows) {
-      console.log(`${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${i.timeline[0]?.summary ?? ""}`);
+      console.log(`${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${summaryOf(i.timeline[0])}`);
     }
     if (rows.length === 0) console.log("no incidents match");
     return;

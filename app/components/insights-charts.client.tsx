@@ -8,13 +8,17 @@ import type { CarrierScore, CostBucket, CostKind } from "../domain/insights/insi
 // React 18 does not know the attribute yet: passed as a plain one.
 const INERT = { inert: "" } as Record<string, string>;
 
+// Polaris Viz lets the tallest bar rise past the top gridline unless the scale is rounded up:
+// a bar above the last labelled line cannot be read against the axis.
+const THEMES = { Light: { grid: { verticalOverflow: false } } };
+
 const COST_LABEL: Record<CostKind, string> = {
   refund: "Refunds", cancel_order: "Cancelled orders", reship: "Replacements", substitution: "Substitutes", compensation_code: "Codes used",
 };
 
 export function CarrierChart({ carriers }: { carriers: CarrierScore[] }) {
   return (
-    <PolarisVizProvider>
+    <PolarisVizProvider themes={THEMES}>
       <figure style={{ height: 260, margin: 0 }} aria-hidden="true" {...INERT}>
         <BarChart theme="Light" isAnimated={false} skipLinkText="Skip the chart" yAxisOptions={{ labelFormatter: (v) => `${v}%` }}
           data={[
@@ -29,7 +33,7 @@ export function CarrierChart({ carriers }: { carriers: CarrierScore[] }) {
 export function CostChart({ costs, currency }: { costs: CostBucket[]; currency: string }) {
   const kinds = Object.keys(COST_LABEL) as CostKind[];
   return (
-    <PolarisVizProvider>
+    <PolarisVizProvider themes={THEMES}>
       <figure style={{ height: 260, margin: 0 }} aria-hidden="true" {...INERT}>
         <BarChart theme="Light" isAnimated={false} type="stacked" skipLinkText="Skip the chart" yAxisOptions={{ labelFormatter: (v) => `${v} ${currency}` }}
           data={kinds.map((k) => ({ name: COST_LABEL[k], data: costs.map((b) => ({ key: b.label, value: Number(b[k]) })) }))} />

@@ -26,6 +26,7 @@ export function orderWebhookBody(order: ReconciledOrder) {
     name: order.name,
     email: order.email,
     contact_email: order.email,
+    phone: order.phone,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
     processed_at: order.processedAt,
@@ -45,7 +46,11 @@ export function orderWebhookBody(order: ReconciledOrder) {
       email: customer.defaultEmailAddress?.emailAddress ?? null,
       first_name: customer.firstName,
       last_name: customer.lastName,
+      phone: customer.defaultPhoneNumber?.phoneNumber ?? null,
     },
+    // Only the phone of each address: the one field of them the app reads (to call the customer).
+    shipping_address: order.shippingAddress && { phone: order.shippingAddress.phone },
+    billing_address: order.billingAddress && { phone: order.billingAddress.phone },
     line_items: order.lineItems.nodes.map((li) => ({
       id: legacyId(li.id),
       admin_graphql_api_id: li.id,

@@ -4,7 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, IndexTable, InlineGrid, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
-import { TYPE_LABEL } from "../components/incident-labels";
+import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
+import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
+import type { ShopClock } from "../domain/dates";
 import { dashboardFigures } from "../domain/incidents/dashboard.server";
 import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
 import { OPEN_STATUSES } from "../domain/incidents/types";
@@ -15,9 +17,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin, { fresh: true }), session }));
   // The open incidents due first: the index's own query (one page, no timelines or remedies).
   const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(",") }), context.timezone);
-  const incidents = open.rows.map((i) => ({ id: i.id, type: i.type, status: i.status, orderName: i.orderName, summary: i.summary, answerBy: i.answerBy }));
+  const incidents = open.rows.map(({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }) => ({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }));
   const figures = await dashboardFigures(prisma, session.shop, context.timezone);
-  return json({ shop: context.shopName, domain: session.shop, timezone: context.timezone, currency: context.currency, incidents, openTotal: open.total, figures });
+  const clock: ShopClock = { timezone: context.timezone, locale: context.locale };
+  return json({ shop: context.shopName, domain: session.shop, clock, currency: context.currency, incidents, openTotal: open.total, figures });
 };
 
 const duration = (minutes: number | null) =>
@@ -25,7 +28,7 @@ const duration = (minutes: number | null) =>
 
 function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderData<typeof loader>>["figures"]; currency: string }) {
   const tiles: [string, string, string?][] = [
-    ["Open incidents", String(figures.open), `${figures.sla.overdue} overdue · ${figures.sla.due_soon} due soon`],
+    ["In progress", String(figures.open), `${figures.sla.overdue} overdue · ${figures.sla.due_soon} due soon`],
     ["New today", String(figures.newToday)],
     ["Remedies this month", `${figures.spentThisMonth} ${currency}`, "on incidents opened this month"],
     ["Codes redeemed", `${figures.codes.redeemed} of ${figures.codes.created}`],
@@ -39,7 +42,7 @@ function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderDa
           <BlockStack gap="100">
             <Text as="h3" variant="bodySm" tone="subdued">{label}</Text>
             <Text as="p" variant="headingLg">{value}</Text>
-            {note && <Text as="p" variant="bodySm" tone={label === "Open incidents" && figures.sla.overdue > 0 ? "critical" : "subdued"}>{note}</Text>}
+            {note && <Text as="p" variant="bodySm" tone={label === "In progress" && figures.sla.overdue > 0 ? "critical" : "subdued"}>{note}</Text>}
           </BlockStack>
         </Card>
       ))}
@@ -48,17 +51,21 @@ function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderDa
 }
 
 
-type Row = { id: string; type: string; status: string; orderName: string; summary: string; answerBy: string };
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function OpenIncidents({ incidents, total, timezone }: { incidents: Row[]; total: number; timezone: string }) {
-  const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
+/** The incidents not closed yet, due first first: each with its status, as the heading counts them. */
+function InProgress({ incidents, total, byStatus, clock }: { incidents: Data["incidents"]; total: number; byStatus: Record<string, number>; clock: ShopClock }) {
+  const counts = Object.entries(byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${labelOf(STATUS_LABEL, status).toLowerCase()}`);
   return (
     <Card padding="0">
       <Box padding="400">
-        <InlineStack align="space-between">
-          <Text as="h2" variant="headingMd">
-            Open incidents ({total})
-          </Text>
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              In progress ({total})
+            </Text>
+            <Text as="p" variant="bodySm" tone="subdued">{counts.join(" · ")}</Text>
+          </BlockStack>
           {total > incidents.length && <Link url="/app/incidents?statuses=open,customer_contacted,awaiting_customer,remedied">See all {total}</Link>}
         </InlineStack>
       </Box>
@@ -66,7 +73,7 @@ function OpenIncidents({ incidents, total, timezone }: { incidents: Row[]; total
         resourceName={{ singular: "incident", plural: "incidents" }}
         itemCount={incidents.length}
         selectable={false}
-        headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "What was seen" }]}
+        headings={[{ title: "Order" }, { title: "Problem" }, { title: "Status" }, { title: "Next deadline" }, { title: "What was seen" }]}
       >
         {incidents.map((i, index) => (
           <IndexTable.Row id={i.id} key={i.id} position={index}>
@@ -76,17 +83,11 @@ function OpenIncidents({ incidents, total, timezone }: { incidents: Row[]; total
               </Link>
             </IndexTable.Cell>
             <IndexTable.Cell>
-              <Badge tone="critical">{TYPE_LABEL[i.type] ?? i.type}</Badge>
+              <Badge tone="critical">{labelOf(TYPE_LABEL, i.type)}</Badge>
             </IndexTable.Cell>
-            <IndexTable.Cell>{when.format(new Date(i.answerBy))}</IndexTable.Cell>
-            <IndexTable.Cell>
-              {/* Table cells do not wrap: the start (what cannot ship, or the carrier's words) stays visible. */}
-              <Box maxWidth="260px">
-                <Text as="span" truncate>
-                  {i.summary}
-                </Text>
-              </Box>
-            </IndexTable.Cell>
+            <IndexTable.Cell><StatusCell status={i.status} setback={i.setback} /></IndexTable.Cell>
+            <IndexTable.Cell><DeadlineCell sla={i.sla} deadline={i.deadline} clock={clock} /></IndexTable.Cell>
+            <IndexTable.Cell><SummaryCell summary={i.summary} dates={i.summaryDates} clock={clock} /></IndexTable.Cell>
           </IndexTable.Row>
         ))}
       </IndexTable>
@@ -95,7 +96,7 @@ function OpenIncidents({ incidents, total, timezone }: { incidents: Row[]; total
 }
 
 export default function Home() {
-  const { shop, domain, timezone, currency, incidents, openTotal, figures } = useLoaderData<typeof loader>();
+  const { shop, domain, clock, currency, incidents, openTotal, figures } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="MakeGood" />
@@ -103,9 +104,10 @@ export default function Home() {
         <Layout.Section>
           <Figures figures={figures} currency={currency} />
         </Layout.Section>
+        {/* The whole width: five columns do not fit beside another card without pushing the table past its own. */}
         <Layout.Section>
           {incidents.length > 0 ? (
-            <OpenIncidents incidents={incidents} total={openTotal} timezone={timezone} />
+            <InProgress incidents={incidents} total={openTotal} byStatus={figures.byStatus} clock={clock} />
           ) : (
             <Card>
               {/* Not Polaris's EmptyState: it shows its image only after an onLoad that a server-rendered
@@ -129,7 +131,7 @@ export default function Home() {
             </Card>
           )}
         </Layout.Section>
-        <Layout.Section variant="oneThird">
+        <Layout.Section>
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">

@@ -5,12 +5,14 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { defer, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { evidenceFacts, TYPE_LABEL, words } from "../components/incident-labels";
+import { StatusBadge } from "../components/incident-badges";
+import { ACTOR_LABEL, evidenceFacts, labelOf, orderStatusLabel, parcelStatusLabel, TYPE_LABEL, words } from "../components/incident-labels";
+import { dateTimeFormat, readable } from "../domain/dates";
 import { MessagePanel, type MessagePreview } from "../components/message-panel";
 import { RemedyPanel, type RefundPreview } from "../components/remedy-panel";
 import { moveIncident } from "../domain/incidents/status.server";
@@ -51,7 +53,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
       : null;
     return defer({
-      ...workspace, substitutes, readAt: new Date().toISOString(), shop: { name: shop.shopName, timezone: shop.timezone, currency: shop.currency }, decisionId: randomUUID(),
+      ...workspace, substitutes, shop: { name: shop.shopName, timezone: shop.timezone, locale: shop.locale, currency: shop.currency }, decisionId: randomUUID(),
       customerLanguage: localeOf(incident.customerLocale), compensation: compensationFor(settings, incident.type as IncidentType),
     });
   });
@@ -167,10 +169,6 @@ const PENDING: Record<string, string> = {
 };
 const pendingStep = (form: FormData | undefined) => (form ? PENDING[String(form.get("intent"))] ?? null : null);
 
-const STATUS_TONE: Record<string, "info" | "success" | "attention" | "critical" | undefined> = {
-  open: "critical", customer_contacted: "attention", awaiting_customer: "attention", remedied: "info", closed: "success", dismissed: undefined,
-};
-
 export default function IncidentWorkspace() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -182,16 +180,16 @@ export default function IncidentWorkspace() {
     if (result) shopify.toast.show(result.message, { isError: !result.ok });
   }, [result, shopify]);
   const { incident, order, timeline, remedies, parcels, shop, decisionId } = data;
-  const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: shop.timezone });
+  const when = dateTimeFormat(shop);
   const line = order?.lines.find((l) => l.id === incident.subject);
   const orderLegacyId = incident.orderId.split("/").pop();
-  const facts = evidenceFacts(incident.evidence);
-  // Judged by the server when the page was read: the browser's render must draw the same page.
-  const overdue = incident.open && new Date(incident.answerBy) < new Date(data.readAt);
+  const facts = evidenceFacts(incident.evidence, shop);
+  // Judged by the server when the page was read (incident.sla): the browser's render must draw the same page.
+  const overdue = incident.open && incident.sla === "overdue";
 
   return (
     <Page backAction={{ content: "Incidents", url: "/app" }} title={`${TYPE_LABEL[incident.type] ?? words(incident.type)} · ${incident.orderName}`}
-      titleMetadata={<Badge tone={STATUS_TONE[incident.status]}>{words(incident.status)}</Badge>}>
+      titleMetadata={<StatusBadge status={incident.status} />}>
       <TitleBar title={`Incident ${incident.orderName}`} />
       <Layout>
         <Layout.Section>
@@ -200,14 +198,14 @@ export default function IncidentWorkspace() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">What happened</Text>
-                <Text as="p">{timeline[0]?.summary}</Text>
+                <Text as="p">{timeline[0] && readable(timeline[0].summary, timeline[0].summaryDates, shop)}</Text>
                 {facts.length > 0 && (
                   <InlineStack gap="300">
                     {facts.map(([label, value]) => <Text key={label} as="span" variant="bodySm" tone="subdued">{label}: <Text as="span" variant="bodySm" fontWeight="semibold">{value}</Text></Text>)}
                   </InlineStack>
                 )}
                 <Text as="p" tone={overdue ? "critical" : "subdued"}>
-                  {incident.open ? `Answer the customer by ${when.format(new Date(incident.answerBy))}${overdue ? " — overdue" : ""}` : `Closed ${incident.closedAt ? when.format(new Date(incident.closedAt)) : ""}: ${incident.closeReason ?? ""}`}
+                  {incident.open ? `${incident.deadline.kind === "acknowledge" ? "Tell the customer you are on it by" : "Answer the customer by"} ${when.format(new Date(incident.deadline.at))}${overdue ? " — overdue" : ""}` : `Closed ${incident.closedAt ? when.format(new Date(incident.closedAt)) : ""}: ${incident.closeReason ?? ""}`}
                 </Text>
                 {incident.remedyCost && <Text as="p">Remedies have cost {incident.remedyCost} {shop.currency}</Text>}
               </BlockStack>
@@ -219,7 +217,8 @@ export default function IncidentWorkspace() {
                     <Text as="h2" variant="headingMd">Order {order.name}</Text>
                     <Link url={`shopify://admin/orders/${orderLegacyId}`} target="_top">Open in Shopify admin</Link>
                   </InlineStack>
-                  <Text as="p" tone="subdued">{[order.customer, order.email, order.total && `${order.total} ${order.currency}`, order.financialStatus, order.fulfillmentStatus ?? "unfulfilled"].filter(Boolean).join(" · ")}</Text>
+                  <Text as="p" tone="subdued">{[order.customer, order.email, order.total && `${order.total} ${order.currency}`, order.financialStatus && orderStatusLabel(order.financialStatus), orderStatusLabel(order.fulfillmentStatus)].filter(Boolean).join(" · ")}</Text>
+                  {order.phone && <Text as="p">Phone: <Link url={`tel:${order.phone.replace(/[^\d+]/g, "")}`} target="_top">{order.phone}</Link></Text>}
                   <List>
                     {order.lines.map((l) => (
                       <List.Item key={l.id}>
@@ -227,7 +226,7 @@ export default function IncidentWorkspace() {
                       </List.Item>
                     ))}
                   </List>
-                  {parcels.map((p) => <Text key={p.id} as="p" tone="subdued">Parcel: {p.carrier ?? "carrier unknown"} {p.tracking ?? ""} — {words(p.shipmentStatus ?? p.status)}</Text>)}
+                  {parcels.map((p) => <Text key={p.id} as="p" tone="subdued">Parcel: {p.carrier ?? "carrier unknown"} {p.tracking ?? ""} — {parcelStatusLabel(p.shipmentStatus, p.status)}</Text>)}
                 </BlockStack>
               </Card>
             )}
@@ -236,12 +235,12 @@ export default function IncidentWorkspace() {
                 <Text as="h2" variant="headingMd">Timeline</Text>
                 {timeline.map((e) => (
                   <Box key={e.id}>
-                    <Text as="p" variant="bodySm" tone="subdued">{when.format(new Date(e.at))} · {e.actor}</Text>
-                    <Text as="p">{e.summary}</Text>
+                    <Text as="p" variant="bodySm" tone="subdued">{when.format(new Date(e.at))} · {labelOf(ACTOR_LABEL, e.actor)}</Text>
+                    <Text as="p">{readable(e.summary, e.summaryDates, shop)}</Text>
                   </Box>
                 ))}
                 {/* Optimistic: the step shows at once, and is replaced by what Shopify and the mail server answered. */}
-                {pending && <Box><Text as="p" variant="bodySm" tone="subdued">now · merchant</Text><Text as="p" tone="subdued">{pending}…</Text></Box>}
+                {pending && <Box><Text as="p" variant="bodySm" tone="subdued">now · {ACTOR_LABEL.merchant}</Text><Text as="p" tone="subdued">{pending}…</Text></Box>}
               </BlockStack>
             </Card>
           </BlockStack>

@@ -4,12 +4,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Card, ChoiceList, Filters, IndexTable, InlineStack, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Card, ChoiceList, Filters, IndexTable, InlineStack, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { TYPE_LABEL, words } from "../components/incident-labels";
+import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
+import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
+import { dateFormats, type ShopClock } from "../domain/dates";
 import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { apologizeWithCode } from "../domain/remedies/apology.server";
@@ -19,8 +21,9 @@ import { shopContext } from "../shopify/shop-context.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
     const query = InboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const { timezone } = await shopContext(admin);
-    return json({ query, timezone, ...(await incidentInbox(prisma, session.shop, query, timezone)) });
+    const { timezone, locale } = await shopContext(admin);
+    const clock: ShopClock = { timezone, locale };
+    return json({ query, clock, ...(await incidentInbox(prisma, session.shop, query, timezone)) });
   });
 };
 
@@ -76,11 +79,11 @@ const BULK = {
   },
 } as const;
 
-const SLA_BADGE = { overdue: ["critical", "Overdue"], due_soon: ["warning", "Due soon"], on_time: ["success", "On time"], done: [undefined, "Done"] } as const;
+const SLA_LABEL: Record<string, string> = { overdue: "Overdue", due_soon: "Due within 4 hours", on_time: "On time" };
 const STATUSES = ["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"];
 
 export default function Incidents() {
-  const { query, rows, total, page, pages, carriers, timezone } = useLoaderData<typeof loader>();
+  const { query, rows, total, page, pages, carriers, clock } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params, setParams] = useSearchParams();
   const submit = useSubmit();
@@ -116,26 +119,26 @@ export default function Incidents() {
     for (const id of selectedResources) form.append("ids", id);
     submit(form, { method: "post" });
   };
-  const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
+  const dates = dateFormats(clock);
   // Every bulk action writes to customers (and codes are discounts in Shopify): the merchant says
   // yes to it, counted, before anything is sent.
   const [confirming, setConfirming] = useState<keyof typeof BULK | null>(null);
   const filters = [
     { key: "types", label: "Problem", filter: <ChoiceList title="Problem" titleHidden allowMultiple choices={Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label }))} selected={query.types} onChange={(v) => set("types", v)} /> },
-    { key: "statuses", label: "Status", filter: <ChoiceList title="Status" titleHidden allowMultiple choices={STATUSES.map((s) => ({ value: s, label: words(s) }))} selected={query.statuses} onChange={(v) => set("statuses", v)} /> },
-    { key: "sla", label: "Answer by", filter: <ChoiceList title="Answer by" titleHidden allowMultiple choices={[{ value: "overdue", label: "Overdue" }, { value: "due_soon", label: "Due within 4 hours" }, { value: "on_time", label: "On time" }]} selected={query.sla} onChange={(v) => set("sla", v)} /> },
+    { key: "statuses", label: "Status", filter: <ChoiceList title="Status" titleHidden allowMultiple choices={STATUSES.map((s) => ({ value: s, label: labelOf(STATUS_LABEL, s) }))} selected={query.statuses} onChange={(v) => set("statuses", v)} /> },
+    { key: "sla", label: "Next deadline", filter: <ChoiceList title="Next deadline" titleHidden allowMultiple choices={Object.entries(SLA_LABEL).map(([value, label]) => ({ value, label }))} selected={query.sla} onChange={(v) => set("sla", v)} /> },
     { key: "carriers", label: "Carrier", filter: carriers.length
       ? <ChoiceList title="Carrier" titleHidden allowMultiple choices={carriers.map((c) => ({ value: c, label: c }))} selected={query.carriers} onChange={(v) => set("carriers", v)} />
       : <Text as="p" tone="subdued">No incident has a carrier yet.</Text> },
   ];
   const applied = filters.filter((f) => (query[f.key as "types"] as string[]).length).map((f) => ({
-    key: f.key, label: `${f.label}: ${(query[f.key as "types"] as string[]).map((v) => TYPE_LABEL[v] ?? (f.key === "carriers" ? v : words(v))).join(", ")}`, onRemove: () => set(f.key, ""),
+    key: f.key, label: `${f.label}: ${(query[f.key as "types"] as string[]).map((v) => (f.key === "carriers" ? v : labelOf(f.key === "types" ? TYPE_LABEL : f.key === "statuses" ? STATUS_LABEL : SLA_LABEL, v))).join(", ")}`, onRemove: () => set(f.key, ""),
   }));
   filters.push({ key: "opened", label: "Opened", filter: <OpenedFilter query={query} set={setMany} /> });
   if (query.opened || query.from || query.to) {
     applied.push({
       key: "opened", onRemove: () => setMany({ opened: "", from: "", to: "" }),
-      label: `Opened: ${query.opened ? OPENED.find((o) => o.value === query.opened)!.label.toLowerCase() : [query.from && `from ${query.from}`, query.to && `to ${query.to}`].filter(Boolean).join(" ")}`,
+      label: `Opened: ${query.opened ? OPENED.find((o) => o.value === query.opened)!.label.toLowerCase() : [query.from && `from ${dates.calendarDay(query.from)}`, query.to && `to ${dates.calendarDay(query.to)}`].filter(Boolean).join(" ")}`,
     });
   }
 
@@ -170,17 +173,16 @@ export default function Incidents() {
             { content: "Tell the customers we are on it", onAction: () => setConfirming("acknowledge") },
             { content: "Send apology + code", onAction: () => setConfirming("apology_code") },
           ]}
-          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Answer by" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
+          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Next deadline" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
         >
           {rows.map((i, index) => (
             <IndexTable.Row id={i.id} key={i.id} position={index} selected={selectedResources.includes(i.id)}>
               <IndexTable.Cell><Link url={`/app/incidents/${i.id}`} removeUnderline dataPrimaryLink><Text as="span" fontWeight="semibold">{i.orderName}</Text></Link></IndexTable.Cell>
-              <IndexTable.Cell>{TYPE_LABEL[i.type] ?? words(i.type)}</IndexTable.Cell>
-              <IndexTable.Cell><Badge tone={SLA_BADGE[i.sla][0]}>{SLA_BADGE[i.sla][1]}</Badge> {when.format(new Date(i.answerBy))}</IndexTable.Cell>
-              <IndexTable.Cell>{words(i.status)}</IndexTable.Cell>
+              <IndexTable.Cell>{labelOf(TYPE_LABEL, i.type)}</IndexTable.Cell>
+              <IndexTable.Cell><DeadlineCell sla={i.sla} deadline={i.deadline} clock={clock} /></IndexTable.Cell>
+              <IndexTable.Cell><StatusCell status={i.status} setback={i.setback} /></IndexTable.Cell>
               <IndexTable.Cell>{i.carrier ?? "—"}</IndexTable.Cell>
-              {/* Cells do not wrap: the start of what was seen stays visible, the table stays in its card. */}
-              <IndexTable.Cell><Box maxWidth="320px"><Text as="span" truncate>{i.summary}</Text></Box></IndexTable.Cell>
+              <IndexTable.Cell><SummaryCell summary={i.summary} dates={i.summaryDates} clock={clock} /></IndexTable.Cell>
             </IndexTable.Row>
           ))}
         </IndexTable>

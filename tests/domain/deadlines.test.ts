@@ -4,8 +4,11 @@ import { addBusinessDays, businessDaysLate } from "../../app/domain/detection/de
 import { detectLateDeliveries, detectLateShipment } from "../../app/domain/detection/late";
 import { DEFAULT_SETTINGS, readSettings, transitDaysFor } from "../../app/domain/settings/settings";
 import type { WatchedOrder } from "../../app/shopify/documents/watch";
+import { readable, summaryDates } from "../../app/domain/dates";
 
 const madrid = { timezone: "Europe/Madrid", holidays: [] as string[] };
+/** A finding's summary as a merchant of a shop in Madrid reads it. */
+const shown = (f: { summary: string; evidence: Record<string, unknown> }) => readable(f.summary, summaryDates(f.summary, f.evidence), { timezone: "Europe/Madrid", locale: "en-ES" });
 // 2026-11-20 is a Friday.
 const FRIDAY_MORNING = new Date("2026-11-20T10:00:00+01:00");
 
@@ -58,10 +61,13 @@ describe("late shipment", () => {
     expect(at("2026-11-21T12:00:00+01:00")).toBeNull();
     expect(at("2026-11-23T12:00:00+01:00")).toBeNull();
     expect(at("2026-11-24T23:00:00+01:00")).toBeNull();
-    expect(at("2026-11-25T08:00:00+01:00")).toMatchObject({
+    const late = at("2026-11-25T08:00:00+01:00")!;
+    expect(late).toMatchObject({
       type: "late_shipment", subject: "gid://shopify/Order/1", basis: "handling_days", businessDaysLate: 1,
-      summary: "Not shipped: due to ship by 2026-11-24, 1 business day late",
+      summary: "Not shipped: due to ship by {shipBy:day}, 1 business day late",
     });
+    // The page writes the deadline's day in the shop's zone.
+    expect(shown(late)).toBe("Not shipped: due to ship by 24 Nov 2026, 1 business day late");
   });
 
   it("goes by Shopify's fulfillBy when there is one, and not by a shipped or cancelled order", () => {
@@ -100,9 +106,10 @@ describe("late delivery", () => {
 
   it("is late at once when the carrier says the parcel is delayed", () => {
     const p = parcel({ displayStatus: "DELAYED", estimatedDeliveryAt: "2026-11-27T18:00:00Z" });
-    expect(detectLateDeliveries(p, new Date("2026-11-23T09:00:00Z"), DEFAULT_SETTINGS, madrid)).toEqual([
-      expect.objectContaining({ basis: "carrier_delayed", summary: "Fan Courier reports the parcel delayed (expected by 2026-11-27)" }),
-    ]);
+    const [delayed, ...more] = detectLateDeliveries(p, new Date("2026-11-23T09:00:00Z"), DEFAULT_SETTINGS, madrid);
+    expect(more).toEqual([]);
+    expect(delayed).toMatchObject({ basis: "carrier_delayed", summary: "Fan Courier reports the parcel delayed (expected by {deliverBy:day})" });
+    expect(shown(delayed)).toBe("Fan Courier reports the parcel delayed (expected by 27 Nov 2026)");
   });
 
   it("is not judged once the journey is over", () => {

@@ -42,6 +42,29 @@ describe.each(providers)("insights on %s", (provider) => {
     ]);
   });
 
+  it("counts a parcel only the deadline scan has seen (no snapshot) under its incident's carrier", async () => {
+    const shop = "scan-only.myshopify.com";
+    const problem = (fulfillment: number, type: string, carrier: string | null, openedDaysAgo: number) =>
+      ctx.db.prisma.incident.create({ data: {
+        shop, orderId: `gid://shopify/Order/${fulfillment}`, orderName: `#${fulfillment}`, type, subject: `gid://shopify/Fulfillment/${fulfillment}`, carrier,
+        evidence: "{}", status: "open", openKey: `k${fulfillment}-${type}`, openedAt: new Date(NOW.getTime() - openedDaysAgo * day), acknowledgeBy: NOW, answerBy: NOW,
+      } });
+    await problem(501, "late_delivery", "Correos Express", 2);
+    await problem(502, "late_delivery", "Correos Express", 3);
+    await problem(503, "delivery_failed", "Correos Express", 1);
+    await problem(503, "late_delivery", "Correos Express", 4); // the same parcel, late then failed: one shipment
+    await problem(504, "late_delivery", null, 2);
+    await problem(505, "late_delivery", "Correos Express", 60); // before the period
+    await problem(506, "late_shipment", "Correos Express", 1); // a late shipment is the order's problem, not the parcel's
+    // A parcel with a snapshot from before the period belongs to that period, not this one.
+    await ctx.db.prisma.fulfillmentSnapshot.create({ data: { shop, fulfillmentId: "gid://shopify/Fulfillment/507", orderId: "gid://shopify/Order/507", status: "success", trackingCompany: "SEUR", shippedAt: new Date(NOW.getTime() - 50 * day), data: "{}", shopifyUpdatedAt: NOW } });
+    await problem(507, "late_delivery", "SEUR", 5);
+    expect(await carrierScorecard(ctx.db.prisma, shop, new Date(NOW.getTime() - 30 * day))).toEqual([
+      { carrier: "Correos Express", shipments: 3, delivered: 0, late: 3, failed: 1, latePercent: 100, failedPercent: 33.3, medianTransitDays: null },
+      { carrier: "No carrier given", shipments: 1, delivered: 0, late: 1, failed: 0, latePercent: 100, failedPercent: 0, medianTransitDays: null },
+    ]);
+  });
+
   it("buckets remedy costs by week in the shop's zone, across a clock change, with codes counted when used", async () => {
     const incident = await ctx.db.prisma.incident.create({ data: { shop: SHOP, orderId: "gid://shopify/Order/1", orderName: "#1", type: "stock_mismatch", subject: "x", evidence: "{}", openedAt: NOW, acknowledgeBy: NOW, answerBy: NOW } });
     let k = 0;

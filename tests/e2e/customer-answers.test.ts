@@ -2,27 +2,15 @@
 // against `npm run sandbox`: leaving a free gift out (nothing to refund: the order is edited),
 // leaving paid units out (refunded once, released to stock as Shopify's CANCEL, and no new incident
 // because of it), and cancelling the order. Each is checked in the sandbox store afterwards.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser";
-import { startLauncher, type Launcher } from "../helpers/launcher";
+import { describe, expect, it } from "vitest";
+import { setupLauncher } from "../helpers/setup-launcher";
 import { openAppUntil, personPage, playScenario, screenshot, storeOrder, storeStock, toast, webhooksDelivered } from "../helpers/person";
 
-let browser: Browser;
-let launcher: Launcher;
-
-beforeAll(async () => {
-  launcher = await startLauncher();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (launcher) expect(await launcher.stop()).toBe(true);
-});
+const { launcher, browser } = setupLauncher();
 
 /** The merchant opens the order's stock incident and sends the offer; the link the email carries. */
 async function merchantSendsOffer(orderName: string) {
-  const page = await personPage(browser, launcher);
+  const page = await personPage(browser);
   await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(orderName)}`, orderName);
   await page.getByRole("link", { name: orderName }).first().click();
   await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
@@ -37,7 +25,7 @@ async function merchantSendsOffer(orderName: string) {
 
 /** The customer opens the link, picks `choice` and confirms; what the page says then. */
 async function customerAnswers(offerUrl: string, choice: RegExp, shot: string) {
-  const customer = await personPage(browser, launcher, { width: 420, height: 800 });
+  const customer = await personPage(browser, { width: 420, height: 800 });
   await customer.goto(offerUrl, { waitUntil: "networkidle" });
   await customer.getByRole("radio", { name: choice }).check();
   await customer.getByRole("button").last().click();

@@ -2,24 +2,14 @@
 // incident appears in the inbox, the merchant opens it and offers a substitute, the customer
 // accepts on the offer page from the email, and the incident shows closed with the order edited.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { BROWSER_UA } from "../helpers/app-server";
 import { accessibilityViolations } from "../helpers/accessibility";
-import { ARTIFACTS, launchBrowser } from "../helpers/browser";
-import { startLauncher, type Launcher } from "../helpers/launcher";
+import { ARTIFACTS } from "../helpers/browser";
+import { setupLauncher } from "../helpers/setup-launcher";
 
-let browser: Browser;
-let launcher: Launcher;
-
-beforeAll(async () => {
-  launcher = await startLauncher();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (launcher) expect(await launcher.stop()).toBe(true);
-});
+const { launcher, browser } = setupLauncher();
 
 /** Opens `url` until `text` shows: detection runs after the webhooks, a moment after the order.
  *  (Opened afresh from the admin each time, as a merchant reloading the embedded app does.) */
@@ -86,7 +76,7 @@ describe("the incident workspace in Chromium", () => {
     expect(await page.getByText("Thermal Spring Water 150 ml ×0").isVisible()).toBe(true);
     // The substitute's price is on the order, and so is what the customer really pays for it: nothing.
     expect(await page.getByText(/Sensibio H2O Micellar Water ×1 at 12\.40 EUR, the customer pays 0\.00 EUR/).isVisible()).toBe(true);
-    expect(await page.getByText("closed", { exact: true }).first().isVisible()).toBe(true); // the status badge
+    expect(await page.getByText("Closed", { exact: true }).first().isVisible()).toBe(true); // the status badge, in words
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-closed.png"), fullPage: true });
 
     // The incidents index, from the app's navigation: closed ones are listed too.

@@ -4,17 +4,17 @@
 // and the answer-by date in Spanish; confirming without a choice is refused in Spanish; choosing
 // the substitute shows what happens next, a confirmation email goes out, and the order in Shopify
 // carries the substitute.
-import { storeOrder } from "../helpers/person";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../helpers/accessibility";
 import { BROWSER_UA } from "../helpers/app-server";
 import { ARTIFACTS } from "../helpers/browser";
-import { launcherWithBrowser } from "../helpers/launcher";
+import { storeOrder } from "../helpers/person";
+import { setupLauncher } from "../helpers/setup-launcher";
 
 const SHOP = "makegood-demo.myshopify.com";
-const e2e = launcherWithBrowser();
+const e2e = setupLauncher();
 
 /** Every console error and uncaught exception of `page`, for the test to find none. */
 function watchErrors(page: Page) {

@@ -1,25 +1,13 @@
 // Every action a merchant can take on an incident, clicked in Chromium against `npm run sandbox`,
 // each followed by a look at what changed in the sandbox store: the refund and its restock type,
 // the discount code, the replacement order, the cancelled order, the emails the customers got.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser";
-import { startLauncher, type Launcher } from "../helpers/launcher";
+import { describe, expect, it } from "vitest";
+import { setupLauncher } from "../helpers/setup-launcher";
 import {
   openAppUntil, personPage, playScenario, screenshot, storeDiscount, storeOrder, storeStock, toast, type PersonPage,
 } from "../helpers/person";
 
-let browser: Browser;
-let launcher: Launcher;
-
-beforeAll(async () => {
-  launcher = await startLauncher();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (launcher) expect(await launcher.stop()).toBe(true);
-});
+const { launcher, browser } = setupLauncher();
 
 /** Opens the incident of `orderName` from the incidents index, as a merchant searching for it. */
 async function openIncident(page: PersonPage, orderName: string, problem: string) {
@@ -39,7 +27,7 @@ const mails = (to: string) => launcher.output().split("\n").filter((l) => l.incl
 describe("each merchant action in the incident workspace", () => {
   it("oversold: refund preview then confirm (clicked twice) refunds the missing units once, releasing them as Shopify's CANCEL", async () => {
     const { order } = await playScenario(launcher, "oversold");
-    const page = await personPage(browser, launcher);
+    const page = await personPage(browser);
     await openIncident(page, order.name, "Stock");
     const before = await storeOrder(launcher, order.id);
     const line = before.lines[0];
@@ -71,7 +59,7 @@ describe("each merchant action in the incident workspace", () => {
   it("late shipment: a goodwill amount, a compensation code (the incident stays open: the order is still unshipped), then cancelling the order", async () => {
     const { order } = await playScenario(launcher, "late-shipment");
     await scanNow();
-    const page = await personPage(browser, launcher);
+    const page = await personPage(browser);
     await openIncident(page, order.name, "Late shipment");
 
     await page.getByLabel("Or a goodwill amount instead (optional)").fill("5,00");
@@ -107,7 +95,7 @@ describe("each merchant action in the incident workspace", () => {
 
   it("failed delivery: reship at the shop's cost, then close; another incident: tell the customer we are on it, then dismiss", async () => {
     const { order } = await playScenario(launcher, "delivery-failed");
-    const page = await personPage(browser, launcher);
+    const page = await personPage(browser);
     await openIncident(page, order.name, "Delivery failed");
     await page.getByRole("button", { name: "Reship this line at our cost" }).click();
     await toast(page, "Replacement order created at your cost");
@@ -142,7 +130,7 @@ describe("each merchant action in the incident workspace", () => {
     const a = await playScenario(launcher, "late-shipment");
     const b = await playScenario(launcher, "cod-amount-mismatch");
     await scanNow();
-    const page = await personPage(browser, launcher);
+    const page = await personPage(browser);
     await openAppUntil(page, launcher, "/app/incidents?sort=newest", b.order.name);
     await openAppUntil(page, launcher, "/app/incidents?sort=newest", a.order.name);
     for (const name of [a.order.name, b.order.name]) {

@@ -1,13 +1,10 @@
 // `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
 // group on free ports and a database of its own; it resolves with the address it prints.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { promisify } from "node:util";
 import { demoAppEnv } from "../sandbox/demo-app";
-import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
 import { freePort, portClosed, stopProcessGroup } from "./app-server";
-import { launchBrowser } from "./browser";
 import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
@@ -38,10 +35,11 @@ export async function startLauncher(): Promise<Launcher> {
     });
     launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
   });
+  const sandboxUrl = `http://localhost:${sandboxPort}`;
   return {
-    openUrl, appPort, databaseUrl: database.url, sandboxUrl: `http://localhost:${sandboxPort}`, output: () => output,
+    openUrl, appPort, databaseUrl: database.url, sandboxUrl, output: () => output,
     async cli(args) {
-      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, `http://localhost:${sandboxPort}`, database.url) };
+      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url) };
       const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
       return stdout;
     },
@@ -52,19 +50,4 @@ export async function startLauncher(): Promise<Launcher> {
       return closed;
     },
   };
-}
-
-/** The launcher and a Chromium for one browser test file, started before its tests and stopped
- *  after them (the launcher's app must have let go of its port). */
-export function launcherWithBrowser() {
-  const ctx = {} as { launcher: Launcher; browser: Browser };
-  beforeAll(async () => {
-    ctx.launcher = await startLauncher();
-    ctx.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await ctx.browser?.close();
-    if (ctx.launcher) expect(await ctx.launcher.stop()).toBe(true);
-  });
-  return ctx;
 }

@@ -14,15 +14,9 @@ export const DEMO = "makegood-demo.myshopify.com";
 export type PersonPage = Page & { errors: string[] };
 
 /** A new page that records page errors and console errors (hydration mismatches among them). */
-export async function personPage(browser: Browser, launcher: Launcher, viewport = { width: 1280, height: 900 }): Promise<PersonPage> {
+export async function personPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<PersonPage> {
   const page = (await browser.newPage({ viewport, userAgent: BROWSER_UA })) as PersonPage;
   page.errors = [];
-  // The internet, which this machine does not reach: Shopify's CDN serves App Bridge to a real
-  // admin (the app's responses preload it); here the sandbox's stand-in answers for it.
-  await page.route("https://cdn.shopify.com/shopifycloud/app-bridge.js", async (route) => {
-    const standIn = await fetch(`${launcher.sandboxUrl}/app-bridge.js`);
-    await route.fulfill({ status: 200, contentType: "text/javascript", body: await standIn.text() });
-  });
   page.on("pageerror", (error) => page.errors.push(`pageerror: ${error.message}`));
   page.on("requestfailed", (request) => page.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   page.on("console", (message) => {

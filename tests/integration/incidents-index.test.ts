@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => smtp?.close());
 
-type Inbox = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; status: string; carrier: string | null }[] };
+type Inbox = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; deadline: { kind: string }; status: string; carrier: string | null }[] };
 const route = (query = "") => `${ctx.app.url}/app/incidents?${query}${query ? "&" : ""}index&_data=${encodeURIComponent("routes/app.incidents._index")}`;
 const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
 const inbox = async (query = "") => (await (await fetch(route(query), { headers: await headers() })).json()) as Inbox;
@@ -34,14 +34,11 @@ describe("incidents index", () => {
     // Stock is checked just after each order's webhook: the three incidents come within moments.
     await expect.poll(async () => (await inbox()).total).toBe(3);
     const all = await inbox();
-    expect(all.rows.every((r) => r.sla === "on_time")).toBe(true);
+    // The shop acknowledges at once (the default): until the customers are told, all three are overdue.
+    expect(all.rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["overdue", "acknowledge"], ["overdue", "acknowledge"], ["overdue", "acknowledge"]]);
+    expect((await inbox("sla=overdue")).total).toBe(3);
     expect((await inbox("types=stock_mismatch")).rows.map((r) => r.type)).toEqual(["stock_mismatch", "stock_mismatch"]);
     expect((await inbox(`q=${encodeURIComponent(cod.name)}`)).rows.map((r) => r.orderName)).toEqual([cod.name]);
-    expect((await inbox("sla=overdue")).total).toBe(0);
-    // An answer-by date passed: overdue.
-    const late = all.rows.find((r) => r.orderName === stock.name)!;
-    await ctx.db.prisma.incident.update({ where: { id: late.id }, data: { answerBy: new Date(Date.now() - 60_000) } });
-    expect((await inbox("sla=overdue")).rows.map((r) => [r.orderName, r.sla])).toEqual([[stock.name, "overdue"]]);
     expect((await inbox("types=bogus")).rows).toBeUndefined(); // an invalid filter is refused, not ignored
 
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url });
@@ -50,6 +47,13 @@ describe("incidents index", () => {
     expect(await res.json()).toEqual({ ok: true, message: "3 customers told you are on it" });
     expect(smtp.mails).toHaveLength(3); // one each (two of them to the same customer, for two orders)
     expect((await inbox("statuses=customer_contacted")).total).toBe(3);
+    // Told: the answer-by date is what comes next, a day away.
+    expect((await inbox()).rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["on_time", "answer"], ["on_time", "answer"], ["on_time", "answer"]]);
+    expect((await inbox("sla=overdue")).total).toBe(0);
+    // An answer-by date passed: overdue.
+    const late = all.rows.find((r) => r.orderName === stock.name)!;
+    await ctx.db.prisma.incident.update({ where: { id: late.id }, data: { answerBy: new Date(Date.now() - 60_000) } });
+    expect((await inbox("sla=overdue")).rows.map((r) => [r.orderName, r.sla])).toEqual([[stock.name, "overdue"]]);
   });
 
   it("filters by carrier and opening date, and sends apologies with the shop's default code once each", async () => {
@@ -107,8 +111,11 @@ describe("incidents index", () => {
     }
     const openBefore = await ctx.db.prisma.incident.count({ where: { shop: DEMO_SHOP, openKey: { not: null } } });
     const res = await fetch(`${ctx.app.url}/app?_data=${encodeURIComponent("routes/app._index")}`, { headers: await headers() });
-    const home = (await res.json()) as { incidents: { orderName: string; answerBy: string }[]; openTotal: number };
+    const home = (await res.json()) as { incidents: { orderName: string; answerBy: string; status: string }[]; openTotal: number; figures: { byStatus: Record<string, number> } };
     expect(home.openTotal).toBe(openBefore);
+    // The heading's count is the incidents not closed yet, and the line under it counts them by status.
+    expect(Object.values(home.figures.byStatus).reduce((a, b) => a + b, 0)).toBe(home.openTotal);
+    expect(home.incidents.every((i) => i.status in home.figures.byStatus)).toBe(true);
     expect(home.incidents).toHaveLength(25);
     const due = home.incidents.map((i) => i.answerBy);
     expect(due).toEqual([...due].sort());

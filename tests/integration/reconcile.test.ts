@@ -24,6 +24,8 @@ async function known(orderId: string) {
     order: data && {
       name: data.name, email: data.email, tags: data.tags, fulfillment: data.fulfillment_status, financial: data.financial_status,
       updatedAt: order.shopifyUpdatedAt.toISOString(), customer: data.customer?.admin_graphql_api_id,
+      // The phones the workspace offers to call, whichever way the order came.
+      phones: [data.phone, data.customer?.phone, data.shipping_address?.phone, data.billing_address?.phone],
       lines: data.line_items.map((l: Record<string, unknown>) => [l.admin_graphql_api_id, String(l.variant_id), l.sku, l.quantity, l.fulfillable_quantity, l.price]),
     },
     parcels: parcels.map((p) => [p.fulfillmentId, p.status, p.shipmentStatus, p.trackingCompany, p.trackingNumber, p.shopifyUpdatedAt.toISOString()]),

@@ -43,6 +43,8 @@ describe("incident workspace actions", () => {
     const [page, ...later] = (await res.text()).split("\n\n").filter(Boolean);
     const data = JSON.parse(page) as { incident: { id: string }; order: { lines: unknown[] }; timeline: unknown[]; decisionId: string };
     expect(data).toMatchObject({ incident: { id: incident.id }, order: { lines: [expect.objectContaining({ id: incident.subject })] }, decisionId: expect.any(String) });
+    // The phone to call first, as the orders webhook carried it (Ioana gave hers at checkout).
+    expect(data).toMatchObject({ order: { customer: "Ioana Popescu", phone: "+40721234567" } });
     const streamed = Object.assign({}, ...later.map((chunk) => JSON.parse(chunk.replace(/^data:/, "")))) as { substitutes: { candidates: { line: { id: string }; substitutes: unknown[] }; error: null } };
     expect(streamed.substitutes).toMatchObject({ error: null, candidates: { line: { id: incident.subject } } });
     expect(data.timeline.length).toBeGreaterThan(0);

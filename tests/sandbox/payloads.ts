@@ -1,7 +1,7 @@
 // Webhook bodies in Shopify's REST shape (snake_case, money as strings, *_set money bags,
 // admin_graphql_api_id strings), following the published samples in shared/shopify/webhooks.
 import { gid } from "./ids";
-import type { Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
+import type { Address, Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
 import { fromCents, toCents } from "./store";
 import { orderMoney } from "./store-orders";
 
@@ -24,6 +24,7 @@ export function orderPayload(shop: ShopState, order: Order) {
     order_number: Number(order.name.replace("#", "")),
     email: order.email,
     contact_email: order.email,
+    phone: order.phone,
     created_at: iso(order.createdAt),
     updated_at: iso(order.updatedAt),
     processed_at: iso(order.processedAt),
@@ -85,12 +86,9 @@ export function orderPayload(shop: ShopState, order: Order) {
     shipping_lines: order.shippingLines.map((s, i) => ({
       id: order.id * 10 + i, title: s.title, code: s.code, price: s.price, price_set: restMoneyBag(s.price, c),
     })),
-    shipping_address: order.shippingAddress && {
-      first_name: order.shippingAddress.firstName, last_name: order.shippingAddress.lastName,
-      address1: order.shippingAddress.address1, city: order.shippingAddress.city, zip: order.shippingAddress.zip,
-      country: order.shippingAddress.country, country_code: order.shippingAddress.countryCode,
-      phone: order.shippingAddress.phone,
-    },
+    // The sandbox bills to the address it ships to, as a checkout with "same as shipping" does.
+    billing_address: restAddress(order.shippingAddress),
+    shipping_address: restAddress(order.shippingAddress),
     customer: customer && {
       id: customer.id,
       admin_graphql_api_id: gid("Customer", customer.id),
@@ -104,6 +102,11 @@ export function orderPayload(shop: ShopState, order: Order) {
     },
   };
 }
+
+const restAddress = (a: Address | null) => a && {
+  first_name: a.firstName, last_name: a.lastName, address1: a.address1, city: a.city, zip: a.zip,
+  country: a.country, country_code: a.countryCode, phone: a.phone,
+};
 
 export function inventoryLevelPayload(input: { inventoryItemId: number; locationId: number; available: number; at: Date }) {
   return {

@@ -27,11 +27,12 @@ const catalogue: { title: string; vendor: string; productType: string; tags: str
 ];
 
 const customers = [
-  { firstName: "Lucía", lastName: "Martín", email: "lucia.martin@example.es", locale: "es" },
+  // Some give a phone at checkout (E.164, as Shopify stores a customer's), some do not.
+  { firstName: "Lucía", lastName: "Martín", email: "lucia.martin@example.es", locale: "es", phone: "+34612345678" },
   { firstName: "Javier", lastName: "Ruiz", email: "javier.ruiz@example.es", locale: "es" },
-  { firstName: "Ioana", lastName: "Popescu", email: "ioana.popescu@example.ro", locale: "ro" },
+  { firstName: "Ioana", lastName: "Popescu", email: "ioana.popescu@example.ro", locale: "ro", phone: "+40721234567" },
   { firstName: "Andrei", lastName: "Ionescu", email: "andrei.ionescu@example.ro", locale: "ro" },
-  { firstName: "Emma", lastName: "Clarke", email: "emma.clarke@example.co.uk", locale: "en" },
+  { firstName: "Emma", lastName: "Clarke", email: "emma.clarke@example.co.uk", locale: "en", phone: "+447700900123" },
   { firstName: "Carmen", lastName: "López", email: "carmen.lopez@example.es", locale: "es" },
 ];
 

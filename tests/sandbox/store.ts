@@ -48,6 +48,8 @@ export type Refund = {
 };
 export type Order = {
   id: number; name: string; email: string; customerId: number | null; currencyCode: string;
+  /** The contact phone given at checkout (Shopify's order `phone`), null when none was. */
+  phone: string | null;
   createdAt: Date; updatedAt: Date; processedAt: Date; cancelledAt: Date | null; cancelReason: string | null;
   closedAt: Date | null; financialStatus: string; fulfillmentStatus: string | null;
   lineItems: LineItem[]; shippingLines: { title: string; price: Money; code: string }[];
@@ -94,7 +96,7 @@ export type DiscountCode = {
 
 export type ShopState = {
   domain: string; name: string; email: string; currencyCode: string; ianaTimezone: string;
-  primaryLocale: string; planName: string;
+  primaryLocale: string; planName: string; countryCode: string; country: string;
   locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
   customers: Customer[]; orders: Order[]; fulfillmentOrders: FulfillmentOrder[]; fulfillments: Fulfillment[];
   discounts: DiscountCode[]; draftOrders: DraftOrder[];
@@ -131,7 +133,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   createShop(init: Pick<ShopState, "domain" | "name" | "email"> & Partial<ShopState>): ShopState {
     if (this.shops.has(init.domain)) throw new Error(`shop ${init.domain} exists already`);
     const shop: ShopState = {
-      currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic",
+      currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic", countryCode: "ES", country: "Spain",
       locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
       fulfillmentOrders: [], fulfillments: [], discounts: [], draftOrders: [],
       ...init,
@@ -245,7 +247,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     const gateway = input.gateway ?? "shopify_payments";
     const order: Order = {
       transactions: [], refunds: [], discountAmount: "0.00",
-      id: orderId, name: `#${1001 + shop.orders.length}`, email: customer.email, customerId: customer.id,
+      id: orderId, name: `#${1001 + shop.orders.length}`, email: customer.email, customerId: customer.id, phone: customer.phone,
       currencyCode: shop.currencyCode, createdAt, updatedAt: createdAt, processedAt: createdAt,
       cancelledAt: null, cancelReason: null, closedAt: null,
       financialStatus: input.gateway === "Cash on Delivery (COD)" ? "pending" : "paid", fulfillmentStatus: null,

@@ -30,6 +30,7 @@ export function shopView(shop: ShopState) {
     myshopifyDomain: shop.domain,
     currencyCode: shop.currencyCode,
     ianaTimezone: shop.ianaTimezone,
+    shopAddress: { __typename: "ShopAddress", id: gid("ShopAddress", 1), countryCodeV2: shop.countryCode, country: shop.country },
     primaryDomain: { __typename: "Domain", id: gid("Domain", 1), host: shop.domain, url: `https://${shop.domain}` },
     plan: { displayName: shop.planName, partnerDevelopment: false, shopifyPlus: false },
   };
@@ -196,7 +197,10 @@ export function orderView(shop: ShopState, o: Order): Record<string, unknown> {
       })),
     refunds: ({ first }: Args) => o.refunds.slice(0, (first as number | undefined) ?? undefined).map((r) => refundView(shop, o, r)),
     suggestedRefund: (args: Args) => suggestedRefundView(shop, o, args),
+    phone: o.phone,
     shippingAddress: o.shippingAddress,
+    // The sandbox bills to the address it ships to (as its webhook payloads say).
+    billingAddress: o.shippingAddress,
     fulfillmentOrders: (args: Args) =>
       connection(shop.fulfillmentOrders.filter((f) => f.orderId === o.id), args, (f) => fulfillmentOrderView(shop, f)),
     fulfillments: ({ first }: Args) =>

@@ -22,8 +22,8 @@ const UNSHIPPED = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD"]);
 /** Parcels whose journey has ended one way or another: not "in transit" any more. */
 const JOURNEY_OVER = new Set(["DELIVERED", "FAILURE", "ATTEMPTED_DELIVERY", "CANCELED", "PICKED_UP", "READY_FOR_PICKUP", "NOT_DELIVERED"]);
 
-const dayOf = (d: Date, timezone: string) => d.toLocaleDateString("en-CA", { timeZone: timezone });
-
+// Summaries name their deadline as a token ({shipBy:day}) whose instant is in the evidence: the
+// page writes it in the shop's zone and locale when shown (app/domain/dates.ts).
 export function detectLateShipment(order: WatchedOrder, now: Date, settings: ShopSettings, calendar: Calendar): LateFinding | null {
   if (order.cancelledAt) return null;
   const waiting = order.fulfillmentOrders.nodes.filter((fo) => UNSHIPPED.has(fo.status));
@@ -38,7 +38,7 @@ export function detectLateShipment(order: WatchedOrder, now: Date, settings: Sho
   const late = businessDaysLate(first.deadline, now, calendar);
   return {
     type: "late_shipment", subject: order.id, deadline: first.deadline, basis: first.basis, businessDaysLate: late,
-    summary: `Not shipped: due to ship by ${dayOf(first.deadline, calendar.timezone)}${late ? `, ${late} business day${late === 1 ? "" : "s"} late` : ""}`,
+    summary: `Not shipped: due to ship by {shipBy:day}${late ? `, ${late} business day${late === 1 ? "" : "s"} late` : ""}`,
     evidence: {
       shipBy: first.deadline.toISOString(), basis: first.basis, businessDaysLate: late, processedAt: order.processedAt,
       handlingDays: first.basis === "handling_days" ? settings.handlingDays : undefined,
@@ -69,8 +69,8 @@ export function detectLateDeliveries(order: WatchedOrder, now: Date, settings: S
     return [{
       type: "late_delivery" as const, subject: f.id, deadline, basis, businessDaysLate: late,
       summary: delayed
-        ? `${tracking.company ?? "The carrier"} reports the parcel delayed (expected by ${dayOf(deadline, calendar.timezone)})`
-        : `In transit with ${tracking.company ?? "the carrier"} past ${basis === "carrier_estimate" ? "its estimated delivery" : "the usual transit time"} (${dayOf(deadline, calendar.timezone)})`,
+        ? `${tracking.company ?? "The carrier"} reports the parcel delayed (expected by {deliverBy:day})`
+        : `In transit with ${tracking.company ?? "the carrier"} past ${basis === "carrier_estimate" ? "its estimated delivery" : "the usual transit time"} ({deliverBy:day})`,
       evidence: {
         deliverBy: deadline.toISOString(), basis, businessDaysLate: late, carrier: tracking.company, trackingNumber: tracking.number,
         shippedAt: f.inTransitAt ?? f.createdAt, displayStatus: f.displayStatus, fulfillmentId: f.id,

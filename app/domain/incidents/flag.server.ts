@@ -16,6 +16,11 @@ import type { Actor } from "./types";
 /** Before shipping, what stock cannot honour; after delivery, what the customer reports. */
 export const FLAG_REASONS = ["expired", "damaged", "missing", "wrong_item", "arrived_damaged"] as const;
 const AFTER_DELIVERY = { wrong_item: "wrong_item", arrived_damaged: "damaged_delivery" } as const;
+/** How a flag reads on the timeline: "2 units flagged expired", "1 unit reported as the wrong item". */
+const FLAGGED: Record<(typeof FLAG_REASONS)[number], string> = {
+  expired: "flagged expired", damaged: "flagged damaged", missing: "flagged missing",
+  wrong_item: "reported as the wrong item", arrived_damaged: "reported as arrived damaged",
+};
 
 export const FlagInput = z.object({
   orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/, "an order's GraphQL id (gid://shopify/Order/…)"),
@@ -40,13 +45,14 @@ export async function flagOrderLine(prisma: PrismaClient, shop: string, input: F
   if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
   if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
   const afterDelivery = input.reason === "wrong_item" || input.reason === "arrived_damaged" ? AFTER_DELIVERY[input.reason] : null;
-  const quantity = input.quantity ?? line.fulfillable_quantity ?? line.quantity ?? 1;
+  // After delivery nothing is left to fulfil: the customer reports on what they received.
+  const quantity = input.quantity ?? ((afterDelivery ? line.quantity : line.fulfillable_quantity) || line.quantity || 1);
   const settings = await getShopSettings(prisma, shop);
   return prisma.$transaction(async (tx) => {
     const outcome = await raiseIncident(tx, {
       order: orderRefFrom(shop, input.orderId, data), type: afterDelivery ?? "stock_mismatch", subject: input.lineItemId, actor: who.actor,
       observedAt: now, source: `flag:${who.name}@${now.toISOString()}`,
-      summary: `${line.title ?? "Line"}: ${quantity} flagged ${input.reason.replace("_", " ")} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
+      summary: `${line.title ?? "Line"}: ${quantity} unit${quantity === 1 ? "" : "s"} ${FLAGGED[input.reason]} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
       evidence: {
         reason: input.reason, short: quantity, quantity: line.quantity ?? quantity, sku: line.sku ?? null, note: input.note,
         flaggedBy: who.name,

@@ -3,16 +3,43 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay, subDays } from "date-fns";
 import { z } from "zod";
+import { summaryDates } from "../dates";
 import { INCIDENT_TYPES } from "./types";
 
-/** Where an open incident stands against its answer-by date. */
+/** Where an open incident stands against its next deadline. */
 export type SlaState = "overdue" | "due_soon" | "on_time" | "done";
 const DUE_SOON_MS = 4 * 3_600_000;
 
-export function slaState(answerBy: Date, open: boolean, now: Date): SlaState {
-  if (!open) return "done";
-  const left = answerBy.getTime() - now.getTime();
+/** What an incident's service clock reads. */
+export type SlaClock = { answerBy: Date; acknowledgeBy: Date; acknowledgedAt: Date | null; status: string; open: boolean };
+export type Deadline = { kind: "acknowledge" | "answer"; at: Date };
+
+/** The customer has heard from the shop: told we are on it, sent an offer, or the incident moved on. */
+const acknowledged = (i: Pick<SlaClock, "acknowledgedAt" | "status">) => i.acknowledgedAt !== null || i.status !== "open";
+
+/** The deadline that comes next: telling the customer we are on it (at once by default) until
+ *  someone has, then answering them. */
+export function nextDeadline(i: SlaClock): Deadline {
+  return !acknowledged(i) && i.acknowledgeBy < i.answerBy ? { kind: "acknowledge", at: i.acknowledgeBy } : { kind: "answer", at: i.answerBy };
+}
+
+export function slaState(i: SlaClock, now: Date): SlaState {
+  if (!i.open) return "done";
+  const left = nextDeadline(i).at.getTime() - now.getTime();
   return left < 0 ? "overdue" : left < DUE_SOON_MS ? "due_soon" : "on_time";
+}
+
+/** The database's reading of "the next deadline is before `t`", as slaState reads it. */
+const dueBefore = (t: Date): Prisma.IncidentWhereInput => ({
+  OR: [{ answerBy: { lt: t } }, { status: "open", acknowledgedAt: null, acknowledgeBy: { lt: t } }],
+});
+
+function slaWhere(state: Exclude<SlaState, "done">, now: Date): Prisma.IncidentWhereInput {
+  const soon = new Date(now.getTime() + DUE_SOON_MS);
+  const open = { openKey: { not: null } };
+  if (state === "overdue") return { ...open, ...dueBefore(now) };
+  if (state === "due_soon") return { ...open, NOT: dueBefore(now), AND: [dueBefore(soon)] };
+  return { ...open, NOT: dueBefore(soon) };
 }
 
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).default([]);
@@ -44,17 +71,14 @@ export function openedWindow(query: Pick<InboxQuery, "opened" | "from" | "to">, 
 }
 
 export async function incidentInbox(prisma: PrismaClient, shop: string, query: InboxQuery, timezone: string, now = new Date()) {
-  const slaWhere: Prisma.IncidentWhereInput[] = query.sla.map((s) =>
-    s === "overdue" ? { openKey: { not: null }, answerBy: { lt: now } }
-      : s === "due_soon" ? { openKey: { not: null }, answerBy: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) } }
-        : { openKey: { not: null }, answerBy: { gte: new Date(now.getTime() + DUE_SOON_MS) } });
+  const sla = query.sla.map((s) => slaWhere(s, now));
   const search = query.q.replace(/^#/, "");
   const window = openedWindow(query, timezone, now);
   const where: Prisma.IncidentWhereInput = {
     shop,
     ...(query.types.length ? { type: { in: query.types } } : {}),
     ...(query.statuses.length ? { status: { in: query.statuses } } : {}),
-    ...(slaWhere.length ? { OR: slaWhere } : {}),
+    ...(sla.length ? { OR: sla } : {}),
     ...(query.carriers.length ? { carrier: { in: query.carriers } } : {}),
     ...(window ? { openedAt: window } : {}),
     ...(search ? { AND: [{ OR: [{ orderName: { contains: search } }, { customerEmail: { contains: search.toLowerCase() } }] }] } : {}),
@@ -64,17 +88,35 @@ export async function incidentInbox(prisma: PrismaClient, shop: string, query: I
     prisma.incident.count({ where }),
     prisma.incident.findMany({
       where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE,
-      include: { timeline: { where: { kind: "opened" }, take: 1 } },
+      include: {
+        timeline: { where: { kind: "opened" }, take: 1 },
+        // The latest offer and remedy: one that failed is what the merchant must see first.
+        offers: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+        remedies: { orderBy: { decidedAt: "desc" }, take: 1, select: { status: true } },
+      },
     }),
     prisma.incident.findMany({ where: { shop, carrier: { not: null } }, distinct: ["carrier"], select: { carrier: true }, orderBy: { carrier: "asc" } }),
   ]);
   return {
     carriers: carriers.map((c) => c.carrier!),
     total, page: query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    rows: rows.map((i) => ({
-      id: i.id, type: i.type, status: i.status, orderName: i.orderName || i.orderId, customerEmail: i.customerEmail, carrier: i.carrier,
-      openedAt: i.openedAt.toISOString(), answerBy: i.answerBy.toISOString(), sla: slaState(i.answerBy, i.openKey !== null, now),
-      summary: i.timeline[0]?.summary ?? "",
-    })),
+    rows: rows.map((i) => {
+      const clock = { ...i, open: i.openKey !== null };
+      const deadline = nextDeadline(clock);
+      const opened = i.timeline[0];
+      const summary = opened?.summary ?? "";
+      return {
+        id: i.id, type: i.type, status: i.status, orderName: i.orderName || i.orderId, customerEmail: i.customerEmail, carrier: i.carrier,
+        openedAt: i.openedAt.toISOString(), answerBy: i.answerBy.toISOString(),
+        deadline: { kind: deadline.kind, at: deadline.at.toISOString() }, sla: slaState(clock, now),
+        summary, summaryDates: summaryDates(summary, opened?.detail ? JSON.parse(opened.detail) : null),
+        setback: setbackOf(i.offers[0]?.status, i.remedies[0]?.status),
+      };
+    }),
   };
 }
+
+/** What went wrong last on the way to a remedy, if anything did. */
+export type Setback = "offer_failed" | "remedy_failed" | "remedy_refused" | null;
+const setbackOf = (offer: string | undefined, remedy: string | undefined): Setback =>
+  offer === "failed" ? "offer_failed" : remedy === "failed" ? "remedy_failed" : remedy === "refused" ? "remedy_refused" : null;

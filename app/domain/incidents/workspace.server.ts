@@ -1,13 +1,25 @@
 // Everything the incident workspace shows: the incident with its timeline, remedies and offers,
 // and the order as the app's snapshots know it (lines, parcels), all scoped to the shop.
 import type { PrismaClient } from "@prisma/client";
+import { summaryDates } from "../dates";
+import { nextDeadline, slaState } from "./inbox.server";
 
 import { fromCents, toCents } from "../money";
 
 type Line = { admin_graphql_api_id?: string; title?: string; variant_title?: string | null; sku?: string | null; quantity?: number; current_quantity?: number; fulfillable_quantity?: number; price?: string; total_discount?: string };
-type OrderData = { name?: string; email?: string | null; currency?: string; total_price?: string; financial_status?: string; fulfillment_status?: string | null; created_at?: string; customer?: { first_name?: string | null; last_name?: string | null } | null; line_items?: Line[] };
+type Address = { phone?: string | null } | null;
+type OrderData = {
+  name?: string; email?: string | null; phone?: string | null; currency?: string; total_price?: string; financial_status?: string;
+  fulfillment_status?: string | null; created_at?: string; customer?: { first_name?: string | null; last_name?: string | null; phone?: string | null } | null;
+  shipping_address?: Address; billing_address?: Address; line_items?: Line[];
+};
 
-export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string) {
+/** A number to call the customer on (the shops of SCENARIOS.md phone first): the order's contact
+ *  phone, else the customer's, else the one given for delivery or billing. */
+const phoneOf = (d: OrderData) =>
+  [d.phone, d.customer?.phone, d.shipping_address?.phone, d.billing_address?.phone].map((p) => p?.trim()).find(Boolean) ?? null;
+
+export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date()) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offers: { orderBy: { createdAt: "asc" } } },
@@ -15,6 +27,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
   if (!incident) return null;
   const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
   const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : null;
+  const clock = { ...incident, open: incident.openKey !== null };
+  const deadline = nextDeadline(clock);
   const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop, orderId: incident.orderId }, orderBy: { shopifyUpdatedAt: "asc" } });
   return {
     incident: {
@@ -23,14 +37,19 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
       evidence: JSON.parse(incident.evidence) as Record<string, unknown>, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
       acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null, closedAt: incident.closedAt?.toISOString() ?? null, closeReason: incident.closeReason,
       remedyCost: incident.remedyCost,
+      // Judged here, once, so that the page shows the server's reading (a browser's clock would differ).
+      deadline: { kind: deadline.kind, at: deadline.at.toISOString() }, sla: slaState(clock, now),
     },
-    timeline: incident.timeline.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, summary: e.summary })),
+    timeline: incident.timeline.map((e) => ({
+      id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, summary: e.summary,
+      summaryDates: summaryDates(e.summary, e.detail ? JSON.parse(e.detail) : null),
+    })),
     remedies: incident.remedies.map((r) => ({ id: r.id, kind: r.kind, status: r.status, amount: r.amount, currency: r.currency, code: r.code, error: r.error, redeemedAt: r.redeemedAt?.toISOString() ?? null })),
     offers: incident.offers.map((o) => ({ id: o.id, status: o.status, choice: o.choice, expiresAt: o.expiresAt.toISOString() })),
     order: data && {
       name: data.name ?? incident.orderName, email: data.email ?? null, currency: data.currency ?? null, total: data.total_price ?? null,
       financialStatus: data.financial_status ?? null, fulfillmentStatus: data.fulfillment_status ?? null, createdAt: data.created_at ?? null,
-      customer: [data.customer?.first_name, data.customer?.last_name].filter(Boolean).join(" ") || null,
+      customer: [data.customer?.first_name, data.customer?.last_name].filter(Boolean).join(" ") || null, phone: phoneOf(data),
       lines: (data.line_items ?? []).map((l) => ({
         id: l.admin_graphql_api_id ?? "", title: l.title ?? "", variant: l.variant_title ?? null, sku: l.sku ?? null,
         // What the order holds now: an edit or a refund lowers current_quantity, not quantity.

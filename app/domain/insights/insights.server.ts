@@ -21,15 +21,32 @@ const NO_CARRIER = "No carrier given";
 /**
  * Per carrier, of the parcels that left in the period: how many, how many were late or failed
  * (an incident opened on the parcel says so, whatever it became later), and the median days from
- * leaving to delivered for those delivered.
+ * leaving to delivered for those delivered. A parcel the app knows only from an incident (the
+ * deadline scan reads Shopify's orders, so a parcel sent before the app was installed, or whose
+ * webhook never came, has no snapshot) counts under the incident's carrier, in the period its
+ * incident opened.
  */
 export async function carrierScorecard(prisma: PrismaClient, shop: string, since: Date): Promise<CarrierScore[]> {
-  const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop, shippedAt: { gte: since } }, select: { fulfillmentId: true, trackingCompany: true, shippedAt: true } });
-  if (!parcels.length) return [];
-  const [problems, deliveries] = await Promise.all([
-    prisma.incident.findMany({ where: { shop, type: { in: ["late_delivery", "delivery_failed"] }, openedAt: { gte: since } }, select: { subject: true, type: true } }),
+  const [snapshots, problems, deliveries] = await Promise.all([
+    prisma.fulfillmentSnapshot.findMany({ where: { shop, shippedAt: { gte: since } }, select: { fulfillmentId: true, trackingCompany: true, shippedAt: true } }),
+    prisma.incident.findMany({ where: { shop, type: { in: ["late_delivery", "delivery_failed"] }, openedAt: { gte: since } }, select: { subject: true, type: true, carrier: true } }),
     prisma.fulfillmentEventRecord.findMany({ where: { shop, status: "delivered", happenedAt: { gte: since } }, select: { fulfillmentId: true, happenedAt: true }, orderBy: { happenedAt: "asc" } }),
   ]);
+  const parcels: { fulfillmentId: string; trackingCompany: string | null; shippedAt: Date | null }[] = [...snapshots];
+  const seen = new Set(snapshots.map((p) => p.fulfillmentId));
+  const unseen = problems.filter((p) => p.subject.startsWith("gid://shopify/Fulfillment/") && !seen.has(p.subject));
+  if (unseen.length) {
+    // Those with a snapshot left before the period: they belong to an earlier one.
+    const earlier = new Set((await prisma.fulfillmentSnapshot.findMany({
+      where: { shop, fulfillmentId: { in: unseen.map((p) => p.subject) } }, select: { fulfillmentId: true },
+    })).map((p) => p.fulfillmentId));
+    for (const p of unseen) {
+      if (earlier.has(p.subject) || seen.has(p.subject)) continue;
+      seen.add(p.subject);
+      parcels.push({ fulfillmentId: p.subject, trackingCompany: p.carrier, shippedAt: null });
+    }
+  }
+  if (!parcels.length) return [];
   const late = new Set(problems.filter((p) => p.type === "late_delivery").map((p) => p.subject));
   const failed = new Set(problems.filter((p) => p.type === "delivery_failed").map((p) => p.subject));
   const deliveredAt = new Map<string, Date>();

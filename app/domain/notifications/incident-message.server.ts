@@ -63,6 +63,8 @@ export async function previewIncidentMessage(prisma: PrismaClient, shop: string,
   return { ok: true, to, locale, message, codeRemedyId };
 }
 
+// The summary names the promised date as a token: the page writes it in the shop's zone (app/domain/dates.ts).
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 const WHAT: Record<MessageKind, string> = { acknowledge: "we are on it", apology_code: "an apology with the code", note: "a message" };
 
 export async function sendIncidentMessage(
@@ -81,9 +83,11 @@ export async function sendIncidentMessage(
     await addTimeline(tx, incidentId, shop, {
       at: now, actor: "merchant", kind: sent.sent ? "customer_message" : "customer_message_failed", source: sent.sent ? source : `${source}:failed`,
       summary: sent.sent
-        ? `${by.name}: emailed ${WHAT[request.kind]} (${locale}) — “${message.subject}”${request.kind === "acknowledge" ? `, answer promised by ${shopTime(incident.answerBy, settings.timezone ?? by.timezone)}` : ""}`
+        ? `${by.name}: emailed ${WHAT[request.kind]} in ${LANGUAGE.of(locale)} — “${message.subject}”${request.kind === "acknowledge" ? ", answer promised by {answerBy}" : ""}`
         : `${by.name}: ${WHAT[request.kind]} not emailed (${sent.reason})`,
-      detail: sent.sent ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId } : { kind: request.kind, reason: sent.reason },
+      detail: sent.sent
+        ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId, answerBy: incident.answerBy.toISOString() }
+        : { kind: request.kind, reason: sent.reason },
     });
     if (sent.sent && incident.openKey) {
       await tx.incident.update({ where: { id: incidentId }, data: { acknowledgedAt: incident.acknowledgedAt ?? now, ...(incident.status === "open" ? { status: "customer_contacted" } : {}) } });
@@ -100,6 +104,3 @@ export async function acknowledgeIncident(prisma: PrismaClient, shop: string, in
   }
   return sendIncidentMessage(prisma, shop, incidentId, { kind: "acknowledge" }, by, now);
 }
-
-/** An instant as the shop's staff read it on the timeline, in the shop's time zone. */
-const shopTime = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(at);

@@ -17,6 +17,7 @@ export const OrdersUpdatedSinceQuery = `#graphql
         legacyResourceId
         name
         email
+        phone
         createdAt
         updatedAt
         processedAt
@@ -36,7 +37,10 @@ export const OrdersUpdatedSinceQuery = `#graphql
           lastName
           locale
           defaultEmailAddress { emailAddress }
+          defaultPhoneNumber { phoneNumber }
         }
+        shippingAddress { phone }
+        billingAddress { phone }
         lineItems(first: 25) {
           nodes {
             id
@@ -72,6 +76,7 @@ export type ReconciledOrder = {
   legacyResourceId: string;
   name: string;
   email: string | null;
+  phone: string | null;
   createdAt: string;
   updatedAt: string;
   processedAt: string;
@@ -87,7 +92,10 @@ export type ReconciledOrder = {
   customer: {
     id: string; legacyResourceId: string; firstName: string | null; lastName: string | null; locale: string;
     defaultEmailAddress: { emailAddress: string | null } | null;
+    defaultPhoneNumber: { phoneNumber: string } | null;
   } | null;
+  shippingAddress: { phone: string | null } | null;
+  billingAddress: { phone: string | null } | null;
   lineItems: {
     nodes: {
       id: string; title: string; variantTitle: string | null; sku: string | null; vendor: string | null;

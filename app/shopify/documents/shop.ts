@@ -8,6 +8,9 @@ export const ShopSummaryQuery = `#graphql
       myshopifyDomain
       currencyCode
       ianaTimezone
+      shopAddress {
+        countryCodeV2
+      }
       primaryDomain {
         url
       }
@@ -16,5 +19,8 @@ export const ShopSummaryQuery = `#graphql
 `;
 
 export type ShopSummary = {
-  shop: { name: string; myshopifyDomain: string; currencyCode: string; ianaTimezone: string; primaryDomain: { url: string } };
+  shop: {
+    name: string; myshopifyDomain: string; currencyCode: string; ianaTimezone: string;
+    shopAddress: { countryCodeV2: string | null }; primaryDomain: { url: string };
+  };
 };
