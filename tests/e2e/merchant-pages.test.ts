@@ -129,8 +129,9 @@ describe("the merchant's pages in Chromium", () => {
     await page.goto(`${launcher.openUrl}&path=/app/incidents?q=${encodeURIComponent(cod.name)}`, { waitUntil: "networkidle" });
     await row(cod.name).getByRole("link", { name: cod.name }).click();
     await page.getByRole("heading", { name: "What happened" }).waitFor();
-    // The code made it remedied: the status badge says so in words.
-    expect((await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText()).split("\n").at(-1)).toBe("Remedied");
+    // The apology with a code told the customer; the amount the courier asks is still wrong, so it
+    // is not remedied: the status badge says so in words.
+    expect((await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText()).split("\n").at(-1)).toBe("Customer contacted");
     expect(await page.getByText(/^Payment:/).innerText()).toBe("Payment: Cash on Delivery (COD)");
     expect(await page.getByText(/^Courier will collect:/).innerText()).toMatch(/^Courier will collect: \d+\.\d{2} EUR$/);
     expect(await page.getByText("Phone: +40721234567").isVisible()).toBe(true);
