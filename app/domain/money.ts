@@ -4,6 +4,3 @@ export const fromCents = (cents: number) => (cents / 100).toFixed(2);
 /** a + b, either a decimal string (a may be missing: nothing yet). */
 export const addMoney = (a: string | null, b: string) => fromCents(toCents(a ?? 0) + toCents(b));
 
-/** An amount as a person reads it in their locale: "31,90 €" in Spanish, "€31.90" in English. */
-export const formatMoney = (amount: string | number, currency: string, locale: string) =>
-  new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount));

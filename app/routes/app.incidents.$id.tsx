@@ -24,7 +24,7 @@ import { createOffer } from "../domain/remedies/offers.server";
 import { previewRefund } from "../domain/remedies/refund.server";
 import { leaveOutDecision } from "../domain/remedies/leave-out.server";
 import { reshipLines } from "../domain/remedies/reship.server";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "../domain/notifications/format";
 import { Refused } from "../domain/remedies/outcome";
 
 /** The admin's language until the merchant's own is followed (issue 20). */
@@ -131,7 +131,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         return remedy({ kind: "compensation_code", percentage: input.percentage, expiresInDays: input.expiresInDays }, input.decisionId, "Compensation code created");
       case "refund_preview": {
         const p = await previewRefund(admin, incident.orderId, refundDecision(input.quantity, input.goodwill));
-        const money = (amount: string) => formatMoney(amount, p.currency, MERCHANT_LOCALE);
+        const money = (amount: string) => formatMoney(MERCHANT_LOCALE, amount, p.currency);
         return json<ActionResult>({
           ok: true, message: `Refund preview: ${money(p.amount)}`,
           preview: { amount: p.amount, currency: p.currency, lines: p.lines, maximum: p.maximum, quantity: input.quantity, goodwill: input.goodwill ?? "", amountText: money(p.amount), maximumText: money(p.maximum) },

@@ -156,13 +156,16 @@ describe("offers to the customer", () => {
     expect(await ctx.db.prisma.remedy.findFirst({ where: { incidentId: incident.id } })).toMatchObject({ kind: "leave_out", status: "done" });
   });
 
-  it("acknowledges at once in Romanian when the shop cannot solve it yet, promising the answer-by date", async () => {
+  it("acknowledges at once in Romanian when the shop cannot solve it yet: the exact COD amounts, and the answer-by date", async () => {
     const { incidents } = await scenarioIncidents("cod-amount-mismatch");
     const [cod] = incidents;
     expect(await api(`/api/incidents/${cod.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
     const mail = mailTo(cod.customerEmail!);
     expect(mail.subject).toMatch(/^Farmacia Demo: ne ocupăm deja — comanda dumneavoastră #\d+$/);
-    expect(mail.text).toMatch(/^Bună ziua, Ioana,\n\nAm văzut că suma de plată la livrare pentru comanda dumneavoastră/);
+    // The exact amounts, in Romanian money: what the courier would ask, what she was told and will pay.
+    const { told, due } = JSON.parse(cod.evidence) as { told: string; due: string };
+    const ro = (amount: string) => `${amount.replace(".", ",")}\u00a0EUR`; // Intl writes a no-break space
+    expect(mail.text).toContain(`Bună ziua, Ioana,\n\nAm văzut că curierul v-ar cere ${ro(due)} la livrarea comenzii dumneavoastră ${cod.orderName}, nu ${ro(told)} cât v-am comunicat; nu veți plăti mai mult de ${ro(told)}.`);
     expect(mail.text).toMatch(/vă vom oferi o soluție până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: cod.id } })).toMatchObject({ status: "customer_contacted", acknowledgedAt: expect.any(Date) });
   });

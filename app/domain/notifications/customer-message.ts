@@ -25,6 +25,8 @@ export type MessageInput = {
   note?: string;
   /** The day a late order will leave the shop by (late shipments: told in the acknowledgement and the apology). */
   shipBy?: Date | null;
+  /** A cash-on-delivery order: what the customer was told and what the courier would now ask. */
+  cod?: { told: string; due: string; currency: string } | null;
 };
 
 export type ComposedMessage = { subject: string; text: string; html: string };
@@ -32,7 +34,8 @@ export type ComposedMessage = { subject: string; text: string; html: string };
 export function composeMessage(m: MessageInput): ComposedMessage {
   const values = { shop: m.shop, order: m.order };
   const say = (key: MessageKey, more: Record<string, string> = {}) => t(m.locale, key, { ...values, ...more }, m.overrides);
-  const problem = say(`ack.${m.type}` as MessageKey);
+  const cod: Record<string, string> = m.cod ? { told: formatMoney(m.locale, m.cod.told, m.cod.currency), due: formatMoney(m.locale, m.cod.due, m.cod.currency) } : {};
+  const problem = say(`ack.${m.type}` as MessageKey, cod);
   const greeting = greetingFor(m.locale, m.customerName, m.overrides);
   const newDate = m.type === "late_shipment" && m.shipBy ? [say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) })] : [];
   let subject: string;

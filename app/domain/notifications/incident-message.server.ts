@@ -1,6 +1,7 @@
 // Writing to the customer about an incident: the preview the merchant reads and the email that
 // goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
 // the first one sent is the customer's first contact. An apology tells one code once.
+import { z } from "zod";
 import type { Incident, PrismaClient, Remedy } from "@prisma/client";
 import { customerFirstName } from "../detection/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
@@ -34,6 +35,15 @@ function codeToTell(remedy: Remedy) {
   };
 }
 
+const CodEvidence = z.object({ told: z.string(), due: z.string(), currency: z.string().nullish() });
+
+/** The amounts a COD incident saw, for the customer to read exactly. */
+function codAmounts(incident: Incident) {
+  if (incident.type !== "cod_amount_mismatch") return null;
+  const e = CodEvidence.safeParse(JSON.parse(incident.evidence));
+  return e.success ? { told: e.data.told, due: e.data.due, currency: e.data.currency ?? "EUR" } : null;
+}
+
 async function prepare(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender)
   : Promise<(Preview & { incident: Incident; settings: ShopSettings }) | Refusal> {
   const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
@@ -48,7 +58,7 @@ async function prepare(prisma: PrismaClient, shop: string, incidentId: string, r
   const timezone = settings.timezone ?? by.timezone;
   const message = composeMessage({
     kind: request.kind, locale, shop: by.shopName, order: incident.orderName, type: incident.type as IncidentType,
-    customerName: await customerFirstName(prisma, shop, incident.orderId), answerBy: incident.answerBy, timezone,
+    customerName: await customerFirstName(prisma, shop, incident.orderId), answerBy: incident.answerBy, timezone, cod: codAmounts(incident),
     overrides: settings.messages, code: code ? codeToTell(code) : undefined, note: request.note,
     shipBy: incident.type === "late_shipment" ? (request.shipBy ?? shipByFrom(settings, timezone, new Date())) : null,
   });
