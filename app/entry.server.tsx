@@ -44,6 +44,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  // The library preloads App Bridge from Shopify's CDN even when APP_BRIDGE_URL moves it (its
+  // override reaches the script tag and the bounce page, not this header): preload what runs.
+  if (env.APP_BRIDGE_URL && responseHeaders.has("Link")) responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
