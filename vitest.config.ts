@@ -11,7 +11,9 @@ export default defineConfig({
       SCOPES: "read_orders,write_orders",
     },
     globalSetup: ["./tests/helpers/build-app.ts"],
-    testTimeout: 30_000,
+    // Tests wait on the state they need, never on a deadline of their own (tests/helpers/wait.ts);
+    // these bounds only catch a hang, with room for a machine shared by several suites at once.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
   },

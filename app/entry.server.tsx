@@ -44,8 +44,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  // The library preloads App Bridge from Shopify's CDN; when the script loads from elsewhere
-  // (APP_BRIDGE_URL), preload that one, not a script the page never runs (and, offline, cannot reach).
+  // The library preloads App Bridge from Shopify's CDN even when APP_BRIDGE_URL moves it (its
+  // override reaches the script tag and the bounce page, not this header): preload what runs.
   if (env.APP_BRIDGE_URL && responseHeaders.has("Link")) responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -4,8 +4,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA } from "../helpers/app-server";
-import { ARTIFACTS, launchBrowser } from "../helpers/browser";
+import { ARTIFACTS, launchBrowser, openPage } from "../helpers/browser";
 import { startLauncher, type Launcher } from "../helpers/launcher";
+import { until } from "../helpers/wait";
 
 let browser: Browser;
 let launcher: Launcher;
@@ -27,16 +28,14 @@ describe("npm run sandbox in Chromium", () => {
   it("prints an address that opens the Polaris home page, and navigation carries session tokens", async () => {
     expect(output).toContain("the app is installed on makegood-demo.myshopify.com");
     // Headless Chromium says "HeadlessChrome", which the library's bot check answers with 410.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, userAgent: BROWSER_UA });
-    const failed: string[] = [];
-    page.on("pageerror", (error) => failed.push(error.message));
+    const { page, errors: failed } = await openPage(browser, { viewport: { width: 1280, height: 800 }, userAgent: BROWSER_UA });
     page.on("response", (res) => {
       if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
     });
 
     await page.goto(openUrl, { waitUntil: "networkidle" });
     await page.getByText("MakeGood is watching Farmacia Demo").waitFor();
-    await expect.poll(() => page.evaluate(() => typeof (window as { shopify?: unknown }).shopify)).toBe("object");
+    await until("App Bridge's window.shopify", () => page.evaluate(() => typeof (window as { shopify?: unknown }).shopify), (type) => type === "object");
     // Polaris's stylesheet applied: the page background is Polaris's, not the browser's default.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
     expect(await page.locator(".Polaris-Page").count()).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
 // the discount code, the replacement order, the cancelled order, the emails the customers got.
 import { describe, expect, it } from "vitest";
 import { setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
 import {
   openAppUntil, personPage, playScenario, screenshot, storeDiscount, storeOrder, storeStock, toast, type PersonPage,
 } from "../helpers/person";
@@ -13,7 +14,7 @@ const { launcher, browser } = setupLauncher();
 async function openIncident(page: PersonPage, orderName: string, problem: string) {
   await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(orderName)}`, orderName);
   const row = page.getByRole("row").filter({ hasText: orderName }).filter({ hasText: problem });
-  await expect.poll(() => row.count()).toBe(1);
+  await until(`one ${problem} row for ${orderName}`, () => row.count(), (n) => n === 1);
   await row.getByRole("link", { name: orderName }).click();
   await page.getByRole("heading", { name: "Timeline" }).waitFor();
   await page.waitForLoadState("networkidle");
@@ -54,7 +55,7 @@ describe("each merchant action in the incident workspace", () => {
     expect(stockAfter.available).toBe(stockBefore.available + 2);
     await screenshot(page, "refund-done");
     await page.close();
-  }, 180_000);
+  });
 
   it("late shipment: a goodwill amount, a compensation code (the incident stays open: the order is still unshipped), then cancelling the order", async () => {
     const { order } = await playScenario(launcher, "late-shipment");
@@ -67,7 +68,8 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByText(/Refund €5\.00 as goodwill/).waitFor();
     await page.getByRole("button", { name: "Confirm refund of €5.00" }).click();
     await toast(page, "Refunded");
-    await expect.poll(async () => (await storeOrder(launcher, order.id)).refunds.map((r) => [r.amount, r.lineItems.length])).toEqual([["5.00", 0]]);
+    const refunded = await until("the goodwill refund in the store", async () => (await storeOrder(launcher, order.id)).refunds, (r) => r.length > 0);
+    expect(refunded.map((r) => [r.amount, r.lineItems.length])).toEqual([["5.00", 0]]);
 
     await page.getByLabel("Discount %").fill("7");
     await page.getByRole("button", { name: "Create compensation code" }).click();
@@ -91,7 +93,7 @@ describe("each merchant action in the incident workspace", () => {
     expect(page.errors).toEqual([]);
     await screenshot(page, "cancelled");
     await page.close();
-  }, 180_000);
+  });
 
   it("failed delivery: reship at the shop's cost, then close; another incident: tell the customer we are on it, then dismiss", async () => {
     const { order } = await playScenario(launcher, "delivery-failed");
@@ -117,14 +119,14 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByLabel("Email preview").waitFor();
     await page.getByRole("button", { name: /^Send to / }).click();
     await toast(page, /Email sent to/);
-    await expect.poll(() => mails("").some((l) => l.includes(late.order.name))).toBe(true);
+    await until(`the mail about ${late.order.name}`, async () => mails("").some((l) => l.includes(late.order.name)));
     await page.getByLabel("Not a real problem? Why").fill("The carrier delivered it, their tracking lagged");
     await page.getByRole("button", { name: "Dismiss" }).click();
     await toast(page, "Incident dismissed");
     await page.locator(".Polaris-Badge").getByText(/^dismissed$/i).waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  });
 
   it("the index's bulk actions ask first, then tell each customer once and create one code each", async () => {
     const a = await playScenario(launcher, "late-shipment");
@@ -162,5 +164,5 @@ describe("each merchant action in the incident workspace", () => {
     }
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  });
 });

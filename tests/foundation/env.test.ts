@@ -29,12 +29,12 @@ describe("configuration", () => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(message);
   });
 
-  it("stops the built server at start with one line naming the missing variable", async () => {
+  it("stops the built server at start with one line naming the missing variable", async ({ signal }) => {
     const { code, stderr } = await runAppUntilExit({
       ...valid,
       SHOPIFY_API_SECRET: undefined,
       PORT: "0",
-    });
+    }, signal);
     expect(code).toBe(1);
     const lines = stderr.split("\n").filter((l) => l.trim() && !l.includes("npm warn"));
     expect(lines).toEqual([

@@ -60,25 +60,20 @@ export async function startApp(
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
+  // Up when it says so, or failed when it exits: no deadline (a loaded machine starts it slowly);
+  // the calling hook's timeout is the bound.
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 20_000);
     child.stdout.on("data", () => {
-      if (output.includes("[remix-serve]")) {
-        clearTimeout(timer);
-        resolve();
-      }
+      if (output.includes("[remix-serve]")) resolve();
     });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`app exited with ${code}:\n${output}`));
-    });
+    child.once("exit", (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
   });
   return { url, output: () => output, stop: () => stopProcess(child) };
 }
 
 /** SIGTERM, and SIGKILL if it has not exited 15 s later: a hung server must not hang the suite. */
 export async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return; // gone already (a kill has no exit code)
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
@@ -88,7 +83,7 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Stops a process started with `detached: true` and everything it started (its process group). */
 export async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     process.kill(-child.pid, "SIGTERM");
@@ -98,10 +93,12 @@ export async function stopProcessGroup(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Resolves once nothing accepts connections on `port` any more. */
-export async function portClosed(port: number, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/**
+ * Resolves once nothing accepts connections on `port` any more. No deadline: a port left open
+ * shows as the calling hook's timeout.
+ */
+export async function portClosed(port: number): Promise<true> {
+  for (;;) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, "127.0.0.1");
       socket.once("connect", () => (socket.destroy(), resolve(true)));
@@ -110,21 +107,18 @@ export async function portClosed(port: number, timeoutMs = 10_000): Promise<bool
     if (!open) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
 }
 
-/** Runs the built app with `env` and returns how it ended, for start-up failures. */
-export async function runAppUntilExit(extra: Record<string, string | undefined>) {
-  const child = spawn(serveBin, [buildFile], { cwd: projectRoot, env: appEnv(extra) });
+/**
+ * Runs the built app with `env` and returns how it ended, for start-up failures. `signal` (the
+ * test's) kills it if the test times out first, so a server that wrongly starts is not left behind.
+ */
+export async function runAppUntilExit(extra: Record<string, string | undefined>, signal?: AbortSignal) {
+  const child = spawn(serveBin, [buildFile], { cwd: projectRoot, env: appEnv(extra), signal, killSignal: "SIGKILL" });
+  child.on("error", () => undefined); // the abort, reported by the test's own timeout
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    child.once("exit", (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   return { code, stderr };
 }
 

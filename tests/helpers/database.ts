@@ -61,10 +61,28 @@ export async function emptyDatabase(provider: Provider) {
   };
 }
 
+/**
+ * libsql runs a local SQLite statement synchronously inside the call, so a test looping over the
+ * database never gives the event loop a turn: its timers stall, and vitest's worker cannot take the
+ * runner's answers (each call times out after a fixed 60 s: "Timeout calling onTaskUpdate", a
+ * failed run with every test passed, on a busy machine). This client yields before each query;
+ * what the queries do is unchanged.
+ */
+function yielding(prisma: PrismaClient): PrismaClient {
+  return prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        await new Promise((resolve) => setImmediate(resolve));
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   const { url, remove } = await emptyDatabase(provider);
   await prismaCli(["migrate", "deploy"], url);
-  const prisma = createPrismaClient(url);
+  const prisma = provider === "sqlite" ? yielding(createPrismaClient(url)) : createPrismaClient(url);
   return {
     provider,
     url,

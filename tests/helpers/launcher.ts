@@ -24,14 +24,11 @@ export async function startLauncher(): Promise<Launcher> {
   let output = "";
   launcher.stdout!.on("data", (d) => (output += d));
   launcher.stderr!.on("data", (d) => (output += d));
+  // Up when it prints the address, failed when it exits; no deadline (the hook's timeout is the bound).
   const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run sandbox did not come up:\n${output}`)), 60_000);
     launcher.stdout!.on("data", () => {
       const url = output.match(/Open the app[^\n]*\n\s+(http\S+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
+      if (url) resolve(url);
     });
     launcher.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}:\n${output}`)));
   });

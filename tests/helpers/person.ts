@@ -4,40 +4,37 @@
 // product's stock and a discount code.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { onTestFailed } from "vitest";
 import { BROWSER_UA } from "./app-server";
-import { ARTIFACTS } from "./browser";
+import { ARTIFACTS, openPage } from "./browser";
+import { until } from "./wait";
 import type { Launcher } from "./launcher";
 
 export const DEMO = "makegood-demo.myshopify.com";
 
 export type PersonPage = Page & { errors: string[] };
 
-/** A new page that records page errors and console errors (hydration mismatches among them). */
+/** A page as a person opens it (openPage: no Playwright deadline, console errors and uncaught
+ *  exceptions gathered), which also counts a request that failed: a test expects `errors` empty. */
 export async function personPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<PersonPage> {
-  const page = (await browser.newPage({ viewport, userAgent: BROWSER_UA })) as PersonPage;
-  page.errors = [];
-  page.on("pageerror", (error) => page.errors.push(`pageerror: ${error.message}`));
-  page.on("requestfailed", (request) => page.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") page.errors.push(`console: ${message.text()}`);
-  });
-  return page;
+  const { page, errors } = await openPage(browser, { viewport, userAgent: BROWSER_UA });
+  page.on("requestfailed", (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  return Object.assign(page, { errors });
 }
 
 /** Opens the app at `appPath` from the sandbox admin until `text` shows: detection and webhooks
  *  run a moment after the store changes, as a merchant reloading the page would see. */
 export async function openAppUntil(page: Page, launcher: Launcher, appPath: string, text: string | RegExp) {
   const url = `${launcher.openUrl}&path=${encodeURIComponent(appPath)}`;
-  await expect.poll(async () => {
+  await until(`${String(text)} on ${appPath}`, async () => {
     await page.goto(url, { waitUntil: "networkidle" });
     return page.getByText(text).first().isVisible();
-  }, { timeout: 60_000, interval: 500 }).toBe(true);
+  }, Boolean, 500);
 }
 
 /** Until the sandbox has delivered every webhook it owes the app (each one answered). */
 export async function webhooksDelivered(launcher: Launcher) {
-  await expect.poll(async () => ((await (await fetch(`${launcher.sandboxUrl}/sandbox/webhooks`)).json()) as { pending: number }).pending, { timeout: 60_000 }).toBe(0);
+  await until("the sandbox's webhooks delivered", async () => ((await (await fetch(`${launcher.sandboxUrl}/sandbox/webhooks`)).json()) as { pending: number }).pending, (n) => n === 0);
 }
 
 export async function playScenario(launcher: Launcher, name: string, params: Record<string, string> = {}) {
@@ -70,13 +67,12 @@ export const storeDiscount = (launcher: Launcher, code: string) =>
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-/** The toast App Bridge shows after an action; what the page said instead when it does not come. */
+/** The toast App Bridge shows after an action; when the test fails waiting, what the page said instead. */
 export async function toast(page: Page, text: string | RegExp) {
-  try {
-    await page.getByRole("status").filter({ hasText: text }).waitFor();
-  } catch (error) {
+  onTestFailed(async () => {
     const said = await page.getByRole("status").allTextContents().catch(() => []);
     const banners = await page.locator(".Polaris-Banner").allTextContents().catch(() => []);
-    throw new Error(`no toast ${text}: toasts ${JSON.stringify(said)}, banners ${JSON.stringify(banners)}`, { cause: error });
-  }
+    console.error(`waited for the toast ${String(text)}: toasts ${JSON.stringify(said)}, banners ${JSON.stringify(banners)}`);
+  });
+  await page.getByRole("status").filter({ hasText: text }).waitFor();
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { BROWSER_UA } from "../helpers/app-server";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { until } from "../helpers/wait";
 import { startSmtpServer } from "../sandbox/mailbox";
 
 const ctx = setupSandboxWithApp();
@@ -32,7 +33,7 @@ describe("incidents index", () => {
     await appSettled(ctx);
 
     // Stock is checked just after each order's webhook: the three incidents come within moments.
-    await expect.poll(async () => (await inbox()).total).toBe(3);
+    expect(await until("the three incidents", async () => (await inbox()).total, (n) => n >= 3)).toBe(3);
     const all = await inbox();
     // The shop acknowledges at once (the default): until the customers are told, all three are overdue.
     expect(all.rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["overdue", "acknowledge"], ["overdue", "acknowledge"], ["overdue", "acknowledge"]]);
@@ -61,7 +62,7 @@ describe("incidents index", () => {
     const failed = await play("delivery-failed");
     const cod = await play("cod-amount-mismatch");
     await appSettled(ctx);
-    await expect.poll(async () => (await inbox("carriers=SEUR")).total).toBe(1);
+    expect(await until("the SEUR incident", async () => (await inbox("carriers=SEUR")).total, (n) => n >= 1)).toBe(1);
     const before = await inbox();
     expect(before.carriers).toEqual(["SEUR"]);
     const parcel = (await inbox("carriers=SEUR")).rows[0];

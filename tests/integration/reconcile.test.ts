@@ -103,7 +103,7 @@ describe("reconciliation", () => {
     // The first run looks back a day: the seeded orders are first seen here and each gets its stock
     // check, which shares the shop's Admin cost budget with the run. With stock checks sized from
     // each order (23–73 points instead of 918) this takes ~2 s; it took ~30 s of throttled waits.
-  }, 120_000);
+  });
 
   it("refuses a run without a shop or a valid date, saying what it needs", async () => {
     const failure = await cli(["reconcile", "--shop", DEMO_SHOP, "--since", "yesterday"]).catch((e) => e);

@@ -1,10 +1,11 @@
 // The sandbox's real deliveries, recorded by the app and applied by its own in-process worker.
 import { describe, expect, it } from "vitest";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { until } from "../helpers/wait";
 
 const ctx = setupSandboxWithApp();
 
-const settled = () => appSettled(ctx, 15_000);
+const settled = () => appSettled(ctx);
 
 const orderFor = (email: string) => {
   const shop = ctx.sandbox.store.shop(DEMO_SHOP);
@@ -67,8 +68,7 @@ describe("webhooks applied by the app", () => {
 
     await fetch(`${ctx.sandbox.url}/sandbox/compliance/shop-redact?shop=${DEMO_SHOP}`, { method: "POST" });
     await ctx.sandbox.webhooks.idle();
-    const deadline = Date.now() + 15_000;
-    while ((await ctx.db.prisma.shop.count({ where: { domain: DEMO_SHOP } })) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await until("shop/redact to erase the shop", () => ctx.db.prisma.shop.count({ where: { domain: DEMO_SHOP } }), (n) => n === 0);
     const where = { shop: DEMO_SHOP };
     expect({
       shops: await ctx.db.prisma.shop.count({ where: { domain: DEMO_SHOP } }),

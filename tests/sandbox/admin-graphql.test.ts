@@ -23,6 +23,8 @@ describe("sandbox Admin GraphQL", () => {
   });
 
   it("serves the seeded shop with the calculated cost", async () => {
+    // The bucket refills 100 points a second: held still, what it shows is this query's cost alone.
+    ctx.sandbox.bucketFor(DEMO_SHOP).holdRefill();
     const { status, body } = await ctx.graphql("query { shop { name currencyCode ianaTimezone } }");
     expect(status).toBe(200);
     expect(body.data.shop).toEqual({ name: "Farmacia Demo", currencyCode: "EUR", ianaTimezone: "Europe/Madrid" });
@@ -96,7 +98,9 @@ describe("sandbox Admin GraphQL", () => {
   });
 
   it("throttles when the bucket cannot pay for the query", async () => {
-    ctx.sandbox.bucketFor(DEMO_SHOP).drain();
+    const bucket = ctx.sandbox.bucketFor(DEMO_SHOP);
+    bucket.holdRefill(); // however slowly the request comes, the bucket has not refilled by then
+    bucket.drain();
     const { status, body } = await ctx.graphql("{ shop { name } }");
     expect(status).toBe(200);
     expect(body.errors).toEqual([

@@ -82,6 +82,7 @@ export class LeakyBucket {
   constructor(
     public maximumAvailable = 2000,
     public restoreRate = 100,
+    /** The bucket's clock. A test may hold it still while a request is in flight (see `holdRefill`). */
     private now: () => number = Date.now,
   ) {
     this.available = maximumAvailable;
@@ -114,5 +115,19 @@ export class LeakyBucket {
   drain() {
     this.refill();
     this.available = 0;
+  }
+
+  /**
+   * Tests: no refill until the returned `release`, so a request sent after `drain` is refused
+   * however long it takes to arrive. Released, the bucket counts the held time as elapsed, as
+   * Shopify's would have: a client waiting as long as the refusal asked then finds enough.
+   */
+  holdRefill(): () => void {
+    const real = this.now;
+    const at = real();
+    this.now = () => at;
+    return () => {
+      this.now = real;
+    };
   }
 }

@@ -18,8 +18,8 @@ beforeAll(async () => {
     req.on("end", () => {
       received.push({ headers: req.headers, body });
       const answer = answers.shift() ?? 200;
-      if (answer === "slow") setTimeout(() => res.writeHead(200).end(), 400);
-      else res.writeHead(answer).end();
+      if (answer === "slow") return; // never answers: the sender gives up and drops the connection
+      res.writeHead(answer).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -32,7 +32,8 @@ it("signs each delivery and retries after a slow answer and a 500, keeping the e
     appUrl: () => url, secret: () => "s3cret", apiVersion: API_VERSION,
     subscriptions: new Map([["orders/create", "/webhooks/orders/create"]]),
   });
-  sender.resetOptions({ backoffMs: 10, timeoutMs: 150 });
+  // Long enough for a prompt answer on a loaded machine; the slow one never comes in time at all.
+  sender.resetOptions({ backoffMs: 10, timeoutMs: 2_000 });
   answers = ["slow", 500, 200];
   sender.send("demo.myshopify.com", "orders/create", { id: 1, admin_graphql_api_id: "gid://shopify/Order/1" }, new Date("2026-11-23T10:00:00Z"));
   sender.send("demo.myshopify.com", "refunds/create", { id: 2 }, new Date()); // not subscribed: never sent

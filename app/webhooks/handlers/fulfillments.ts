@@ -32,6 +32,11 @@ export async function applyFulfillment(tx: Tx, event: HandledEvent) {
     shopifyUpdatedAt: updatedAt,
   };
   await tx.fulfillmentSnapshot.upsert({ where: key, create: { shop: event.shop, fulfillmentId: f.admin_graphql_api_id, ...fields }, update: fields });
+  // A carrier event can be applied before its parcel's own webhook arrives (Shopify sends them in
+  // any order): the incident it opened without a carrier learns it now.
+  if (fields.trackingCompany) {
+    await tx.incident.updateMany({ where: { shop: event.shop, subject: f.admin_graphql_api_id, carrier: null }, data: { carrier: fields.trackingCompany } });
+  }
 }
 
 const FulfillmentEventBody = z.object({
