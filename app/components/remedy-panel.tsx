@@ -9,8 +9,8 @@ export type RefundPreview = { amount: string; currency: string; lines: string; m
 /** Problems a parcel sent again fixes: what arrived was wrong or broken, or never arrived. */
 const RESHIPPABLE = new Set(["wrong_item", "damaged_delivery", "delivery_failed"]);
 
-export function RemedyPanel({ incidentOpen, remedied, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
-  incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
+export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
+  incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; reshipped: boolean; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
   preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
 }) {
   const [percentage, setPercentage] = useState(String(compensation.percentage));
@@ -38,12 +38,14 @@ export function RemedyPanel({ incidentOpen, remedied, type, maxQuantity, shortQu
         {RESHIPPABLE.has(type) && (
           <>
             <Divider />
-            <Form method="post">
-              <input type="hidden" name="intent" value="reship" />
-              <input type="hidden" name="decisionId" value={`reship-${decisionId}`} />
-              <input type="hidden" name="quantity" value={String(maxQuantity)} />
-              <Button submit disabled={busy}>Reship this line at our cost</Button>
-            </Form>
+            {reshipped ? <Text as="p" tone="subdued">A replacement order was sent at your cost: see the timeline.</Text> : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="reship" />
+                <input type="hidden" name="decisionId" value={`reship-${decisionId}`} />
+                <input type="hidden" name="quantity" value={String(maxQuantity)} />
+                <Button submit disabled={busy}>{type === "delivery_failed" ? "Send the parcel again at our cost" : "Reship this line at our cost"}</Button>
+              </Form>
+            )}
           </>
         )}
         <Divider />
@@ -96,6 +98,14 @@ function RefundForm({ maxQuantity, defaultQuantity, decisionId, busy, preview }:
     );
   }
   const nothingToRefund = !shown.goodwill && Number(shown.amount) === 0;
+  if (Number(shown.maximum) === 0 && !nothingToRefund) {
+    return (
+      <BlockStack gap="200">
+        <Banner tone="warning">Nothing can be refunded on this order: nothing has been paid yet (or all of it was refunded).</Banner>
+        <Button onClick={() => setDropped(shown)}>Back</Button>
+      </BlockStack>
+    );
+  }
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={nothingToRefund ? "leave_out" : "refund"} />

@@ -53,7 +53,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
       : null;
     return defer({
-      ...workspace, substitutes, shop: { name: shop.shopName, timezone: shop.timezone, locale: shop.locale, currency: shop.currency }, decisionId: randomUUID(),
+      ...workspace, substitutes, readAt: new Date().toISOString(), shop: { name: shop.shopName, timezone: shop.timezone, locale: shop.locale, currency: shop.currency }, decisionId: randomUUID(),
       customerLanguage: localeOf(incident.customerLocale), compensation: compensationFor(settings, incident.type as IncidentType),
     });
   });
@@ -150,7 +150,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         return remedy({ kind: "reship", lineItems }, input.decisionId, "Replacement order created at your cost");
       }
       case "cancel":
-        return remedy({ kind: "cancel_order" }, input.decisionId, "Order cancelled and refunded");
+        return remedy({ kind: "cancel_order", note: "MakeGood: cancelled by the shop" }, input.decisionId, "Order cancelled and refunded");
       case "dismiss": {
         const r = await moveIncident(prisma, { shop: session.shop, incidentId: incident.id, to: "dismissed", reason: input.reason, actor: "merchant", by: "You" });
         return json<ActionResult>(r.ok ? { ok: true, message: "Incident dismissed" } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
@@ -180,6 +180,8 @@ export default function IncidentWorkspace() {
     if (result) shopify.toast.show(result.message, { isError: !result.ok });
   }, [result, shopify]);
   const { incident, order, timeline, remedies, parcels, shop, decisionId } = data;
+  // Read by the server (the offer's status): one offer at a time, so no second link goes out.
+  const waitingOffer = incident.open ? data.offers.find((o) => o.status === "sent" && o.expiresAt > data.readAt) : undefined;
   const when = dateTimeFormat(shop);
   const line = order?.lines.find((l) => l.id === incident.subject);
   const orderLegacyId = incident.orderId.split("/").pop();
@@ -251,8 +253,15 @@ export default function IncidentWorkspace() {
               <MessagePanel key={timeline.length} email={incident.customerEmail} locale={data.customerLanguage} open={incident.open} busy={busy} preview={result?.email}
                 code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
-            {data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
-            <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
+            {waitingOffer ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">Offer sent</Text>
+                  <Text as="p">The customer has until {when.format(new Date(waitingOffer.expiresAt))} to answer. Nothing else is offered until then.</Text>
+                </BlockStack>
+              </Card>
+            ) : data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
+            <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} reshipped={remedies.some((r) => r.kind === "reship" && r.status === "done")} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
             {incident.open && (
               <Card>
                 <Form method="post">

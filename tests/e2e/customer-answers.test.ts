@@ -8,6 +8,9 @@ import { until } from "../helpers/wait";
 import { openAppUntil, personPage, playScenario, screenshot, storeOrder, storeStock, toast, webhooksDelivered } from "../helpers/person";
 
 const { launcher, browser } = setupLauncher();
+// Each test is a person's whole flow (several pages, Shopify's webhooks, a CLI scan): on a busy
+// 2-core machine that can outlast the suite's 120 s per test, which bounds waits, not speed.
+const BROWSER_FLOW = 300_000;
 
 /** The merchant opens the order's stock incident and sends the offer; the link the email carries. */
 async function merchantSendsOffer(orderName: string) {
@@ -62,7 +65,7 @@ describe("the customer's answer, on the offer page", () => {
     await page.locator(".Polaris-Badge").getByText(/^closed$/i).waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
-  });
+  }, BROWSER_FLOW);
 
   it("oversold: 'leave them out' refunds the missing units once, keeps them on hand, and no incident opens again", async () => {
     const { order } = await playScenario(launcher, "oversold");
@@ -84,7 +87,7 @@ describe("the customer's answer, on the offer page", () => {
     expect(listed.filter((i) => i.orderName === order.name).map((i) => i.status)).toEqual(["closed"]);
     expect((await storeOrder(launcher, order.id)).refunds).toHaveLength(1);
     await page.close();
-  });
+  }, BROWSER_FLOW);
 
   it("oversold again: 'cancel the whole order' cancels and refunds it in full", async () => {
     const { order } = await playScenario(launcher, "oversold");
@@ -94,5 +97,5 @@ describe("the customer's answer, on the offer page", () => {
     expect(after.cancelledAt).not.toBeNull();
     expect(after.totalRefunded).toBe(after.totalReceived);
     await page.close();
-  });
+  }, BROWSER_FLOW);
 });

@@ -2,36 +2,22 @@
 // incident appears in the inbox, the merchant opens it and offers a substitute, the customer
 // accepts on the offer page from the email, and the incident shows closed with the order edited.
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA } from "../helpers/app-server";
 import { accessibilityViolations } from "../helpers/accessibility";
 import { ARTIFACTS } from "../helpers/browser";
+import { openAppUntil, personPage, playScenario, toast } from "../helpers/person";
 import { setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
 
 const { launcher, browser } = setupLauncher();
 
-/** Opens `url` until `text` shows: detection runs after the webhooks, a moment after the order.
- *  (Opened afresh from the admin each time, as a merchant reloading the embedded app does.) */
-async function openUntil(page: Page, url: string, text: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await page.goto(url, { waitUntil: "networkidle" });
-    if (await page.getByText(text).first().isVisible()) return;
-    if (Date.now() > deadline) throw new Error(`"${text}" did not show on ${page.url()}`);
-    await page.waitForTimeout(500);
-  }
-}
-
 describe("the incident workspace in Chromium", () => {
   it("expired-last-unit: inbox → workspace → offer → the customer accepts → closed, order edited", async () => {
-    const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=makegood-demo.myshopify.com`, { method: "POST" });
-    const { order } = (await res.json()) as { order: { name: string } };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { order } = await playScenario(launcher, "expired-last-unit");
+    const page = await personPage(browser);
 
-    await openUntil(page, launcher.openUrl, order.name);
+    // Detection runs after the webhooks, a moment after the order.
+    await openAppUntil(page, launcher, "/app", order.name);
     await page.screenshot({ path: path.join(ARTIFACTS, "inbox.png"), fullPage: true });
     const a11y: Record<string, unknown[]> = { home: await accessibilityViolations(page) };
 
@@ -40,8 +26,8 @@ describe("the incident workspace in Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(order.name);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
-    const workspaceUrl = `${launcher.openUrl}&path=${new URL(page.url()).pathname}`;
-    await expect.poll(() => page.getByRole("checkbox", { name: /Sensibio H2O Micellar Water — Bioderma, 12\.40 EUR/ }).isChecked()).toBe(true);
+    const workspacePath = new URL(page.url()).pathname;
+    await until("the best substitute ticked", () => page.getByRole("checkbox", { name: /Sensibio H2O Micellar Water — Bioderma, 12\.40 EUR/ }).isChecked());
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-workspace.png"), fullPage: true });
     a11y.workspace = await accessibilityViolations(page);
 
@@ -53,12 +39,11 @@ describe("the incident workspace in Chromium", () => {
     expect(launcher.output()).not.toMatch(/Mail to lucia/); // a preview sends nothing
 
     await page.getByRole("button", { name: "Send offer" }).click();
-    await page.getByRole("status").filter({ hasText: "Offer sent to the customer" }).waitFor();
-    await expect.poll(() => launcher.output().match(/Offer page: (\S+)/)?.[1], { timeout: 10_000 }).toBeTruthy();
-    const offerUrl = launcher.output().match(/Offer page: (\S+)/)![1];
+    await toast(page, "Offer sent to the customer");
+    const offerUrl = (await until("the offer's email", async () => launcher.output().match(/Offer page: (\S+)/)?.[1]))!;
     expect(launcher.output()).toMatch(new RegExp(`Mail to lucia\\.martin@example\\.es: Farmacia Demo: sobre tu pedido ${order.name}`));
 
-    const customer = await browser.newPage({ viewport: { width: 420, height: 800 }, userAgent: BROWSER_UA });
+    const customer = await personPage(browser, { width: 420, height: 800 });
     await customer.goto(offerUrl, { waitUntil: "networkidle" });
 
     const substitute = customer.getByRole("radio", { name: /Recibir Sensibio H2O Micellar Water en su lugar/ });
@@ -69,10 +54,11 @@ describe("the incident workspace in Chromium", () => {
     await substitute.check();
     await customer.getByRole("button", { name: "Confirmar mi elección" }).click();
     await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water").waitFor();
+    expect(customer.errors).toEqual([]);
     await customer.close();
 
-    await openUntil(page, workspaceUrl, "substituted by Sensibio H2O Micellar Water");
-    await openUntil(page, workspaceUrl, "Sensibio H2O Micellar Water ×1"); // the order as Shopify now has it, from its webhook
+    await openAppUntil(page, launcher, workspacePath, "substituted by Sensibio H2O Micellar Water");
+    await openAppUntil(page, launcher, workspacePath, "Sensibio H2O Micellar Water ×1"); // the order as Shopify now has it, from its webhook
     expect(await page.getByText("Thermal Spring Water 150 ml ×0").isVisible()).toBe(true);
     // The substitute's price is on the order, and so is what the customer really pays for it: nothing.
     expect(await page.getByText(/Sensibio H2O Micellar Water ×1 at 12\.40 EUR, the customer pays 0\.00 EUR/).isVisible()).toBe(true);
@@ -101,7 +87,7 @@ describe("the incident workspace in Chromium", () => {
     a11y.insights = await accessibilityViolations(page);
     // Every control labelled, nothing a screen reader cannot name, enough contrast: on every page.
     expect(a11y).toEqual({ home: [], workspace: [], index: [], settings: [], insights: [] });
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
-  }, 90_000);
+  });
 });

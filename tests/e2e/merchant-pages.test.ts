@@ -6,9 +6,10 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../helpers/accessibility";
-import { BROWSER_UA } from "../helpers/app-server";
 import { ARTIFACTS } from "../helpers/browser";
+import { openAppUntil, personPage, toast } from "../helpers/person";
 import { setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
 import { DEMO_SHOP } from "../sandbox/seed";
 
 const { launcher, browser } = setupLauncher();
@@ -48,15 +49,15 @@ const tablesOutsideCards = (page: Page) =>
     }),
   );
 
-/** Opens `url` until `ready` holds: detection runs after the webhooks and the scan, a moment later. */
-async function openUntil(page: Page, url: string, ready: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await page.goto(url, { waitUntil: "networkidle" });
-    if (await ready()) return;
-    if (Date.now() > deadline) throw new Error(`${what} did not show on ${page.url()}`);
+/** Opens `appPath` until `ready` holds, running the deadline scan between tries (the app runs it
+ *  on a timer): detection runs after the webhooks and the scan, a moment later. */
+async function openScanningUntil(page: Page, appPath: string, ready: () => Promise<boolean>, what: string) {
+  await until(`${what} on ${appPath}`, async () => {
+    await page.goto(`${launcher.openUrl}&path=${encodeURIComponent(appPath)}`, { waitUntil: "networkidle" });
+    if (await ready()) return true;
     await launcher.cli(["incidents", "scan", "--shop", DEMO_SHOP]);
-  }
+    return false;
+  });
 }
 
 const play = async (name: string) => {
@@ -70,12 +71,7 @@ describe("the merchant's pages in Chromium", () => {
     const late = await play("late-shipment");
     const stuck = await play("stuck-in-transit");
     const cod = await play("cod-amount-mismatch");
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
+    const page = await personPage(browser);
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
       await page.screenshot({ path: path.join(ARTIFACTS, `merchant-${name}.png`), fullPage: true });
@@ -84,7 +80,7 @@ describe("the merchant's pages in Chromium", () => {
 
     // Home: the three incidents (the scan finds the late ones), each with its status in words.
     const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
-    await openUntil(page, launcher.openUrl, async () => {
+    await openScanningUntil(page, "/app", async () => {
       for (const o of [late, stuck, cod]) if (!(await row(o.name).isVisible())) return false;
       return true;
     }, "the three incidents");
@@ -95,7 +91,8 @@ describe("the merchant's pages in Chromium", () => {
     expect([...byStatus!.matchAll(/(\d+) /g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBe(total);
     expect(await page.getByRole("columnheader", { name: "Status" }).isVisible()).toBe(true);
     // Acknowledging is due at once: a new incident nobody told the customer about is overdue, whatever its answer-by date.
-    await expect.poll(() => row(late.name).innerText()).toMatch(/Open[\s\S]*Overdue[\s\S]*Acknowledge by \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+    const overdue = /Open[\s\S]*Overdue[\s\S]*Acknowledge by \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/;
+    expect(await until(`${late.name}'s row overdue`, () => row(late.name).innerText(), (text) => overdue.test(text))).toMatch(overdue);
     expect(await row(cod.name).innerText()).toContain("Cash on delivery: the customer was told");
     await check("home");
 
@@ -113,7 +110,7 @@ describe("the merchant's pages in Chromium", () => {
     await row(cod.name).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Send apology + code" }).click();
     await page.getByRole("button", { name: "Create codes and send" }).click();
-    await page.getByText("1 apology with a code sent").waitFor();
+    await toast(page, "1 apology with a code sent");
 
     // The late shipment: the phone to call first, the evidence in words and in the shop's dates.
     await row(late.name).getByRole("link", { name: late.name }).click();
@@ -126,7 +123,7 @@ describe("the merchant's pages in Chromium", () => {
     await check("incident-late-shipment");
 
     // The cash-on-delivery one: amounts with their currency, the gateway as Shopify names it.
-    await page.goto(`${launcher.openUrl}&path=/app/incidents?q=${encodeURIComponent(cod.name)}`, { waitUntil: "networkidle" });
+    await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(cod.name)}`, cod.name);
     await row(cod.name).getByRole("link", { name: cod.name }).click();
     await page.getByRole("heading", { name: "What happened" }).waitFor();
     // The apology with a code told the customer; the amount the courier asks is still wrong, so it
@@ -147,21 +144,23 @@ describe("the merchant's pages in Chromium", () => {
     // Insights: every carrier with a late or failed parcel, even one only the scan has seen; the
     // code used, once its order's webhook is in.
     const costs = page.getByRole("table").nth(1);
-    await openUntil(page, `${launcher.openUrl}&path=/app/insights`, async () => (await costs.locator("tbody tr").count()) > 0, "the code's cost");
+    await openScanningUntil(page, "/app/insights", async () => (await costs.locator("tbody tr").count()) > 0, "the code's cost");
     const scorecard = page.locator(".Polaris-DataTable").first();
     expect(await scorecard.getByRole("row").filter({ hasText: "Fan Courier" }).innerText()).toMatch(/Fan Courier\s+1\s+100% \(1\)/);
     expect(await scorecard.getByRole("row").filter({ hasText: "Correos Express" }).innerText()).toMatch(/Correos Express\s+\d+\s+[\d.]+% \([1-9]\d*\)/);
     expect(await costs.locator("tbody tr").first().innerText()).toMatch(/^\d{1,2} \w{3}\t0\.00\t0\.00\t0\.00\t[1-9][\d.]*\t[1-9][\d.]*$/);
     // The bars stay under the top gridline of their axis (Polaris Viz draws them as rects with a
     // generated class, in the browser once the page is there).
-    await expect.poll(() => page.locator("figure svg rect[class*='_Bar_']").evaluateAll((bars) => bars.filter((b) => b.getBoundingClientRect().height > 0).length)).toBeGreaterThan(3);
+    const bars = page.locator("figure svg rect[class*='_Bar_']");
+    const drawn = await until("the bars drawn", () => bars.evaluateAll((all) => all.filter((b) => b.getBoundingClientRect().height > 0).length), (n) => n > 3);
+    expect(drawn).toBeGreaterThan(3);
     expect(await barsAboveTopGridline(page)).toEqual([]);
     await check("insights");
 
     expect(found).toEqual({ home: [], index: [], "incident-late-shipment": [], "incident-cod": [], insights: [] });
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });
 
 /** Bars drawn higher than the highest gridline of their chart (a smaller y is higher on screen). */

@@ -5,24 +5,15 @@
 // the substitute shows what happens next, a confirmation email goes out, and the order in Shopify
 // carries the substitute.
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../helpers/accessibility";
 import { BROWSER_UA } from "../helpers/app-server";
 import { ARTIFACTS } from "../helpers/browser";
-import { storeOrder } from "../helpers/person";
+import { DEMO as SHOP, openAppUntil, personPage, playScenario, storeOrder } from "../helpers/person";
 import { setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
 
-const SHOP = "makegood-demo.myshopify.com";
 const e2e = setupLauncher();
-
-/** Every console error and uncaught exception of `page`, for the test to find none. */
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} (${m.location().url})`));
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
 /** The merchant's API, with the session token the admin gives the app. */
 async function api(route: string, body?: unknown) {
@@ -37,31 +28,28 @@ async function api(route: string, body?: unknown) {
 
 describe("the customer's offer page in Chromium", () => {
   it("expired-last-unit: the customer reads the offer in Spanish, is told to choose, chooses the substitute, is confirmed by page and email; the order has it", async () => {
-    const res = await fetch(`${e2e.launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=${SHOP}`, { method: "POST" });
-    const { order } = (await res.json()) as { order: { id: string; name: string } };
+    const { order } = await playScenario(e2e.launcher, "expired-last-unit");
 
-    // The merchant opens the incident from the app's home (detection runs a moment after the order).
-    // (Only to learn the incident's id: this test watches the customer's page for console errors.)
-    const merchant = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
-    await expect.poll(async () => {
-      await merchant.goto(e2e.launcher.openUrl, { waitUntil: "networkidle" });
-      return merchant.getByRole("link", { name: order.name }).count();
-    }, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
+    // The merchant opens the incident from the app's home (detection runs a moment after the order),
+    // only to learn the incident's id.
+    const merchant = await personPage(e2e.browser);
+    await openAppUntil(merchant, e2e.launcher, "/app", order.name);
     await merchant.getByRole("link", { name: order.name }).first().click();
     await merchant.waitForURL(/\/app\/incidents\/[\w-]+/);
     const incidentId = new URL(merchant.url()).pathname.split("/").pop()!;
+    expect(merchant.errors).toEqual([]);
     await merchant.close();
 
     const { body: candidates } = await api(`/api/incidents/${incidentId}/offers`);
     const best = candidates.substitutes[0] as { variantId: string; title: string; image: { url: string } | null };
     expect(best).toMatchObject({ title: "Sensibio H2O Micellar Water", image: { url: expect.stringContaining("sensibio-h2o-micellar-water.png") } });
     expect((await api(`/api/incidents/${incidentId}/offers`, { variantIds: [best.variantId] })).status).toBe(201);
-    await expect.poll(() => e2e.launcher.output().match(/Offer page: (\S+)/)?.[1], { timeout: 10_000 }).toBeTruthy();
-    const offerUrl = e2e.launcher.output().match(/Offer page: (\S+)/)![1];
+    const offerUrl = (await until("the offer's email", async () => e2e.launcher.output().match(/Offer page: (\S+)/)?.[1]))!;
 
-    // The customer, on a phone, opens the link from the email.
-    const customer = await e2e.browser.newPage({ viewport: { width: 420, height: 860 }, userAgent: BROWSER_UA, locale: "es-ES" });
-    const errors = watchErrors(customer);
+    // The customer, on a phone set to Spanish, opens the link from the email. (openPage, as
+    // personPage takes no locale: its console errors and uncaught exceptions are gathered.)
+    const customer = await personPage(e2e.browser, { width: 420, height: 860 }, { locale: "es-ES" });
+    const { errors } = customer;
     await customer.goto(offerUrl, { waitUntil: "networkidle" });
     expect(await customer.evaluate(() => [document.documentElement.lang, document.title])).toEqual(["es", `Tu pedido ${order.name}`]);
     await customer.getByText("Farmacia Demo", { exact: true }).waitFor();
@@ -76,7 +64,8 @@ describe("the customer's offer page in Chromium", () => {
     // The picture Shopify gave for the product, loaded from its CDN.
     const picture = substituteCard.locator("img");
     expect(await picture.getAttribute("src")).toBe(best.image!.url);
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    const loadedWidth = await until("the picture loaded", () => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth));
+    expect(loadedWidth).toBe(240);
     await customer.getByText(/^Si no sabemos de ti antes del \S+, \d+ de \S+ de \d{4}, \d\d:\d\d \(hora de Europa central\), quitaremos Thermal Spring Water 150 ml del pedido\.$/).waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page-open.png"), fullPage: true });
     expect(await accessibilityViolations(customer)).toEqual([]);
@@ -98,8 +87,8 @@ describe("the customer's offer page in Chromium", () => {
     expect(await accessibilityViolations(customer)).toEqual([]);
 
     // The confirmation email, as the shop's mail server received it.
-    await expect.poll(() => e2e.launcher.output(), { timeout: 10_000 })
-      .toContain(`Mail to lucia.martin@example.es: Farmacia Demo: tu elección para el pedido ${order.name} está confirmada`);
+    const confirmation = `Mail to lucia.martin@example.es: Farmacia Demo: tu elección para el pedido ${order.name} está confirmada`;
+    expect(await until("the confirmation email", async () => e2e.launcher.output(), (output) => output.includes(confirmation))).toContain(confirmation);
 
     // Shopify's side: the substitute is on the order, the gift is gone from it.
     const sandboxOrder = await storeOrder(e2e.launcher, order.id);
@@ -111,5 +100,5 @@ describe("the customer's offer page in Chromium", () => {
     await customer.getByText("Ya tenemos tu respuesta. ¡Gracias!").waitFor();
     expect(errors).toEqual([]);
     await customer.close();
-  }, 120_000);
+  });
 });

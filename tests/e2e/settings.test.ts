@@ -3,27 +3,18 @@
 // corrects them, saves again; the values stay after a reload, are the shop's settings in the app's
 // database, and the next email to a customer goes out from the sender and with the wording saved.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db/client";
 import { getShopSettings } from "../../app/domain/settings/settings.server";
-import { BROWSER_UA } from "../helpers/app-server";
 import { accessibilityViolations } from "../helpers/accessibility";
-import { ARTIFACTS, launchBrowser } from "../helpers/browser";
-import { startLauncher, type Launcher } from "../helpers/launcher";
+import { ARTIFACTS } from "../helpers/browser";
+import { openAppUntil, personPage, playScenario, toast } from "../helpers/person";
+import { setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
 import { DEMO_SHOP } from "../sandbox/seed";
 
-let browser: Browser;
-let launcher: Launcher;
-
-beforeAll(async () => {
-  launcher = await startLauncher();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (launcher) expect(await launcher.stop()).toBe(true);
-});
+const { launcher, browser } = setupLauncher();
 
 const saveBar = (page: Page) => page.getByRole("region", { name: "Save bar" });
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -39,15 +30,8 @@ async function readSettings() {
 
 describe("the settings page in Chromium", () => {
   it("reports every wrong value at once, saves the corrected ones from the save bar, and the next email uses them", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, userAgent: BROWSER_UA });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    const settingsUrl = `${launcher.openUrl}&path=/app/settings`;
-    await page.goto(settingsUrl, { waitUntil: "networkidle" });
-    await page.getByText("Shipping deadlines").waitFor();
+    const page = await personPage(browser, { width: 1280, height: 800 });
+    await openAppUntil(page, launcher, "/app/settings", "Shipping deadlines");
     expect(await saveBar(page).count()).toBe(0); // nothing changed yet
 
     // Several wrong values, in several sections of the tall page.
@@ -67,7 +51,8 @@ describe("the settings page in Chromium", () => {
     const summary = page.getByText("Nothing was saved: 5 fields need correcting");
     await summary.waitFor();
     // Brought into view below the save bar, though Save was pressed at the bottom of the page.
-    await expect.poll(() => summary.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(56);
+    const summaryTop = await until("the summary scrolled below the save bar", () => summary.evaluate((el) => el.getBoundingClientRect().top), (top) => top >= 56);
+    expect(summaryTop).toBeGreaterThanOrEqual(56);
     expect(await summary.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(800);
     for (const shown of [
       "Enter a whole number from 0 to 30.",
@@ -77,7 +62,7 @@ describe("the settings page in Chromium", () => {
       "“nobody” is not an email address: write it as hola@yourshop.com, or Your Shop <hola@yourshop.com>.",
     ]) {
       // Once in the list at the top, once under its field.
-      await expect.poll(() => page.getByText(shown, { exact: false }).count()).toBe(2);
+      expect(await until(`“${shown}” twice`, () => page.getByText(shown, { exact: false }).count(), (n) => n === 2)).toBe(2);
     }
     expect(await field(page, "Sender").getAttribute("aria-invalid")).toBe("true");
     // Nothing typed is lost, nothing is saved, and the save bar is still there to try again.
@@ -90,7 +75,7 @@ describe("the settings page in Chromium", () => {
 
     // The list at the top leads to the field.
     await page.getByRole("button", { name: "Sender", exact: true }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("fromAddress");
+    expect(await until("the Sender field focused", () => page.evaluate(() => document.activeElement?.getAttribute("name")), (name) => name === "fromAddress")).toBe("fromAddress");
 
     await field(page, "Handling time (business days)").fill("3");
     await field(page, "Holidays (one date per line, YYYY-MM-DD)").fill("2026-12-24\n2026-12-25");
@@ -102,8 +87,8 @@ describe("the settings page in Chromium", () => {
     const ackSubject = page.locator("#settings-message-es-ack-subject");
     await ackSubject.fill("{shop}: tu pedido {order} está en buenas manos");
     await saveBar(page).getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").filter({ hasText: "Settings saved" }).waitFor();
-    await expect.poll(() => saveBar(page).count()).toBe(0);
+    await toast(page, "Settings saved");
+    expect(await until("the save bar gone", () => saveBar(page).count(), (n) => n === 0)).toBe(0);
     expect(await page.getByText("Nothing was saved").count()).toBe(0);
     expect(await readSettings()).toMatchObject({
       handlingDays: 3, holidays: ["2026-12-24", "2026-12-25"], timezone: "Europe/Madrid", carrierTransitDays: { SEUR: 2, GLS: 3 },
@@ -115,7 +100,7 @@ describe("the settings page in Chromium", () => {
     await saveBar(page).getByRole("button", { name: "Discard" }).click();
     await page.getByRole("dialog", { name: "Discard all unsaved changes" }).getByRole("button", { name: "Discard changes" }).click();
     expect(await field(page, "Handling time (business days)").inputValue()).toBe("3");
-    await expect.poll(() => saveBar(page).count()).toBe(0);
+    expect(await until("the save bar gone", () => saveBar(page).count(), (n) => n === 0)).toBe(0);
 
     // Leaving with unsaved changes asks first; staying keeps them.
     await field(page, "Sender").fill("Farmacia <ventas@farmacia.example>");
@@ -125,8 +110,7 @@ describe("the settings page in Chromium", () => {
     expect(page.url()).toContain("/app/settings");
 
     // Opened afresh: the values saved, not the one left unsaved.
-    await page.goto(settingsUrl, { waitUntil: "networkidle" });
-    await page.getByText("Shipping deadlines").waitFor();
+    await openAppUntil(page, launcher, "/app/settings", "Shipping deadlines");
     expect(await field(page, "Handling time (business days)").inputValue()).toBe("3");
     expect(await field(page, "Holidays (one date per line, YYYY-MM-DD)").inputValue()).toBe("2026-12-24\n2026-12-25");
     expect(await field(page, "Time zone").inputValue()).toBe("Europe/Madrid");
@@ -136,21 +120,18 @@ describe("the settings page in Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-saved.png"), fullPage: true });
 
     // The effect: the next email to a customer is from the saved sender, in the saved wording.
-    const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/expired-last-unit?shop=${DEMO_SHOP}`, { method: "POST" });
-    const { order } = (await res.json()) as { order: { name: string } };
-    for (let tries = 0; !(await page.getByRole("link", { name: order.name }).isVisible()); tries++) {
-      expect(tries, `${order.name} did not show on the incidents page`).toBeLessThan(60); // detection runs after the order's webhooks
-      await page.goto(`${launcher.openUrl}&path=/app/incidents`, { waitUntil: "networkidle" });
-    }
+    const { order } = await playScenario(launcher, "expired-last-unit");
+    await openAppUntil(page, launcher, "/app/incidents", order.name); // detection runs after the order's webhooks
     await page.getByRole("link", { name: order.name }).click();
     await page.getByRole("heading", { name: "Tell the customer" }).waitFor();
     await page.getByLabel("Message", { exact: true }).selectOption("acknowledge");
     await page.getByRole("button", { name: "Preview email" }).click();
     await page.getByRole("button", { name: /^Send to / }).click();
-    await expect.poll(() => launcher.output(), { timeout: 15_000 }).toMatch(new RegExp(`Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <hola@farmacia\\.example>`));
+    const mail = new RegExp(`Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <hola@farmacia\\.example>`);
+    expect(await until("the email from the saved sender, in the saved wording", async () => launcher.output(), (output) => mail.test(output))).toMatch(mail);
 
     expect(a11y).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });

@@ -3,7 +3,7 @@
 // until something shows, playing a scenario, and the sandbox's read-only views of an order, a
 // product's stock and a discount code.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { onTestFailed } from "vitest";
 import { BROWSER_UA } from "./app-server";
 import { ARTIFACTS, openPage } from "./browser";
@@ -16,8 +16,8 @@ export type PersonPage = Page & { errors: string[] };
 
 /** A page as a person opens it (openPage: no Playwright deadline, console errors and uncaught
  *  exceptions gathered), which also counts a request that failed: a test expects `errors` empty. */
-export async function personPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<PersonPage> {
-  const { page, errors } = await openPage(browser, { viewport, userAgent: BROWSER_UA });
+export async function personPage(browser: Browser, viewport = { width: 1280, height: 900 }, context: BrowserContextOptions = {}): Promise<PersonPage> {
+  const { page, errors } = await openPage(browser, { viewport, userAgent: BROWSER_UA, ...context });
   page.on("requestfailed", (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   return Object.assign(page, { errors });
 }

@@ -4,6 +4,7 @@
 // line flagged by the merchant through the API.
 import { describe, expect, it } from "vitest";
 import { scanShop } from "../../app/domain/detection/scan.server";
+import { moveIncident } from "../../app/domain/incidents/status.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { STOCK_HOLD_HANDLE } from "../../app/shopify/documents/fulfillment";
@@ -64,6 +65,15 @@ describe("late shipments and deliveries, from the scan", () => {
     expect(createFulfillment(ctx.sandbox.store, DEMO_SHOP, fo.id, { company: "SEUR", number: "SE-1" }).errors).toBeUndefined();
     await settled();
     expect(await incidentsOf(order.id)).toEqual([expect.objectContaining({ status: "closed", closeReason: "order fulfilled" })]);
+  });
+
+  it("a late shipment the merchant dismissed stays dismissed however often the scan sees it late", async () => {
+    const order = await scenario("late-shipment");
+    await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
+    const [incident] = await incidentsOf(order.id);
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "dismissed", reason: "shipped by hand, tracking to follow", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    expect(await cli(["incidents", "scan", "--shop", DEMO_SHOP])).toMatchObject({ opened: 0 });
+    expect((await incidentsOf(order.id)).map((i) => i.status)).toEqual(["dismissed"]);
   });
 
   it("a Friday order is not late over the weekend nor on a holiday, and is late the business day after", async () => {

@@ -96,6 +96,20 @@ describe("incidents index", () => {
     expect(again).toEqual({ ok: false, message: "0 apologies with a code sent; 2 not (the customer already has this code)" });
     expect(await ctx.db.prisma.remedy.count({ where: { shop: DEMO_SHOP, kind: "compensation_code" } })).toBe(2);
     expect(smtp.mails).toHaveLength(2);
+
+    // An incident whose code the merchant made by hand: the apology tells that code, makes no other.
+    const other = await play("delivery-failed");
+    await appSettled(ctx);
+    const row = (await until("the second failed delivery", async () => (await inbox("carriers=SEUR")).rows.find((r) => r.orderName === other.name), Boolean))!;
+    const made = await fetch(`${ctx.app.url}/api/incidents/${row.id}/remedies`, {
+      method: "POST", headers: { ...(await headers()), "Content-Type": "application/json" }, body: JSON.stringify({ kind: "compensation_code", percentage: 7 }),
+    });
+    expect(made.status).toBe(201);
+    const own = await ctx.db.prisma.remedy.findFirstOrThrow({ where: { incidentId: row.id, kind: "compensation_code" } });
+    const apology = await (await fetch(route(), { method: "POST", headers: await headers(), body: new URLSearchParams([["intent", "apology_code"], ["ids", row.id]]) })).json();
+    expect(apology).toEqual({ ok: true, message: "1 apology with a code sent" });
+    expect(await ctx.db.prisma.remedy.count({ where: { incidentId: row.id, kind: "compensation_code" } })).toBe(1);
+    expect(smtp.mails.at(-1)!.text).toContain(own.code!);
   });
 
   it("home lists the open incidents due first, one page of them, with how many there are in all", async () => {

@@ -186,6 +186,11 @@ describe("offers to the customer", () => {
     const { incident } = await scenario("expired-last-unit");
     expect(await api(`/api/incidents/${incident.id}/offers`, { variantIds: ["gid://shopify/ProductVariant/1"] })).toMatchObject({ status: 400, body: { error: expect.stringContaining("not a substitute the customer can be offered") } });
     expect((await page(`${ctx.app.url}/offers/not-a-real-token-at-all-000000`)).status).toBe(404);
+    // One offer at a time: a second link while the first waits is refused, nothing is sent.
+    expect((await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] })).status).toBe(201);
+    const mails = smtp.mails.length;
+    expect(await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] })).toMatchObject({ status: 409, body: { error: expect.stringContaining("already waiting for the customer's answer") } });
+    expect(smtp.mails.length).toBe(mails);
   });
 
   it("serves the offer through Shopify's App Proxy only with Shopify's signature, and takes the answer there", async () => {

@@ -144,5 +144,11 @@ describe("reships", () => {
     const after = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(after).toMatchObject({ status: "remedied", remedyCost: line.price });
     expect((await timelineOf(incidentId)).at(-1)![1]).toMatch(new RegExp(`Reshipped ${line.title} ×1 at the shop's cost as order #\\d+ \\(${line.price} EUR\\)$`));
+
+    // The page opened again offers another decision: no second replacement goes out.
+    const again = await remedy(incidentId, { ...decision, decisionId: randomUUID() });
+    expect(again).toMatchObject({ status: 409, body: { error: expect.stringMatching(/^a replacement was already sent for this incident/) } });
+    await settled();
+    expect(ctx.sandbox.store.shop(DEMO_SHOP).orders.filter((o) => o.tags.some((t) => t.startsWith("makegood-remedy-")))).toHaveLength(1);
   });
 });

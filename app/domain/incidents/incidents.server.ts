@@ -18,6 +18,19 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
     });
     return { incidentId: existing.id, opened: false };
   }
+  // A standing condition our own checks keep seeing (a scan, a stock check) does not undo a
+  // person's decision: an incident the merchant dismissed or closed stays so. New facts from
+  // Shopify (another carrier event) still open a new one.
+  if (signal.actor === "makegood") {
+    const decided = await tx.incident.findFirst({
+      where: {
+        shop: order.shop, orderId: order.orderId, type, subject, openKey: null,
+        OR: [{ status: "dismissed" }, { status: "closed", timeline: { some: { kind: "status", actor: "merchant" } } }],
+      },
+      select: { id: true },
+    });
+    if (decided) return { incidentId: decided.id, opened: false };
+  }
   const at = signal.observedAt;
   const carrier = await carrierOf(tx, signal);
   const incident = await tx.incident.create({

@@ -1,6 +1,7 @@
-// "Sorry, here is a discount": the shop's default compensation code for the kind of problem,
-// emailed in the customer's language. One per incident, however often it is asked for: the code
-// is one decision (its key names it) and the email tells that code once.
+// "Sorry, here is a discount": the shop's default compensation code for the kind of problem (or
+// the code already made on the incident), emailed in the customer's language. One per incident,
+// however often it is asked for: the code is one decision (its key names it) and the email tells
+// that code once.
 import type { PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
 import type { IncidentType } from "../incidents/types";
@@ -20,7 +21,10 @@ export async function apologizeWithCode(prisma: PrismaClient, admin: AdminClient
   // Checked before the code is made: a code nobody can be told about is no apology.
   if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address" };
   const { percentage, expiresInDays } = compensationFor(await getShopSettings(prisma, shop), incident.type as IncidentType);
-  const made = await applyRemedy(prisma, admin, shop, incidentId, { kind: "compensation_code", percentage, expiresInDays }, { actor: "merchant", name: by.name }, { decisionId: "apology" });
+  // A code the merchant made on the incident already is the apology's code: never a second one.
+  const existing = await prisma.remedy.findFirst({ where: { shop, incidentId, kind: "compensation_code", status: "done" }, orderBy: { executedAt: "asc" } });
+  const made = existing ? { ok: true as const, remedy: existing }
+    : await applyRemedy(prisma, admin, shop, incidentId, { kind: "compensation_code", percentage, expiresInDays }, { actor: "merchant", name: by.name }, { decisionId: "apology" });
   if (!made.ok) return { ok: false, status: made.status, error: made.error };
   if (made.remedy.status !== "done") return { ok: false, status: 409, error: "the code is still being made: try again in a moment" };
   const sent = await sendIncidentMessage(prisma, shop, incidentId, { kind: "apology_code", codeRemedyId: made.remedy.id }, by);

@@ -41,6 +41,9 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
   if (incident.type !== "stock_mismatch" || !incident.openKey) return { ok: false, status: 409, error: "offers are for open stock incidents on a line" };
   if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address to send the offer to" };
+  // One offer at a time: a second link would let the customer answer twice.
+  const waiting = await prisma.offer.findFirst({ where: { shop, incidentId, status: "sent", expiresAt: { gt: now } } });
+  if (waiting) return { ok: false, status: 409, error: "an offer is already waiting for the customer's answer: it must be answered or expire first" };
   const evidence = JSON.parse(incident.evidence) as { reason?: string; short?: number };
   const settings = await getShopSettings(prisma, shop);
   const productFailed = evidence.reason !== "oversold";
@@ -169,6 +172,8 @@ async function carryOut(
         : toCents(offer.refundAmount) === 0 ? `${offer.lineTitle} left out (${fallback ? "the offer expired unanswered" : "the customer's choice"}; nothing was paid for it)`
           : fallback ? "line refunded: the offer expired unanswered" : "line refunded (the customer's choice)";
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: offer.incidentId } });
+    // Any other link to this incident is answered by this one.
+    await tx.offer.updateMany({ where: { incidentId: offer.incidentId, id: { not: offer.id }, status: "sent" }, data: { status: "expired" } });
     await resolveIncidents(tx, { shop: offer.shop, orderId: incident.orderId, types: ["stock_mismatch"], subject: offer.lineItemId, reason, at: now, actor: who.actor, source: `offer:${offer.id}:answer` });
     // The fulfillment order held for this line can go now.
     const evidence = JSON.parse(incident.evidence) as { fulfillmentOrderId?: string };

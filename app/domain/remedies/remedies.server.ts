@@ -55,6 +55,14 @@ export async function applyRemedy(
 ): Promise<RemedyResult> {
   const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
   if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  // A replacement order goes out once per incident: a second one (from a page opened again) is asked
+  // for by no one the merchant could see — the first is on the timeline.
+  if (requested.kind === "reship" && !decisionId?.startsWith("offer-")) {
+    const shipped = await prisma.remedy.findFirst({ where: { shop, incidentId, kind: "reship", status: "done" } });
+    if (shipped && shipped.decisionKey !== decisionKeyOf(incidentId, requested, decisionId)) {
+      return { ok: false, status: 409, error: `a replacement was already sent for this incident (${shipped.shopifyId ?? "see the timeline"})`, remedy: shipped };
+    }
+  }
   const decided = await decide(prisma, shop, incidentId, requested, who, decisionId);
   const { remedy, repeated } = decided;
   // A decision made before is carried out as it was recorded, whatever this caller asked.
