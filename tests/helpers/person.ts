@@ -72,7 +72,13 @@ export async function toast(page: Page, text: string | RegExp) {
   onTestFailed(async () => {
     const said = await page.getByRole("status").allTextContents().catch(() => []);
     const banners = await page.locator(".Polaris-Banner").allTextContents().catch(() => []);
-    console.error(`waited for the toast ${String(text)}: toasts ${JSON.stringify(said)}, banners ${JSON.stringify(banners)}`);
+    const seen = await page.evaluate(() => (window as { __toasts?: string[] }).__toasts ?? []).catch(() => []);
+    await page.screenshot({ path: path.join(ARTIFACTS, `failed-toast-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    console.error(`waited for the toast ${String(text)}: toasts ${JSON.stringify(said)}, shown before ${JSON.stringify(seen)}, banners ${JSON.stringify(banners)}`);
   });
-  await page.getByRole("status").filter({ hasText: text }).waitFor();
+  // A toast is on screen for 5 s; a busy machine may look later, so what App Bridge showed counts.
+  await until(`the toast ${String(text)}`, () => page.evaluate((wanted) => {
+    const shown = (window as { __toasts?: string[] }).__toasts ?? [];
+    return shown.some((m) => (wanted.regex ? new RegExp(wanted.source, wanted.flags).test(m) : m.includes(wanted.source)));
+  }, typeof text === "string" ? { regex: false, source: text, flags: "" } : { regex: true, source: text.source, flags: text.flags }), Boolean, 100);
 }

@@ -30,7 +30,10 @@
     });
   };
 
+  // Every toast shown on this page, in order: tests read it, as a toast stays only a few seconds.
+  window.__toasts = [];
   function toast(message, options) {
+    window.__toasts.push(String(message));
     var el = document.createElement("div");
     el.setAttribute("role", "status");
     el.textContent = message;
