@@ -68,7 +68,12 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
   z.object({ intent: z.enum(["message_preview", "message_send"]), kind: z.enum(MESSAGE_KINDS), locale: z.enum(LOCALES), note: z.string().max(2000).default("") }),
   z.object({ intent: z.literal("offer"), variantIds: z.array(z.string()).max(3) }),
-  z.object({ intent: z.literal("code"), percentage: z.coerce.number().min(1).max(100), expiresInDays: z.coerce.number().int().min(1).max(365), decisionId: z.string() }),
+  z.object({
+    intent: z.literal("code"),
+    percentage: z.coerce.number({ message: "The discount is a number" }).min(1, "The discount is from 1 to 100 %").max(100, "The discount is from 1 to 100 %"),
+    expiresInDays: z.coerce.number({ message: "Say for how many days" }).int("Valid for a whole number of days").min(1, "A code is valid for 1 to 365 days").max(365, "A code is valid for 1 to 365 days"),
+    decisionId: z.string(),
+  }),
   z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill }),
   z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill, decisionId: z.string() }),
   z.object({ intent: z.literal("leave_out"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
@@ -93,7 +98,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const parsed = Intent.safeParse({ ...Object.fromEntries(form), variantIds: form.getAll("variantIds") });
-  if (!parsed.success) return json<ActionResult>({ ok: false, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  // The merchant reads what to correct, in words (the fields are named in the messages).
+  if (!parsed.success) return json<ActionResult>({ ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join(". ") }, { status: 400 });
   const input = parsed.data;
   return withAdmin(request, async (admin, session) => {
     // The incident alone (not the page's timeline, order and parcels): each domain function reads what it needs.

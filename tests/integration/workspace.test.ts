@@ -50,6 +50,10 @@ describe("incident workspace actions", () => {
     expect(data.timeline.length).toBeGreaterThan(0);
     expect((await fetch(route("someone-elses"), { headers: await headers() })).status).toBe(404);
     expect(await submit(incident.id, { intent: "dismiss", reason: "" })).toMatchObject({ status: 400, body: { ok: false, message: expect.stringContaining("say why") } });
+    // Every wrong field at once, in words a merchant reads (not the schema's).
+    expect(await submit(incident.id, { intent: "code", percentage: "150", expiresInDays: "0", decisionId: "code-x" })).toMatchObject({
+      status: 400, body: { ok: false, message: "The discount is from 1 to 100 %. A code is valid for 1 to 365 days" },
+    });
     expect((await submit(incident.id, { intent: "dismiss", reason: "customer collected in store" })).body).toEqual({ ok: true, message: "Incident dismissed" });
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "dismissed", closeReason: "customer collected in store" });
   });
