@@ -69,6 +69,16 @@ describe("incident workspace actions", () => {
     expect(sandboxOrder.refunds).toHaveLength(1);
   });
 
+  it("dismissing a stock incident releases the fulfillment hold it placed, and the stock check does not open it again", async () => {
+    const { incident, sandboxOrder } = await scenario("expired-last-unit");
+    const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.orderId === sandboxOrder.id)!;
+    expect(fo.status).toBe("ON_HOLD");
+    expect((await submit(incident.id, { intent: "dismiss", reason: "the gift is fine, the count was wrong" })).body).toEqual({ ok: true, message: "Incident dismissed" });
+    await appSettled(ctx);
+    expect([fo.status, fo.holds]).toEqual(["OPEN", []]);
+    expect((await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: incident.orderId } })).map((i) => i.status)).toEqual(["dismissed"]);
+  });
+
   it("creates a compensation code, after which the incident is closed rather than dismissed", async () => {
     const { incident } = await scenario("oversold");
     expect((await submit(incident.id, { intent: "code", percentage: "5", expiresInDays: "60", decisionId: "code-form-1" })).body).toEqual({ ok: true, message: "Compensation code created" });
