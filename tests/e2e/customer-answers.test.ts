@@ -63,6 +63,7 @@ describe("the customer's answer, on the offer page", () => {
     await page.getByRole("link", { name: order.name }).first().click();
     await page.getByText(/left out \(the customer's choice; nothing was paid for it\)/).first().waitFor();
     await page.locator(".Polaris-Badge").getByText(/^closed$/i).waitFor();
+    await screenshot(page, "gift-left-out-closed");
     expect(page.errors).toEqual([]);
     await page.close();
   }, BROWSER_FLOW);

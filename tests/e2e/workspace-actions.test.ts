@@ -77,6 +77,7 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByLabel("Discount %").fill("7");
     await page.getByRole("button", { name: "Create compensation code" }).click();
     await toast(page, "Compensation code created");
+    await screenshot(page, "code-created");
     const code = (await page.getByText(/compensation code: done/i).first().textContent())!.split(" · ").pop()!;
     const discount = await storeDiscount(launcher, code);
     expect(discount.value.percentage).toBeCloseTo(0.07);
@@ -109,6 +110,7 @@ describe("each merchant action in the incident workspace", () => {
     expect(replacement.lines.map((l) => [l.sku, l.quantity])).toEqual(original.lines.map((l) => [l.sku, l.quantity])); // the parcel's contents again
     expect(replacement.totalReceived).toBe("0.00"); // at the shop's cost
     await page.getByText("A replacement order was sent at your cost: see the timeline.").waitFor(); // not a second one
+    await screenshot(page, "reshipped");
     await page.getByRole("button", { name: "Close incident" }).click();
     await toast(page, "Incident closed");
     await screenshot(page, "closed-after-reship");
@@ -127,6 +129,7 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByRole("button", { name: "Dismiss" }).click();
     await toast(page, "Incident dismissed");
     await page.locator(".Polaris-Badge").getByText(/^dismissed$/i).waitFor();
+    await screenshot(page, "dismissed");
     expect(page.errors).toEqual([]);
     await page.close();
   }, BROWSER_FLOW);
@@ -156,6 +159,7 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByRole("button", { name: "Send apology + code" }).click();
     await page.getByRole("button", { name: "Create codes and send" }).click();
     await toast(page, "2 apologies with a code sent");
+    await screenshot(page, "bulk-apologies-sent");
     expect(mails("").length).toBe(sentBefore + 4);
     // Each incident now has one code, in Shopify, locked to its customer, used once.
     for (const name of [a.order.name, b.order.name]) {
