@@ -127,6 +127,9 @@ describe("offers to the customer", () => {
     await settled();
     expect(await expireOffers(ctx.db.prisma, adminFor, DEMO_SHOP, new Date(Date.now() + 26 * 3_600_000))).toEqual({ due: 0, expired: 0 });
     expect(order.refunds).toHaveLength(1);
+    // Her order's only line: nothing ships, so the shipping she paid comes back with it.
+    expect(order.refunds[0].shipping).toBe(order.shippingLines[0].price);
+    expect(Number(order.refunds[0].amount)).toBeCloseTo(Number(order.lineItems[0].price) + Number(order.shippingLines[0].price), 2);
     expect(await page(sent.body.url)).toMatchObject({ html: expect.stringContaining("This offer has expired. As promised, we left") });
     expect((await answer(sent.body.url, "refund")).status).toBe(410);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: flagged.body.incidentId } })).toMatchObject({ status: "closed", closeReason: "line refunded: the offer expired unanswered" });

@@ -19,6 +19,13 @@ async function lineOf(admin: AdminClient, orderId: string, lineItemId: string) {
   return { order, line };
 }
 
+/** Whether taking `quantity` units of this line off leaves nothing on the order at all: then no
+ *  parcel goes out, and the shipping the customer paid is theirs again too. */
+export async function leavesNothingToShip(admin: AdminClient, orderId: string, lineItemId: string, quantity: number): Promise<boolean> {
+  const { order, line } = await lineOf(admin, orderId, lineItemId);
+  return quantity >= line.currentQuantity && order.lineItems.nodes.every((l) => l.id === line.id || l.currentQuantity === 0);
+}
+
 /** The decision to take `quantity` units of a line off, read against the line as it is now. */
 export async function leaveOutDecision(admin: AdminClient, orderId: string, lineItemId: string, quantity: number, note?: string): Promise<LeaveOutDecision> {
   const { line } = await lineOf(admin, orderId, lineItemId);

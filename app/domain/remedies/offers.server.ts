@@ -18,7 +18,7 @@ import type { RemedyDecision } from "./decisions";
 import { applyRemedy } from "./remedies.server";
 import { fromCents, toCents } from "../money";
 import { findSubstitutes } from "./substitution.server";
-import { leaveOutDecision } from "./leave-out.server";
+import { leavesNothingToShip, leaveOutDecision } from "./leave-out.server";
 import { Refused } from "./outcome";
 import type { SubstituteImage } from "./substitutes";
 
@@ -114,7 +114,9 @@ async function decisionFor(admin: AdminClient, orderId: string, offer: Offer, ch
   const why = fallback ? "the offer expired unanswered" : "the customer's choice";
   // Nothing was paid for the line (a free gift): nothing to refund, it is taken off the order.
   if (toCents(offer.refundAmount) === 0) return leaveOutDecision(admin, orderId, offer.lineItemId, offer.quantity, `MakeGood offer: ${offer.lineTitle} left out (${why})`);
-  return { kind: "refund", lineItems: [{ lineItemId: offer.lineItemId, quantity: offer.quantity }], shipping: false, fullOrder: false, restock: false, note: `MakeGood offer: the line refunded (${why})` };
+  // The order's only line left out: nothing ships, so the shipping is refunded with it.
+  const shipping = await leavesNothingToShip(admin, orderId, offer.lineItemId, offer.quantity);
+  return { kind: "refund", lineItems: [{ lineItemId: offer.lineItemId, quantity: offer.quantity }], shipping, fullOrder: false, restock: false, note: `MakeGood offer: the line refunded (${why})` };
 }
 
 /** Carries out the customer's answer, once per offer. */
