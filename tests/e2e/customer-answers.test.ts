@@ -3,14 +3,11 @@
 // leaving paid units out (refunded once, released to stock as Shopify's CANCEL, and no new incident
 // because of it), and cancelling the order. Each is checked in the sandbox store afterwards.
 import { describe, expect, it } from "vitest";
-import { setupLauncher } from "../helpers/setup-launcher";
+import { BROWSER_FLOW, setupLauncher } from "../helpers/setup-launcher";
 import { until } from "../helpers/wait";
 import { openAppUntil, personPage, playScenario, screenshot, storeOrder, storeStock, toast, webhooksDelivered } from "../helpers/person";
 
 const { launcher, browser } = setupLauncher();
-// Each test is a person's whole flow (several pages, Shopify's webhooks, a CLI scan): on a busy
-// 2-core machine that can outlast the suite's 120 s per test, which bounds waits, not speed.
-const BROWSER_FLOW = 300_000;
 
 /** The merchant opens the order's stock incident and sends the offer; the link the email carries. */
 async function merchantSendsOffer(orderName: string) {

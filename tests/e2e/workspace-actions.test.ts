@@ -2,16 +2,13 @@
 // each followed by a look at what changed in the sandbox store: the refund and its restock type,
 // the discount code, the replacement order, the cancelled order, the emails the customers got.
 import { describe, expect, it } from "vitest";
-import { setupLauncher } from "../helpers/setup-launcher";
+import { BROWSER_FLOW, setupLauncher } from "../helpers/setup-launcher";
 import { until } from "../helpers/wait";
 import {
   openAppUntil, personPage, playScenario, screenshot, storeDiscount, storeOrder, storeStock, toast, type PersonPage,
 } from "../helpers/person";
 
 const { launcher, browser } = setupLauncher();
-// Each test is a person's whole flow (several pages, Shopify's webhooks, a CLI scan): on a busy
-// 2-core machine that can outlast the suite's 120 s per test, which bounds waits, not speed.
-const BROWSER_FLOW = 300_000;
 
 /** Opens the incident of `orderName` from the incidents index, as a merchant searching for it. */
 async function openIncident(page: PersonPage, orderName: string, problem: string) {

@@ -19,6 +19,10 @@ function startedLater<T extends object>() {
   return { slot, proxy };
 }
 
+/** A test that is a person's whole flow (several pages, Shopify's webhooks, a CLI scan) can outlast
+ *  the suite's 120 s per test on a busy 2-core machine; this bounds its waits, not its speed. */
+export const BROWSER_FLOW = 300_000;
+
 export function setupLauncher(): { launcher: Launcher; browser: Browser } {
   const launcher = startedLater<Launcher>();
   const browser = startedLater<Browser>();
