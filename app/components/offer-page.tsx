@@ -37,7 +37,7 @@ function Page({ data, children }: { data: OfferPageData; children: ReactNode }) 
 }
 
 export function OfferPage({ data, answered }: { data: OfferPageData; answered?: OfferAnswerData }) {
-  const { state, texts, choices, locale } = data;
+  const { state, texts, lines, cancel, locale } = data;
   if (answered?.outcome === "done") {
     return (
       <Page data={data}>
@@ -47,6 +47,15 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
     );
   }
   if (answered && answered.outcome !== "unchosen") return <Page data={data}><p data-outcome={answered.outcome}>{answered.lines[0]}</p></Page>;
+  if (state === "answered" && data.confirmed) {
+    // The link opened again: what was chosen, as the confirmation said it.
+    return (
+      <Page data={data}>
+        <h1 style={{ fontSize: 22 }}>{data.confirmed.title}</h1>
+        <div data-outcome="answered">{data.confirmed.lines.map((line) => <p key={line}>{line}</p>)}</div>
+      </Page>
+    );
+  }
   if (state !== "open") {
     return (
       <Page data={data}>
@@ -55,30 +64,44 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
       </Page>
     );
   }
+  const missing = new Set(answered?.outcome === "unchosen" ? answered.missing ?? lines.map((l) => l.position) : []);
   const error = answered?.outcome === "unchosen" ? answered.lines[0] : null;
+  // One line: its choices under the proposal. Several: a group per line, named by the item.
+  const several = lines.length > 1;
   return (
     <Page data={data}>
       <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
-      <p>{texts.problem}</p>
+      {texts.problems?.map((p) => <p key={p}>{p}</p>)}
       <form method="post" noValidate>
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={error ? "choice-error" : undefined}>
-          <legend style={{ padding: 0, marginBottom: 4 }}>{texts.proposal}</legend>
-          {error && <p id="choice-error" role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}
-          {choices.map((c) => (
-            <label key={c.value} style={card} data-choice={c.value}>
-              <input type="radio" name="choice" value={c.value} />
-              {/* The label names the product: the picture adds no words for a screen reader. */}
-              {c.image && <img src={c.image.url} alt="" width={64} height={64} style={{ borderRadius: 8, objectFit: "cover", flex: "none" }} />}
-              <span>
-                <span style={{ display: "block", fontWeight: 600 }}>{c.label}</span>
-                {c.detail && <span style={{ display: "block", color: "#3d3d3d" }}>{capitalize(c.detail, locale)}</span>}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <p style={{ marginBottom: 4 }}>{texts.proposal}</p>
+        {lines.map((line) => (
+          <fieldset key={line.position} style={{ border: 0, padding: 0, margin: "8px 0" }} aria-describedby={missing.has(line.position) ? `choice-error-${line.position}` : undefined} data-line={line.position}>
+            <legend style={several ? { padding: 0, fontWeight: 600 } : { position: "absolute", left: -10000 }}>{line.label}</legend>
+            {missing.has(line.position) && <p id={`choice-error-${line.position}`} role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}
+            {line.choices.map((c) => (
+              <label key={c.value} style={card} data-choice={c.value}>
+                <input type="radio" name={`line-${line.position}`} value={c.value} />
+                {/* The label names the product: the picture adds no words for a screen reader. */}
+                {c.image && <img src={c.image.url} alt="" width={64} height={64} style={{ borderRadius: 8, objectFit: "cover", flex: "none" }} />}
+                <span>
+                  <span style={{ display: "block", fontWeight: 600 }}>{c.label}</span>
+                  {c.detail && <span style={{ display: "block", color: "#3d3d3d" }}>{capitalize(c.detail, locale)}</span>}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
         <p>{texts.deadline}</p>
         <button type="submit" style={{ padding: "10px 16px", borderRadius: 8, border: 0, background: "#303030", color: "#fff", fontSize: 16 }}>{texts.submit}</button>
       </form>
+      {cancel && (
+        // Cancelling is the whole order at once, so it is its own form, never mixed with a line's choice.
+        <form method="post" style={{ marginTop: 20, paddingTop: 12, borderTop: "1px solid #e3e3e3" }}>
+          <p style={{ margin: "0 0 8px" }}>{texts.orCancel}</p>
+          <input type="hidden" name="choice" value="cancel_order" />
+          <button type="submit" style={{ padding: "8px 14px", borderRadius: 8, border: "1px solid #8a8a8a", background: "#fff", color: "#1f1f1f", fontSize: 15 }}>{cancel.label}</button>
+        </form>
+      )}
       <p>{texts.apology}</p>
     </Page>
   );

@@ -1,20 +1,23 @@
 // /api/incidents/:id/offers — GET the substitutes the customer could be offered for the incident's
-// line (ranked); POST { variantIds: [...], allowCancel?, expiresInHours? } sends the offer: one
-// message to the customer with the problem, the choices and a link (201), or says why not
-// (400 not a valid substitute, 404, 409 not an open stock incident or no email).
+// line (ranked), and in `lines` for every line of the order one offer covers; POST { variantIds?,
+// lines?: [{ incidentId, variantIds }], allowCancel?, expiresInHours? } sends the offer: one message
+// to the customer with every affected line, its choices and a link (201), withdrawing an offer still
+// waiting for those lines; or says why not (400 not a valid substitute or not a line of the order,
+// 404, 409 not an open stock incident, no email, or the customer answering right now).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { createOffer } from "../domain/remedies/offers.server";
-import { findSubstitutes } from "../domain/remedies/substitution.server";
+import { candidatesFor, createOffer, offerCandidates } from "../domain/remedies/offers.server";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
+const VariantIds = z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids")).max(3, "at most three substitutes");
 const OfferInput = z.object({
-  variantIds: z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids")).max(3, "at most three substitutes"),
+  variantIds: VariantIds.optional(),
+  lines: z.array(z.object({ incidentId: z.string().min(1), variantIds: VariantIds })).max(50).optional(),
   allowCancel: z.boolean().optional(),
   expiresInHours: z.number().int().min(1).max(720).optional(),
 });
@@ -24,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await withAdmin(request, async (admin, session) => {
     const incident = await prisma.incident.findFirst({ where: { id: params.id, shop: session.shop } });
     if (!incident || incident.type !== "stock_mismatch") return null;
-    const evidence = JSON.parse(incident.evidence) as { reason?: string; short?: number };
-    return findSubstitutes(admin, incident.orderId, incident.subject, evidence.short ?? null, evidence.reason !== "oversold", await getShopSettings(prisma, session.shop));
+    const settings = await getShopSettings(prisma, session.shop);
+    return { ...(await candidatesFor(admin, incident, settings)), lines: incident.openKey ? await offerCandidates(prisma, admin, session.shop, incident.orderId, settings) : [] };
   });
   if (!found) return cors(json({ error: "no stock incident with that id" }, { status: 404 }));
   return cors(json(found));

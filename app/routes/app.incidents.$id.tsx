@@ -20,7 +20,7 @@ import { incidentWorkspace } from "../domain/incidents/workspace.server";
 import { MESSAGE_KINDS } from "../domain/notifications/customer-message";
 import { previewIncidentMessage, sendIncidentMessage } from "../domain/notifications/incident-message.server";
 import { LOCALES, localeOf } from "../domain/notifications/messages";
-import { createOffer } from "../domain/remedies/offers.server";
+import { createOffer, offerCandidates } from "../domain/remedies/offers.server";
 import { previewRefund } from "../domain/remedies/refund.server";
 import { leaveOutDecision } from "../domain/remedies/leave-out.server";
 import { reshipLines } from "../domain/remedies/reship.server";
@@ -30,7 +30,6 @@ import { Refused } from "../domain/remedies/outcome";
 /** The admin's language until the merchant's own is followed (issue 20). */
 const MERCHANT_LOCALE = "en";
 import { applyRemedy } from "../domain/remedies/remedies.server";
-import { substitutesToShow } from "../domain/remedies/substitution.server";
 import { SubstituteOffer, type SubstituteLookup } from "../components/substitute-offer";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { compensationFor } from "../domain/settings/settings";
@@ -47,10 +46,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const settings = await getShopSettings(prisma, session.shop);
     // Asked of Shopify while the page is already on its way (deferred): the rest is our own data.
     const e = incident.evidence as { short?: number; reason?: string };
+    // One offer covers every line of the order that cannot ship: the candidates of each.
     const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open
-      ? substitutesToShow(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings).then(
-        (candidates) => ({ candidates, error: null }),
-        (error: unknown) => ({ candidates: null, error: error instanceof Error ? error.message : String(error) }))
+      ? offerCandidates(prisma, admin, session.shop, incident.orderId, settings).then(
+        (lines) => ({ lines, error: null }),
+        (error: unknown) => ({ lines: null, error: error instanceof Error ? error.message : String(error) }))
       : null;
     return defer({
       ...workspace, substitutes, readAt: new Date().toISOString(), shop: { name: shop.shopName, timezone: shop.timezone, locale: shop.locale, currency: shop.currency }, decisionId: randomUUID(),
@@ -67,7 +67,12 @@ const Goodwill = z.string().trim().transform((v) => v.replace(",", "."))
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
   z.object({ intent: z.enum(["message_preview", "message_send"]), kind: z.enum(MESSAGE_KINDS), locale: z.enum(LOCALES), note: z.string().max(2000).default("") }),
-  z.object({ intent: z.literal("offer"), variantIds: z.array(z.string()).max(3) }),
+  z.object({
+    intent: z.literal("offer"),
+    // "<incident id> <variant id>": a substitute picked for one line of the order.
+    substitutes: z.array(z.string().regex(/^\S+ gid:\/\/shopify\/ProductVariant\/\d+$/, "Pick substitutes from the list")),
+    allowCancel: z.enum(["yes", "no"]).default("yes"),
+  }),
   z.object({
     intent: z.literal("code"),
     percentage: z.coerce.number({ message: "The discount is a number" }).min(1, "The discount is from 1 to 100 %").max(100, "The discount is from 1 to 100 %"),
@@ -97,7 +102,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
-  const parsed = Intent.safeParse({ ...Object.fromEntries(form), variantIds: form.getAll("variantIds") });
+  const parsed = Intent.safeParse({ ...Object.fromEntries(form), substitutes: form.getAll("substitutes") });
   // The merchant reads what to correct, in words (the fields are named in the messages).
   if (!parsed.success) return json<ActionResult>({ ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join(". ") }, { status: 400 });
   const input = parsed.data;
@@ -130,8 +135,15 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         return json<ActionResult>({ ok: true, message: "Preview ready: read it, then send", email: { kind: input.kind, locale: r.locale, note: input.note, to: r.to, subject: r.message.subject, text: r.message.text } });
       }
       case "offer": {
-        const r = await createOffer(prisma, admin, session.shop, incident.id, { variantIds: input.variantIds }, { ...who, ...(await sender()) });
-        return json<ActionResult>(r.ok ? { ok: true, message: r.emailed ? "Offer sent to the customer" : `Offer ready, not emailed (${r.emailNote}): ${r.url}` } : { ok: false, message: r.error });
+        const picked = new Map<string, string[]>();
+        for (const pair of input.substitutes) {
+          const [incidentId, variantId] = pair.split(" ");
+          picked.set(incidentId, [...(picked.get(incidentId) ?? []), variantId]);
+        }
+        const lines = [...picked].map(([incidentId, variantIds]) => ({ incidentId, variantIds }));
+        const r = await createOffer(prisma, admin, session.shop, incident.id, { lines, allowCancel: input.allowCancel === "yes" }, { ...who, ...(await sender()) });
+        const sent = r.ok && (r.emailed ? `Offer sent to the customer${r.lines > 1 ? `, covering ${r.lines} items` : ""}` : `Offer ready, not emailed (${r.emailNote}): ${r.url}`);
+        return json<ActionResult>(r.ok ? { ok: true, message: r.withdrawn ? `${sent}; the earlier offer is withdrawn` : sent as string } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
       }
       case "code":
         return remedy({ kind: "compensation_code", percentage: input.percentage, expiresInDays: input.expiresInDays }, input.decisionId, "Compensation code created");
@@ -259,14 +271,10 @@ export default function IncidentWorkspace() {
               <MessagePanel key={timeline.length} email={incident.customerEmail} locale={data.customerLanguage} open={incident.open} busy={busy} preview={result?.email}
                 code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
-            {waitingOffer ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">Offer sent</Text>
-                  <Text as="p">The customer has until {when.format(new Date(waitingOffer.expiresAt))} to answer. Nothing else is offered until then.</Text>
-                </BlockStack>
-              </Card>
-            ) : data.substitutes && <SubstituteOffer lookup={data.substitutes} busy={busy} />}
+            {data.substitutes && (
+              <SubstituteOffer lookup={data.substitutes} busy={busy} incidentId={incident.id}
+                waiting={waitingOffer ? { until: when.format(new Date(waitingOffer.expiresAt)), allowCancel: waitingOffer.allowCancel } : null} />
+            )}
             <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} reshipped={remedies.some((r) => r.kind === "reship" && r.status === "done")} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
             {incident.open && (
               <Card>

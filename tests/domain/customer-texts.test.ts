@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { composeMessage, type MessageInput } from "../../app/domain/notifications/customer-message";
 import { formatDateTime, formatDay, formatMoney } from "../../app/domain/notifications/format";
 import { defaultText, localeOfRequest, MESSAGE_KEYS, type Locale } from "../../app/domain/notifications/messages";
-import { answerTexts, confirmationMessage } from "../../app/domain/notifications/offer-answer";
+import { answerTexts, confirmationMessage, type AnswerTextsInput } from "../../app/domain/notifications/offer-answer";
 import { offerMessage, problemOf } from "../../app/domain/notifications/offer-message";
 import { shipByFrom } from "../../app/domain/notifications/ship-by";
 
@@ -83,20 +83,49 @@ describe.each(LOCALES)("customer texts in %s", (locale) => {
     expect(plain(answerTexts(answer(locale, "refund")).lines.join(" "))).toContain(plain(formatMoney(locale, "59.90", "EUR")));
     expect(answerTexts(answer(locale, "cancel_order")).lines).toHaveLength(2);
     // A free item left out: nothing refunded, the rest of the order leaves by its day.
-    expect(plain(answerTexts({ ...answer(locale, "refund"), refund: { amount: "0.00", currency: "EUR" } }).lines.join(" "))).toContain(want.shipBy);
+    expect(plain(answerTexts(answer(locale, "refund", "0.00")).lines.join(" "))).toContain(want.shipBy);
+  });
+
+  it("covers several lines of one order in one message: each problem, each line's choices under its name, units counted, one deadline", () => {
+    const { text } = offerMessage({
+      locale, shop: "Farmacia Demo", order: "#1041", customerName: "Ana", allowCancel: false, answerBy, timezone: MADRID, link: "https://shop.example/x",
+      lines: [
+        { item: "Thermal Spring Water", quantity: 1, reason: "expired", substitutes: [], refund: { amount: "0.00", currency: "EUR" } },
+        { item: "Sun Cream SPF50", quantity: 2, reason: "stock", substitutes: [{ variantId: "gid://shopify/ProductVariant/2", title: "Sun Fluid SPF50", price: "15.00" }], refund: { amount: "29.80", currency: "EUR" } },
+      ],
+    });
+    expect(text).toContain("Thermal Spring Water:");
+    expect(text).toContain("Sun Cream SPF50 ×2:");
+    expect(text).toContain("Sun Fluid SPF50 ×2"); // the substitute replaces both units…
+    expect(plain(text)).toContain(plain(formatMoney(locale, "30.00", "EUR"))); // …and is worth both
+    expect(text).not.toContain(defaultText(locale, "choice.cancel")); // the merchant did not allow cancelling
+    expect(text.match(want.sorry)).toHaveLength(1);
+    // Two lines answered: what became of each, the refund's total, and when the rest leaves.
+    const both = answerTexts({ ...answer(locale, "refund"), answer: { kind: "lines", lines: [
+      { item: "Thermal Spring Water", quantity: 1, choice: "refund", refund: { amount: "0.00", currency: "EUR" } },
+      { item: "Sun Cream SPF50", quantity: 2, choice: "substitute", substitute: "Sun Fluid SPF50", refund: { amount: "29.80", currency: "EUR" } },
+    ] } }).lines.join(" ");
+    expect(both).toContain("Sun Fluid SPF50 ×2");
+    expect(plain(both)).toContain(want.shipBy);
   });
 });
 
 function offer(locale: Locale) {
   return offerMessage({
-    locale, shop: "Farmacia Demo", order: "#1031", customerName: "Ana", item: "Thermal Spring Water", reason: problemOf("damaged_or_expired"),
-    substitutes: [{ variantId: "gid://shopify/ProductVariant/1", title: "Sensibio H2O", price: "12.40", image: { url: "https://cdn.example/sensibio.png?v=1&width=240", alt: "Sensibio H2O" } }],
-    refund: { amount: "59.90", currency: "EUR" }, allowCancel: true, answerBy, timezone: MADRID, link: "https://shop.example/apps/makegood/offers/abc",
+    locale, shop: "Farmacia Demo", order: "#1031", customerName: "Ana", allowCancel: true, answerBy, timezone: MADRID, link: "https://shop.example/apps/makegood/offers/abc",
+    lines: [{
+      item: "Thermal Spring Water", quantity: 1, reason: problemOf("damaged_or_expired"), refund: { amount: "59.90", currency: "EUR" },
+      substitutes: [{ variantId: "gid://shopify/ProductVariant/1", title: "Sensibio H2O", price: "12.40", image: { url: "https://cdn.example/sensibio.png?v=1&width=240", alt: "Sensibio H2O" } }],
+    }],
   });
 }
 
-function answer(locale: Locale, choice: "substitute" | "refund" | "cancel_order") {
-  return { locale, choice, item: "Thermal Spring Water", substitute: "Sensibio H2O", refund: { amount: "59.90", currency: "EUR" }, shipBy: new Date("2026-03-16T12:00:00Z"), timezone: MADRID };
+function answer(locale: Locale, choice: "substitute" | "refund" | "cancel_order", paid = "59.90"): AnswerTextsInput {
+  const line = { item: "Thermal Spring Water", quantity: 1, substitute: "Sensibio H2O", refund: { amount: paid, currency: "EUR" } };
+  return {
+    locale, shipBy: new Date("2026-03-16T12:00:00Z"), timezone: MADRID,
+    answer: choice === "cancel_order" ? { kind: "cancel_order" } : { kind: "lines", lines: [{ ...line, choice }] },
+  };
 }
 
 describe("Romanian register", () => {

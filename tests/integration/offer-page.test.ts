@@ -27,8 +27,8 @@ describe("the customer's offer page", () => {
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [best.variantId] });
     expect(sent.status).toBe(201);
     // The picture is read from Shopify with the offer and kept with it.
-    const stored = await ctx.db.prisma.offer.findUniqueOrThrow({ where: { id: sent.body.offerId } });
-    const [offered] = JSON.parse(stored.substitutes);
+    const stored = await ctx.db.prisma.offer.findUniqueOrThrow({ where: { id: sent.body.offerId }, include: { lines: true } });
+    const [offered] = JSON.parse(stored.lines[0].substitutes);
     expect(offered.image).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/s\/files\/.+\/sensibio-h2o-micellar-water\.png\?v=\d+&width=240&height=240$/), alt: "Sensibio H2O Micellar Water" });
 
     const opened = await page(sent.body.url);
@@ -50,7 +50,7 @@ describe("the customer's offer page", () => {
     // Sent without a choice: refused in Spanish, the page and its choices still there, nothing done.
     const empty = await answer(sent.body.url, null);
     expect(empty.status).toBe(200); // the page again, with the reason
-    expect(empty.body).toMatch(/<p id="choice-error" role="alert"[^>]*>Elige una de las opciones, por favor\.<\/p>/);
+    expect(empty.body).toMatch(/<p id="choice-error-0" role="alert"[^>]*>Elige una de las opciones, por favor\.<\/p>/);
     expect(empty.headers.get("cache-control")).toBe("no-store");
     expect(words(empty.body)).toContain("Elige una de las opciones, por favor.");
     expect(empty.body).toContain(`value="substitute:${best.variantId}"`);
@@ -80,7 +80,7 @@ describe("the customer's offer page", () => {
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
     const opened = words((await page(sent.body.url)).html);
     expect(opened).toContain("Comanda dumneavoastră");
-    expect(opened).toMatch(/Scoatem Heliocare 360 Gel Oil-Free din comandă și vă rambursăm 59,90\sEUR/);
+    expect(opened).toMatch(/Scoatem Heliocare 360 Gel Oil-Free ×2 din comandă și vă rambursăm 59,90\sEUR/);
     expect(opened).toMatch(/până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/);
     expect(words((await answer(sent.body.url, "")).body)).toContain("Vă rugăm să alegeți una dintre variante.");
 
@@ -89,7 +89,7 @@ describe("the customer's offer page", () => {
     expect(chosen).toMatch(/Suma de 59,90\sEUR revine pe metoda de plată folosită/);
     const confirmation = mailsTo(incident.customerEmail!).at(-1)!;
     expect(confirmation.subject).toBe(`Farmacia Demo: alegerea dumneavoastră pentru comanda ${incident.orderName} este confirmată`);
-    expect(confirmation.text).toMatch(/^Bună ziua, Ioana,\n\nVă mulțumim! Am scos Heliocare 360 Gel Oil-Free din comandă și vi l-am rambursat\.\n\nSuma de 59,90\sEUR revine/);
+    expect(confirmation.text).toMatch(/^Bună ziua, Ioana,\n\nVă mulțumim! Am scos Heliocare 360 Gel Oil-Free ×2 din comandă și vi l-am rambursat\.\n\nSuma de 59,90\sEUR revine/);
   });
 
   it("keeps the merchant's own wording of a block on the page and in the confirmation", async () => {

@@ -4,11 +4,11 @@
 // closed — or the line refunded exactly once however many times the answer is sent; an offer not
 // answered in time gets its fallback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireOffers } from "../../app/domain/remedies/offers.server";
+import { expireOffers, sweepStuckOffers, STUCK_ANSWER_MS } from "../../app/domain/remedies/offer-answer.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
-import { TEST_SECRET } from "../helpers/app-server";
+import { BROWSER_UA, TEST_SECRET } from "../helpers/app-server";
 import { gid, offerFlow } from "../helpers/offer-flow";
 import { DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 import { startSmtpServer } from "../sandbox/mailbox";
@@ -79,7 +79,8 @@ describe("offers to the customer", () => {
     // The confirmation email and the hold's release both follow the answer, in either order.
     expect(closed.timeline.map((e) => e.kind).filter((k) => k !== "customer_message")).toEqual(["opened", "fulfillment_held", "offer_sent", "remedy", "closed", "fulfillment_released"]);
     expect(closed.timeline.filter((e) => e.kind === "customer_message")).toHaveLength(1);
-    expect(await page(sent.body.url)).toMatchObject({ status: 200, html: expect.stringContaining("Ya tenemos tu respuesta") });
+    // Opened again, the link says what was chosen.
+    expect(await page(sent.body.url)).toMatchObject({ status: 200, html: expect.stringContaining("Te enviaremos Sensibio H2O Micellar Water con tu pedido") });
   });
 
   it("oversold, in Romanian: the customer chooses the refund; five submits refund once", async () => {
@@ -88,12 +89,12 @@ describe("offers to the customer", () => {
     expect(sent.status).toBe(201);
     const mail = mailTo(incident.customerEmail!);
     expect(mail.subject).toMatch(/^Farmacia Demo: despre comanda dumneavoastră #\d+$/);
-    expect(mail.text).toMatch(/Scoatem Heliocare 360 Gel Oil-Free din comandă și vă rambursăm 59,90\sEUR/);
+    expect(mail.text).toMatch(/Scoatem Heliocare 360 Gel Oil-Free ×2 din comandă și vă rambursăm 59,90\sEUR/);
     expect(mail.text).toContain("Anulăm toată comanda și vă rambursăm integral");
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => answer(sent.body.url, "refund")));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos Heliocare 360 Gel Oil-Free din comandă și vi l-am rambursat");
+    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos Heliocare 360 Gel Oil-Free ×2 din comandă și vi l-am rambursat");
     expect(sandboxOrder.refunds).toHaveLength(1);
     expect(sandboxOrder.refunds[0].amount).toBe("59.90");
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", closeReason: "line refunded (the customer's choice)" });
@@ -117,6 +118,10 @@ describe("offers to the customer", () => {
     expect(mail.text).toContain("is damaged, so we will not send it");
     expect(mail.text).not.toContain("Cancel the whole order");
     expect(mail.text).toMatch(/If we have not heard from you by .+, we will leave .+ out and refund it\./);
+    // Nor may the page cancel it: the merchant did not allow it.
+    expect((await page(sent.body.url)).html).not.toContain("Cancel the whole order");
+    expect((await answer(sent.body.url, "cancel_order")).status).toBe(404);
+    expect(order.cancelledAt ?? null).toBeNull();
 
     routeShopifyTo(ctx.sandbox.url);
     const session = await ctx.db.prisma.session.findFirstOrThrow({ where: { shop: DEMO_SHOP, isOnline: false } });
@@ -189,11 +194,17 @@ describe("offers to the customer", () => {
     const { incident } = await scenario("expired-last-unit");
     expect(await api(`/api/incidents/${incident.id}/offers`, { variantIds: ["gid://shopify/ProductVariant/1"] })).toMatchObject({ status: 400, body: { error: expect.stringContaining("not a substitute the customer can be offered") } });
     expect((await page(`${ctx.app.url}/offers/not-a-real-token-at-all-000000`)).status).toBe(404);
-    // One offer at a time: a second link while the first waits is refused, nothing is sent.
-    expect((await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] })).status).toBe(201);
+    // A new offer replaces the one still waiting: one email more, and the first link says so.
+    const first = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
+    expect(first.status).toBe(201);
     const mails = smtp.mails.length;
-    expect(await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] })).toMatchObject({ status: 409, body: { error: expect.stringContaining("already waiting for the customer's answer") } });
-    expect(smtp.mails.length).toBe(mails);
+    const second = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [], allowCancel: false });
+    expect(second).toMatchObject({ status: 201, body: { withdrawn: 1 } });
+    expect(smtp.mails.length).toBe(mails + 1);
+    expect(await page(first.body.url)).toMatchObject({ html: expect.stringContaining("Esta oferta se ha sustituido por otra más reciente") });
+    expect((await answer(first.body.url, "refund")).status).toBe(410);
+    const timeline = await ctx.db.prisma.incidentEvent.findMany({ where: { incidentId: incident.id, kind: "offer_withdrawn" } });
+    expect(timeline).toHaveLength(1);
   });
 
   it("serves the offer through Shopify's App Proxy only with Shopify's signature, and takes the answer there", async () => {
@@ -219,5 +230,76 @@ describe("offers to the customer", () => {
     expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "sent" });
     const chosen = await answer(proxied(), "cancel_order");
     expect(chosen).toMatchObject({ status: 200, body: expect.stringContaining("Tu pedido se ha cancelado y te lo hemos reembolsado por completo.") });
+  });
+
+  it("two lines of one order that cannot ship: one offer covers both, the customer answers each, one email, both incidents closed", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    const { store } = ctx.sandbox;
+    const emma = store.shop(DEMO_SHOP).customers.find((c) => c.locale === "en")!;
+    const [water, cream] = ["FD-005", "FD-002"].map((sku) => store.shop(DEMO_SHOP).variants.find((v) => v.sku === sku)!);
+    const order = store.createOrder(DEMO_SHOP, { customerId: emma.id, lines: [{ variantId: water.id, quantity: 1 }, { variantId: cream.id, quantity: 2 }] });
+    await settled();
+    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url })).toMatchObject({ ok: true });
+    const flagged: string[] = [];
+    for (const line of order.lineItems) {
+      const r = await api("/api/incidents/flag", { orderId: gid("Order", order.id), lineItemId: gid("LineItem", line.id), reason: "damaged" });
+      expect(r.status).toBe(201);
+      flagged.push(r.body.incidentId as string);
+    }
+    await settled();
+    // The merchant offers from the first incident: the order's other line comes with it.
+    const candidates = await api(`/api/incidents/${flagged[0]}/offers`);
+    expect(candidates.body.lines.map((l: { incidentId: string }) => l.incidentId).sort()).toEqual([...flagged].sort());
+    const creamLine = candidates.body.lines.find((l: { incidentId: string }) => l.incidentId === flagged[1]);
+    const substitute = creamLine.candidates.substitutes[0];
+    expect(substitute).toBeDefined();
+    const before = smtp.mails.length;
+    const sent = await api(`/api/incidents/${flagged[0]}/offers`, { lines: [{ incidentId: flagged[1], variantIds: [substitute.variantId] }] });
+    expect(sent).toMatchObject({ status: 201, body: { lines: 2 } });
+    expect(smtp.mails.length).toBe(before + 1); // one message for both
+    const mail = mailTo(emma.email);
+    expect(mail.text).toContain(`${order.lineItems[1].title} ×2:`);
+    expect(mail.text).toContain(`Receive ${substitute.title} ×2 instead`);
+    for (const id of flagged) expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id } })).status).toBe("awaiting_customer");
+
+    // The page asks for each line; one left unanswered is asked again, nothing done.
+    const body = (fields: Record<string, string>) => fetch(sent.body.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_UA }, body: new URLSearchParams(fields) });
+    const partial = await body({ "line-0": "refund" });
+    expect(partial.status).toBe(200);
+    expect(await partial.text()).toContain("Please choose one of the options.");
+    expect(order.refunds).toHaveLength(0);
+    const done = await body({ "line-0": "refund", "line-1": `substitute:${substitute.variantId}` });
+    expect(done.status).toBe(200);
+    const confirmation = await done.text();
+    expect(confirmation).toContain(`We will send ${substitute.title} ×2 with your order`);
+    expect(confirmation).toContain(`We have left ${order.lineItems[0].title} out of your order and refunded it.`);
+    await settled();
+    expect(order.refunds).toHaveLength(1); // the water refunded; the cream replaced, not refunded
+    expect(order.lineItems.filter((l) => l.title === substitute.title)).toHaveLength(1);
+    for (const id of flagged) expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id } })).status).toBe("closed");
+  });
+
+  it("an answer that cannot be carried out goes back to waiting, told on the timeline; an interrupted one is swept back", async () => {
+    const { incident } = await scenario("oversold");
+    const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
+    expect(sent.status).toBe(201);
+    const { answerOffer } = await import("../../app/domain/remedies/offer-answer.server");
+    const token = sent.body.url.split("/").pop();
+    // No Admin access for the shop (uninstalled in between, say): nothing done, the offer waits again.
+    const noAdmin = async () => { throw new Error("no offline session for the shop"); };
+    const failed = await answerOffer(ctx.db.prisma, noAdmin, token, { kind: "lines", lines: [{ position: 0, choice: "refund" }] });
+    expect(failed.outcome).toBe("failed");
+    expect(await ctx.db.prisma.offer.findUniqueOrThrow({ where: { id: sent.body.offerId } })).toMatchObject({ status: "sent", claimedAt: null });
+    expect(await ctx.db.prisma.incidentEvent.findFirst({ where: { incidentId: incident.id, kind: "remedy_failed" } })).toMatchObject({ summary: expect.stringContaining("no offline session for the shop") });
+    // A process that died mid-answer left it claimed: the sweep gives it back after a while, not before.
+    const claimedAt = new Date();
+    await ctx.db.prisma.offer.update({ where: { id: sent.body.offerId }, data: { status: "answering", claimedAt } });
+    expect(await sweepStuckOffers(ctx.db.prisma, DEMO_SHOP, new Date(claimedAt.getTime() + STUCK_ANSWER_MS - 1000))).toEqual({ stuck: 0 });
+    expect(await sweepStuckOffers(ctx.db.prisma, DEMO_SHOP, new Date(claimedAt.getTime() + STUCK_ANSWER_MS + 1000))).toEqual({ stuck: 1 });
+    // The customer answers again, and this time it is done.
+    const again = await answer(sent.body.url, "refund");
+    expect(again.status).toBe(200);
+    await settled();
+    expect(await ctx.db.prisma.offer.findUniqueOrThrow({ where: { id: sent.body.offerId } })).toMatchObject({ status: "answered" });
   });
 });

@@ -3,13 +3,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { forEachActiveShop } from "../../jobs/periodic.server";
 import type { AdminClient } from "../../shopify/client.server";
-import { expireOffers } from "../remedies/offers.server";
+import { expireOffers, sweepStuckOffers } from "../remedies/offer-answer.server";
 import { scanShop } from "./scan.server";
 
 export function scanActiveShops(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, now = new Date()) {
   return forEachActiveShop(prisma, "scanned", async (shop) => ({
     ...(await scanShop(prisma, await adminFor(shop.domain), shop.domain, now)),
-    // Offers past their answer-by date get their fallback on the same beat.
+    // Answers interrupted mid-way wait again; then offers past their answer-by date get their fallback.
+    stuckOffers: await sweepStuckOffers(prisma, shop.domain, now),
     offers: await expireOffers(prisma, adminFor, shop.domain, now),
   }));
 }

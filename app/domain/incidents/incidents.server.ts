@@ -71,7 +71,9 @@ export type Resolution = {
   types?: IncidentType[];
   subject?: string;
   reason: string;
-  /** The reason instead, for an incident a remedy had already fixed. */
+  /** The reason instead, for an incident a remedy had already fixed. Such an incident stays open
+   *  (remedied) until the customer has heard from the shop: closing it would drop it from the
+   *  merchant's list before anyone told the customer what was done. */
   remediedReason?: string;
   at: Date;
   actor: Actor;
@@ -86,15 +88,19 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
       ...(r.types ? { type: { in: r.types } } : {}), ...(r.subject ? { subject: r.subject } : {}),
     },
   });
+  let closed = 0;
   for (const incident of open) {
-    const reason = incident.status === "remedied" && r.remediedReason ? r.remediedReason : r.reason;
+    const remedied = incident.status === "remedied" && r.remediedReason !== undefined;
+    if (remedied && !incident.acknowledgedAt) continue;
+    const reason = remedied ? r.remediedReason! : r.reason;
+    closed++;
     await tx.incident.update({
       where: { id: incident.id },
       data: { status: "closed", openKey: null, closedAt: r.at, closeReason: reason },
     });
     await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: reason, source: r.source });
   }
-  return open.length;
+  return closed;
 }
 
 export type TimelineEntry = { at: Date; actor: Actor; kind: string; summary: string; detail?: unknown; source?: string };

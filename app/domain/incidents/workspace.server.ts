@@ -22,7 +22,7 @@ const phoneOf = (d: OrderData) =>
 export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date()) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
-    include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offers: { orderBy: { createdAt: "asc" } } },
+    include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offerLines: { include: { offer: true }, orderBy: { offer: { createdAt: "asc" } } } },
   });
   if (!incident) return null;
   const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
@@ -45,7 +45,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
       summaryDates: summaryDates(e.summary, e.detail ? JSON.parse(e.detail) : null),
     })),
     remedies: incident.remedies.map((r) => ({ id: r.id, kind: r.kind, status: r.status, amount: r.amount, currency: r.currency, code: r.code, error: r.error, redeemedAt: r.redeemedAt?.toISOString() ?? null })),
-    offers: incident.offers.map((o) => ({ id: o.id, status: o.status, choice: o.choice, expiresAt: o.expiresAt.toISOString() })),
+    // The offers that cover this incident's line, whichever incident of the order they were made from.
+    offers: incident.offerLines.map(({ offer: o }) => ({ id: o.id, status: o.status, choice: o.choice, expiresAt: o.expiresAt.toISOString(), allowCancel: o.allowCancel })),
     order: data && {
       name: data.name ?? incident.orderName, email: data.email ?? null, currency: data.currency ?? null, total: data.total_price ?? null,
       financialStatus: data.financial_status ?? null, fulfillmentStatus: data.fulfillment_status ?? null, createdAt: data.created_at ?? null,

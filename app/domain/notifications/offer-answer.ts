@@ -1,17 +1,19 @@
 // What the customer is told once their answer to an offer is carried out: the same words on the
-// confirmation page and in the confirmation email — what we did, and what happens next (when the
-// order leaves, where a refund goes and how long it takes to show).
+// confirmation page, in the confirmation email, and on the page whenever the link is opened again —
+// what we did with each line, and what happens next (when the order leaves, where a refund goes and
+// how long it takes to show).
 import { formatDay, formatMoney } from "./format";
 import { escapeHtml, greetingFor, t, type Locale, type MessageKey, type Overrides } from "./messages";
+import { itemLabel } from "./offer-message";
+import { fromCents, toCents } from "../money";
 
-export type AnsweredChoice = "substitute" | "refund" | "cancel_order";
+/** What became of one line: the substitute sent instead, or the line left out (refunded when paid). */
+export type AnsweredLine = { item: string; quantity: number; choice: "substitute" | "refund"; substitute?: string; refund: { amount: string; currency: string } };
 
 export type AnswerTextsInput = {
   locale: Locale;
-  choice: AnsweredChoice;
-  item: string;
-  substitute?: string;
-  refund: { amount: string; currency: string };
+  /** The whole order cancelled, or a choice per line. */
+  answer: { kind: "cancel_order" } | { kind: "lines"; lines: AnsweredLine[] };
   /** The day the rest of the order leaves by (the shop's handling time from the answer). */
   shipBy: Date;
   timezone: string;
@@ -19,14 +21,27 @@ export type AnswerTextsInput = {
 };
 
 export function answerTexts(m: AnswerTextsInput): { title: string; lines: string[] } {
-  const say = (key: MessageKey, values: Record<string, string> = {}) => t(m.locale, key, { item: m.item, substitute: m.substitute ?? "", ...values }, m.overrides);
-  const shipBy = say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) });
-  const paid = Number(m.refund.amount) > 0;
-  const lines = m.choice === "substitute" ? [say("page.done.substitute"), shipBy]
-    : m.choice === "cancel_order" ? [say("page.done.cancel_order"), say("next.cancel_order")]
-      : paid ? [say("page.done.refund"), say("next.refund", { amount: formatMoney(m.locale, m.refund.amount, m.refund.currency) })]
-        : [say("page.done.refundFree"), shipBy]; // a free item left out: the rest of the order goes on
-  return { title: say("page.confirmed"), lines };
+  const say = (key: MessageKey, values: Record<string, string> = {}) => t(m.locale, key, values, m.overrides);
+  const title = say("page.confirmed");
+  if (m.answer.kind === "cancel_order") return { title, lines: [say("page.done.cancel_order"), say("next.cancel_order")] };
+  const lines = m.answer.lines;
+  const done = lines.map((l) => {
+    const item = itemLabel(l.item, l.quantity);
+    if (l.choice === "substitute") return say("page.done.substitute", { item, substitute: itemLabel(l.substitute ?? "", l.quantity) });
+    return say(Number(l.refund.amount) > 0 ? "page.done.refund" : "page.done.refundFree", { item });
+  });
+  const refunded = lines.filter((l) => l.choice === "refund").reduce((sum, l) => sum + toCents(l.refund.amount), 0);
+  // Something still leaves us (a substitute, or the rest of the order after a free item): when.
+  const ships = lines.some((l) => l.choice === "substitute" || Number(l.refund.amount) === 0);
+  const currency = lines[0]?.refund.currency ?? "EUR";
+  return {
+    title,
+    lines: [
+      ...done,
+      ...(refunded > 0 ? [say("next.refund", { amount: formatMoney(m.locale, fromCents(refunded), currency) })] : []),
+      ...(ships ? [say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) })] : []),
+    ],
+  };
 }
 
 export function confirmationMessage(m: AnswerTextsInput & { shop: string; order: string; customerName: string | null }) {

@@ -19,11 +19,12 @@ async function lineOf(admin: AdminClient, orderId: string, lineItemId: string) {
   return { order, line };
 }
 
-/** Whether taking `quantity` units of this line off leaves nothing on the order at all: then no
- *  parcel goes out, and the shipping the customer paid is theirs again too. */
-export async function leavesNothingToShip(admin: AdminClient, orderId: string, lineItemId: string, quantity: number): Promise<boolean> {
-  const { order, line } = await lineOf(admin, orderId, lineItemId);
-  return quantity >= line.currentQuantity && order.lineItems.nodes.every((l) => l.id === line.id || l.currentQuantity === 0);
+/** Whether taking these units off leaves nothing on the order at all: then no parcel goes out, and
+ *  the shipping the customer paid is theirs again too. */
+export async function leavesNothingToShip(admin: AdminClient, orderId: string, taken: { lineItemId: string; quantity: number }[]): Promise<boolean> {
+  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  if (!order) throw new Refused("the order no longer exists in Shopify");
+  return order.lineItems.nodes.every((l) => l.currentQuantity <= taken.filter((t) => t.lineItemId === l.id).reduce((sum, t) => sum + t.quantity, 0));
 }
 
 /** The decision to take `quantity` units of a line off, read against the line as it is now. */

@@ -1,40 +1,43 @@
 // The customer's offer page, shared by its two addresses: /offers/<token> (the app's own) and
 // /proxy/offers/<token> (through the shop's domain by Shopify's App Proxy, signature checked).
 // The token is the credential (random, stored only as its hash, single-use, expiring); the page
-// shows this offer and nothing else — the shop, what happened, each choice with its picture and
-// value, the answer-by date — in the customer's language, takes one answer, confirms it on the
-// page and by email. Never stored by a cache: it changes with the answer and holds the credential.
+// shows this offer and nothing else — the shop, what happened to each line, each line's choices with
+// their pictures and values, cancelling when allowed, the answer-by date — in the customer's
+// language, takes one answer, confirms it on the page and by email, and says what was chosen
+// whenever the link is opened again. Never stored by a cache: it changes with the answer and holds
+// the credential.
 import { json } from "@remix-run/node";
-import { z } from "zod";
 import prisma from "../../db.server";
 import { adminClientForShop } from "../../shopify/admin.server";
 import { shopContext } from "../../shopify/shop-context.server";
 import { localeOfRequest, t, type Locale, type MessageKey } from "../notifications/messages";
 import { answerTexts, type AnswerTextsInput } from "../notifications/offer-answer";
 import { sendOfferConfirmation } from "../notifications/offer-confirmation.server";
-import { deadlineText, offerChoices, problemOf, type ChoiceView } from "../notifications/offer-message";
+import { cancelChoice, deadlineText, itemLabel, lineChoices, listOf, problemOf, problemTexts, type ChoiceView } from "../notifications/offer-message";
 import { shipByFrom } from "../notifications/ship-by";
 import { getShopSettings } from "../settings/settings.server";
 import type { ShopSettings } from "../settings/settings";
-import { answerOffer, offerForToken, type OfferView } from "./offers.server";
+import { answeredOf, answerOffer, openLines, type Answer, type LineChoice } from "./offer-answer.server";
+import { offerForToken, type OfferView } from "./offers.server";
 
 export const NO_STORE = { "Cache-Control": "no-store" };
 
+/** A line to choose for: its form field is `line-<position>`. */
+export type PageLine = { position: number; label: string; choices: ChoiceView[] };
+
 export type OfferPageData = {
-  state: "invalid" | "open" | "answered" | "expired" | "failed";
+  state: "invalid" | "open" | "answered" | "expired" | "failed" | "withdrawn";
   locale: Locale;
   shop: string;
-  texts: Partial<Record<"title" | "problem" | "proposal" | "deadline" | "submit" | "apology" | "message", string>>;
-  choices: ChoiceView[];
+  texts: Partial<Record<"title" | "proposal" | "deadline" | "submit" | "apology" | "message" | "orCancel", string>> & { problems?: string[] };
+  lines: PageLine[];
+  /** Cancelling the whole order, when the merchant allowed it. */
+  cancel: ChoiceView | null;
+  /** Once answered: what was chosen, as the confirmation said it. */
+  confirmed?: { title: string; lines: string[] };
 };
 
-export type OfferAnswerData = { outcome: "done" | "unchosen" | "already_answered" | "expired" | "failed" | "invalid"; title?: string; lines: string[] };
-
-const Answer = z.union([
-  z.object({ choice: z.literal("refund") }),
-  z.object({ choice: z.literal("cancel_order") }),
-  z.object({ choice: z.literal("substitute"), variantId: z.string().min(1) }),
-]);
+export type OfferAnswerData = { outcome: "done" | "unchosen" | "already_answered" | "expired" | "withdrawn" | "failed" | "invalid"; title?: string; lines: string[]; missing?: number[] };
 
 type Facts = { settings: ShopSettings; shopName: string; timezone: string; locale: Locale; say: (key: MessageKey, values?: Record<string, string>) => string };
 
@@ -46,65 +49,97 @@ async function pageFacts(view: OfferView): Promise<Facts> {
   const shop = await adminClientForShop(offer.shop).then(shopContext).catch(() => null);
   const shopName = shop?.shopName ?? settings.fromAddress?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? offer.shop.replace(/\.myshopify\.com$/, "");
   const locale = offer.locale as Locale;
-  const say = (key: MessageKey, values: Record<string, string> = {}) => t(locale, key, { order: orderName, item: offer.lineTitle, shop: shopName, ...values }, settings.messages);
+  const items = listOf(locale, offer.lines.map((l) => itemLabel(l.lineTitle, l.quantity)));
+  const say = (key: MessageKey, values: Record<string, string> = {}) => t(locale, key, { order: orderName, item: items, shop: shopName, ...values }, settings.messages);
   return { settings, shopName, timezone: settings.timezone ?? shop?.timezone ?? "UTC", locale, say };
 }
 
-const refundOf = (view: OfferView) => ({ amount: view.offer.refundAmount, currency: view.offer.currency });
+const lineText = (view: OfferView, reasons: Map<string, string | undefined>) => (l: OfferView["offer"]["lines"][number]) => ({
+  item: l.lineTitle, quantity: l.quantity, reason: problemOf(reasons.get(l.incidentId)), substitutes: l.substitutes, refund: { amount: l.refundAmount, currency: view.offer.currency },
+});
+
+/** "As promised, we left … out": the words for an offer whose answer-by date has passed. */
+function expiredKey(view: OfferView): MessageKey {
+  const paid = view.offer.lines.some((l) => Number(l.refundAmount) > 0);
+  return !paid ? "page.expiredFree" : view.offer.lines.length > 1 ? "page.expiredMany" : "page.expired";
+}
+
+async function confirmation(view: OfferView, facts: Facts, answered: AnswerTextsInput["answer"], now: Date): Promise<AnswerTextsInput> {
+  return { locale: facts.locale, answer: answered, shipBy: shipByFrom(facts.settings, facts.timezone, now), timezone: facts.timezone, overrides: facts.settings.messages };
+}
 
 export async function loadOfferPage(token: string, request: Request) {
   const view = await offerForToken(prisma, token);
   if (!view) {
     const locale = localeOfRequest(request.headers.get("Accept-Language"));
-    const data: OfferPageData = { state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, choices: [] };
+    const data: OfferPageData = { state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, lines: [], cancel: null };
     return json(data, { status: 404, headers: NO_STORE });
   }
-  const { offer, substitutes, state } = view;
-  const { settings, shopName, timezone, locale, say } = await pageFacts(view);
-  const incident = await prisma.incident.findUnique({ where: { id: offer.incidentId }, select: { evidence: true } });
-  const reason = (JSON.parse(incident?.evidence ?? "{}") as { reason?: string }).reason;
-  const free = Number(offer.refundAmount) === 0;
-  const message = state === "expired" ? say(free ? "page.expiredFree" : "page.expired") : state === "failed" ? say("page.failed") : state === "answered" ? say("page.answered") : undefined;
+  const { offer, state } = view;
+  const facts = await pageFacts(view);
+  const { settings, shopName, timezone, locale, say } = facts;
+  const incidents = await prisma.incident.findMany({ where: { shop: offer.shop, id: { in: offer.lines.map((l) => l.incidentId) } }, select: { id: true, evidence: true } });
+  const reasons = new Map(incidents.map((i) => [i.id, (JSON.parse(i.evidence) as { reason?: string }).reason]));
+  const texts = offer.lines.map(lineText(view, reasons));
+  const answered = state === "answered" ? await answeredOf(prisma, offer.shop, offer.id) : undefined;
+  const message = state === "expired" ? say(expiredKey(view)) : state === "failed" ? say("page.failed") : state === "withdrawn" ? say("page.withdrawn")
+    : state === "answered" && !answered ? say("page.answered") : undefined;
+  const open = state === "open" ? openLines(offer) : [];
   const data: OfferPageData = {
     state, locale, shop: shopName,
     texts: {
-      title: say("page.title"), problem: say(`problem.${problemOf(reason)}`), proposal: say("proposal"), submit: say("page.submit"), apology: say("apology"),
-      deadline: deadlineText({ locale, item: offer.lineTitle, refund: refundOf(view), answerBy: offer.expiresAt, timezone, overrides: settings.messages }),
+      title: say("page.title"), problems: problemTexts({ locale, order: view.orderName, lines: texts, overrides: settings.messages }), proposal: say("proposal"),
+      submit: say("page.submit"), apology: say("apology"), orCancel: say("page.orCancel"),
+      deadline: deadlineText({ locale, lines: texts, answerBy: offer.expiresAt, timezone, overrides: settings.messages }),
       message,
     },
-    choices: state === "open" ? offerChoices({ locale, item: offer.lineTitle, substitutes, refund: refundOf(view), allowCancel: true, overrides: settings.messages }) : [],
+    lines: open.map((l) => ({ position: l.position, label: itemLabel(l.lineTitle, l.quantity), choices: lineChoices({ locale, line: texts[offer.lines.indexOf(l)], overrides: settings.messages }) })),
+    cancel: state === "open" && offer.allowCancel ? cancelChoice({ locale, overrides: settings.messages }) : null,
+    confirmed: answered ? answerTexts(await confirmation(view, facts, answered, offer.answeredAt ?? new Date())) : undefined,
   };
   return json(data, { headers: NO_STORE });
 }
 
 // Nothing chosen is the page again with a word in red, not a failed request: a 4xx document is
 // an error in the browser's console, and the customer did nothing wrong but forget to tick.
-const STATUS = { done: 200, unchosen: 200, already_answered: 409, expired: 410, failed: 502, invalid: 404 } as const;
-const answered = (data: OfferAnswerData) => json(data, { status: STATUS[data.outcome], headers: NO_STORE });
+const STATUS = { done: 200, unchosen: 200, already_answered: 409, expired: 410, withdrawn: 410, failed: 502, invalid: 404 } as const;
+const answeredPage = (data: OfferAnswerData) => json(data, { status: STATUS[data.outcome], headers: NO_STORE });
+
+/** The answer the form sends: `choice=cancel_order`, or `line-<position>` = "substitute:<variant>" |
+ *  "refund" for every line (`choice` stands for the line when only one is left to answer). */
+export function answerFromForm(form: FormData, positions: number[]): { answer: Answer } | { missing: number[] } {
+  if (form.get("choice") === "cancel_order") return { answer: { kind: "cancel_order" } };
+  const lines: LineChoice[] = [];
+  const missing: number[] = [];
+  for (const position of positions) {
+    const raw = String(form.get(`line-${position}`) ?? (positions.length === 1 ? form.get("choice") ?? "" : ""));
+    const [choice, variantId] = raw.split(/:(.*)/s);
+    if (choice === "refund") lines.push({ position, choice: "refund" });
+    else if (choice === "substitute" && variantId) lines.push({ position, choice: "substitute", variantId });
+    else missing.push(position);
+  }
+  return missing.length ? { missing } : { answer: { kind: "lines", lines } };
+}
 
 export async function answerOfferPage(token: string, form: FormData, request: Request) {
-  const [choice, variantId] = String(form.get("choice") ?? "").split(/:(.*)/s);
-  const parsed = Answer.safeParse({ choice, variantId });
-  if (!parsed.success) {
-    // Nothing chosen (or a choice the page never offered): the page again, with the reason in the customer's words.
-    const view = await offerForToken(prisma, token);
-    const locale = (view?.offer.locale as Locale | undefined) ?? localeOfRequest(request.headers.get("Accept-Language"));
-    return answered({ outcome: "unchosen", lines: [t(locale, "page.pickOne", {}, view ? (await getShopSettings(prisma, view.offer.shop)).messages : {})] });
-  }
   const now = new Date();
-  const result = await answerOffer(prisma, adminClientForShop, token, parsed.data, now);
-  const view = result.offer;
-  if (!view) return answered({ outcome: "invalid", lines: [t(localeOfRequest(request.headers.get("Accept-Language")), "page.invalid")] });
-  const facts = await pageFacts(view);
-  if (result.outcome !== "done" || !result.choice) {
-    const key = result.outcome === "already_answered" ? "page.answered" : result.outcome === "expired" ? (Number(view.offer.refundAmount) === 0 ? "page.expiredFree" : "page.expired")
-      : result.outcome === "failed" ? "page.failed" : "page.invalid";
-    return answered({ outcome: result.outcome === "done" ? "failed" : result.outcome, lines: [facts.say(key)] });
+  const before = await offerForToken(prisma, token, now);
+  if (!before) return answeredPage({ outcome: "invalid", lines: [t(localeOfRequest(request.headers.get("Accept-Language")), "page.invalid")] });
+  const parsed = answerFromForm(form, openLines(before.offer).map((l) => l.position));
+  if ("missing" in parsed && before.state === "open") {
+    // Nothing chosen for a line: the page again, with the reason in the customer's words.
+    const settings = await getShopSettings(prisma, before.offer.shop);
+    return answeredPage({ outcome: "unchosen", lines: [t(before.offer.locale as Locale, "page.pickOne", {}, settings.messages)], missing: parsed.missing });
   }
-  const texts: AnswerTextsInput = {
-    locale: facts.locale, choice: result.choice, item: view.offer.lineTitle, substitute: result.substitute, refund: refundOf(view),
-    shipBy: shipByFrom(facts.settings, facts.timezone, now), timezone: facts.timezone, overrides: facts.settings.messages,
-  };
+  const result = "answer" in parsed ? await answerOffer(prisma, adminClientForShop, token, parsed.answer, now) : { outcome: "already_answered" as const, offer: before };
+  const view = result.offer ?? before;
+  const facts = await pageFacts(view);
+  if (result.outcome !== "done" || !result.answered) {
+    const key: MessageKey = result.outcome === "already_answered" ? "page.answered" : result.outcome === "expired" ? expiredKey(view)
+      : result.outcome === "withdrawn" ? "page.withdrawn" : result.outcome === "failed" ? "page.failed" : "page.invalid";
+    return answeredPage({ outcome: result.outcome === "done" ? "failed" : result.outcome, lines: [facts.say(key)] });
+  }
+  const texts = await confirmation(view, facts, result.answered, now);
   const { title, lines } = answerTexts(texts);
   // The answer is carried out already: an email that cannot go out is on the timeline, not an error here.
   const emailed = await sendOfferConfirmation(prisma, view.offer, { orderName: view.orderName, shopName: facts.shopName, settings: facts.settings }, texts)
@@ -112,5 +147,5 @@ export async function answerOfferPage(token: string, form: FormData, request: Re
       console.error(JSON.stringify({ event: "offer_confirmation_failed", offerId: view.offer.id, error: String(error) }));
       return false;
     });
-  return answered({ outcome: "done", title, lines: emailed ? [...lines, facts.say("page.emailed")] : lines });
+  return answeredPage({ outcome: "done", title, lines: emailed ? [...lines, facts.say("page.emailed")] : lines });
 }
