@@ -80,7 +80,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
             {missing.has(line.position) && <p id={`choice-error-${line.position}`} role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}
             {line.choices.map((c) => (
               <label key={c.value} style={card} data-choice={c.value}>
-                <input type="radio" name={`line-${line.position}`} value={c.value} />
+                <input type="radio" name={`line-${line.position}`} value={c.value} defaultChecked={answered?.chosen?.[line.position] === c.value} />
                 {/* The label names the product: the picture adds no words for a screen reader. */}
                 {c.image && <img src={c.image.url} alt="" width={64} height={64} style={{ borderRadius: 8, objectFit: "cover", flex: "none" }} />}
                 <span>

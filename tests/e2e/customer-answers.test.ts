@@ -14,7 +14,7 @@ async function merchantSendsOffer(orderName: string) {
   const page = await personPage(browser);
   await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(orderName)}`, orderName);
   await page.getByRole("link", { name: orderName }).first().click();
-  await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
+  await page.getByRole("heading", { name: "Offer the customer a choice" }).waitFor();
   const links = () => launcher.output().match(/Offer page: \S+/g) ?? [];
   const before = links().length;
   await page.getByRole("button", { name: "Send offer" }).click();
@@ -24,12 +24,17 @@ async function merchantSendsOffer(orderName: string) {
   return { page, offerUrl: links().at(-1)!.replace("Offer page: ", "") };
 }
 
-/** The customer opens the link, picks `choice` and confirms; what the page says then. */
-async function customerAnswers(offerUrl: string, choice: RegExp, shot: string) {
+/** The customer opens the link, picks `choice` and confirms (or presses the button that cancels
+ *  the whole order); what the page says then. */
+async function customerAnswers(offerUrl: string, choice: RegExp | { cancel: RegExp }, shot: string) {
   const customer = await personPage(browser, { width: 420, height: 800 });
   await customer.goto(offerUrl, { waitUntil: "networkidle" });
-  await customer.getByRole("radio", { name: choice }).check();
-  await customer.getByRole("button").last().click();
+  if ("cancel" in choice) {
+    await customer.getByRole("button", { name: choice.cancel }).click();
+  } else {
+    await customer.getByRole("radio", { name: choice }).check();
+    await customer.getByRole("button").first().click();
+  }
   await customer.waitForLoadState("networkidle");
   await screenshot(customer, shot);
   const said = await customer.locator("body").innerText();
@@ -90,10 +95,75 @@ describe("the customer's answer, on the offer page", () => {
   it("oversold again: 'cancel the whole order' cancels and refunds it in full", async () => {
     const { order } = await playScenario(launcher, "oversold");
     const { page, offerUrl } = await merchantSendsOffer(order.name);
-    await customerAnswers(offerUrl, /^Anulăm/, "answer-cancel");
+    await customerAnswers(offerUrl, { cancel: /^Anulăm/ }, "answer-cancel");
     const after = await storeOrder(launcher, order.id);
     expect(after.cancelledAt).not.toBeNull();
     expect(after.totalRefunded).toBe(after.totalReceived);
+    await page.close();
+  }, BROWSER_FLOW);
+
+  it("two lines of one order: the merchant sends one offer for both (no cancelling), replaces it, and the customer answers each line", async () => {
+    const { order } = await playScenario(launcher, "two-lines-short");
+    const [sunscreen, cream] = (await storeOrder(launcher, order.id)).lines;
+    const page = await personPage(browser);
+    await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(order.name)}`, order.name);
+    await page.getByRole("link", { name: order.name }).first().click();
+    await page.getByRole("heading", { name: "Offer the customer a choice" }).waitFor();
+    // Both lines, each with its substitutes; the best of each ticked.
+    await page.getByText("2 items of this order cannot ship as ordered").waitFor();
+    await page.getByRole("heading", { name: /^Anthelios UVMune 400 Fluid/ }).waitFor();
+    await page.getByRole("heading", { name: /^Cicalfate\+ Repair Cream/ }).waitFor();
+    await until("a substitute ticked for each line", async () => (await page.getByRole("checkbox", { checked: true }).count()), (n) => n === 3); // two substitutes + "may cancel"
+    await page.getByRole("checkbox", { name: /may cancel the whole order/ }).uncheck();
+    const links = () => launcher.output().match(/Offer page: \S+/g) ?? [];
+    const before = links().length;
+    await page.getByRole("button", { name: "Send offer" }).click();
+    await toast(page, "Offer sent to the customer, covering 2 items");
+    await until("the offer's email", async () => links().length, (n) => n === before + 1);
+    const firstUrl = links().at(-1)!.replace("Offer page: ", "");
+
+    // The card says an offer waits; the merchant replaces it (cancelling still not allowed).
+    await page.getByText(/The customer has until .+ to answer \(cancelling the order is not among the choices\)/).waitFor();
+    await page.getByRole("button", { name: "Replace it with a new offer" }).click();
+    await page.getByRole("checkbox", { name: /may cancel the whole order/ }).uncheck();
+    await page.getByRole("button", { name: "Send the new offer" }).click();
+    await toast(page, /the earlier offer is withdrawn/);
+    await until("the new offer's email", async () => links().length, (n) => n === before + 2);
+    const offerUrl = links().at(-1)!.replace("Offer page: ", "");
+    await screenshot(page, "offer-two-lines-replaced");
+    expect(page.errors).toEqual([]);
+
+    const customer = await personPage(browser, { width: 420, height: 900 });
+    await customer.goto(firstUrl, { waitUntil: "networkidle" });
+    await customer.getByText("This offer was replaced by a newer one: please use the link in our latest email.").waitFor();
+    await customer.goto(offerUrl, { waitUntil: "networkidle" });
+    expect(await customer.getByRole("button", { name: /Cancel the whole order/ }).count()).toBe(0);
+    // Answering only one line: asked again for the other, nothing done.
+    const sunGroup = customer.getByRole("group", { name: /^Anthelios UVMune 400 Fluid/ });
+    const creamGroup = customer.getByRole("group", { name: /^Cicalfate\+ Repair Cream/ });
+    await sunGroup.getByRole("radio", { name: /^Leave Anthelios UVMune 400 Fluid out/ }).check();
+    await customer.getByRole("button", { name: "Confirm my choice" }).click();
+    await creamGroup.getByRole("alert").filter({ hasText: "Please choose one of the options." }).waitFor();
+    expect((await storeOrder(launcher, order.id)).refunds).toEqual([]);
+    await screenshot(customer, "answer-two-lines-unchosen");
+    // What was chosen is still chosen; only the other line is asked for.
+    expect(await sunGroup.getByRole("radio", { name: /^Leave Anthelios UVMune 400 Fluid out/ }).isChecked()).toBe(true);
+    const substitute = creamGroup.getByRole("radio", { name: /^Receive / }).first();
+    await substitute.check();
+    await customer.getByRole("button", { name: "Confirm my choice" }).click();
+    await customer.getByRole("heading", { name: "Your choice is confirmed" }).waitFor();
+    await customer.getByText(/^Thank you! We have left Anthelios UVMune 400 Fluid out of your order and refunded it\.$/).waitFor();
+    await customer.getByText("Thank you! We will send Sensibio H2O Micellar Water with your order, at no extra cost.").waitFor();
+    await screenshot(customer, "answer-two-lines-confirmed");
+    expect(customer.errors).toEqual([]);
+    await customer.close();
+
+    // Shopify's side: the sunscreen's missing unit refunded, the cream's replaced by the substitute.
+    const after = await storeOrder(launcher, order.id);
+    expect(after.refunds).toEqual([expect.objectContaining({ lineItems: [{ lineItemId: sunscreen.id, quantity: 1, restockType: "CANCEL" }] })]);
+    expect(after.lines.find((l) => l.id === cream.id)!.currentQuantity).toBe(cream.quantity - 1);
+    expect(after.lines.filter((l) => l.id !== cream.id && l.id !== sunscreen.id).map((l) => [l.title, l.currentQuantity])).toEqual([["Sensibio H2O Micellar Water", 1]]);
+    await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(order.name)}&status=closed`, order.name);
     await page.close();
   }, BROWSER_FLOW);
 });

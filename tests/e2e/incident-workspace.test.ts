@@ -25,7 +25,7 @@ describe("the incident workspace in Chromium", () => {
     for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.textContent ?? "")) !== order.name; i++) await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(order.name);
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Offer a substitute" }).waitFor();
+    await page.getByRole("heading", { name: "Offer the customer a choice" }).waitFor();
     const workspacePath = new URL(page.url()).pathname;
     await until("the best substitute ticked", () => page.getByRole("checkbox", { name: /Sensibio H2O Micellar Water — Bioderma, 12\.40 EUR/ }).isChecked());
     await page.screenshot({ path: path.join(ARTIFACTS, "incident-workspace.png"), fullPage: true });

@@ -57,8 +57,9 @@ describe("the customer's offer page in Chromium", () => {
 
     const substitute = customer.getByRole("radio", { name: /Recibir Sensibio H2O Micellar Water en su lugar/ });
     const leaveOut = customer.getByRole("radio", { name: "Quitar Thermal Spring Water 150 ml del pedido (era un regalo, no se cobra nada)" });
-    const cancel = customer.getByRole("radio", { name: "Cancelar todo el pedido con el reembolso completo" });
-    for (const choice of [substitute, leaveOut, cancel]) expect(await choice.isChecked()).toBe(false);
+    for (const choice of [substitute, leaveOut]) expect(await choice.isChecked()).toBe(false);
+    // Cancelling is the whole order: a button of its own, under "O bien:".
+    await customer.getByRole("button", { name: "Cancelar todo el pedido con el reembolso completo" }).waitFor();
     const substituteCard = customer.locator("label").filter({ has: substitute });
     expect(await substituteCard.innerText()).toMatch(/Vale 12,40\s€, gratis para ti/);
     // The picture Shopify gave for the product, loaded from its CDN.
@@ -97,7 +98,8 @@ describe("the customer's offer page in Chromium", () => {
 
     // The link again: the answer stands.
     await customer.goto(offerUrl, { waitUntil: "networkidle" });
-    await customer.getByText("Ya tenemos tu respuesta. ¡Gracias!").waitFor();
+    // The link again: it says what was chosen.
+    await customer.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water con tu pedido, sin coste adicional.").waitFor();
     expect(errors).toEqual([]);
     await customer.close();
   });

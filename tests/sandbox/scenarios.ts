@@ -70,6 +70,19 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string, param
     return { scenario: "oversold", order: gidOf(order), note: `ordered ${available + 2} with ${available} available` };
   },
 
+  /** Two lines of one order cannot ship (#1041 in the walkthrough): the customer must hear of both
+   *  in one message. More of each is ordered than is available. */
+  "two-lines-short": (store, shop) => {
+    const lines = ["Anthelios UVMune", "Cicalfate+"].map((title) => {
+      const target = findProduct(store, shop, title);
+      const available = target.item.levels.get(target.location.id)!.available;
+      return { variantId: target.variant.id, quantity: Math.max(available, 0) + 1 };
+    });
+    const customer = store.shop(shop).customers.find((c) => c.locale === "en") ?? store.shop(shop).customers[0];
+    const order = store.createOrder(shop, { customerId: customer.id, lines });
+    return { scenario: "two-lines-short", order: gidOf(order), note: "two lines, each ordered one more than available" };
+  },
+
   /** Case 5: paid five days ago, due to ship yesterday, still not shipped. */
   "late-shipment": (store, shop) => {
     const order = pastOrder(store, shop, 5, { fulfillBy: new Date(store.clock.now().getTime() - DAY), locale: "es" });

@@ -37,7 +37,11 @@ export type OfferPageData = {
   confirmed?: { title: string; lines: string[] };
 };
 
-export type OfferAnswerData = { outcome: "done" | "unchosen" | "already_answered" | "expired" | "withdrawn" | "failed" | "invalid"; title?: string; lines: string[]; missing?: number[] };
+/** `missing`: the lines still to choose for; `chosen`: what the customer did choose, kept on the page. */
+export type OfferAnswerData = {
+  outcome: "done" | "unchosen" | "already_answered" | "expired" | "withdrawn" | "failed" | "invalid"; title?: string; lines: string[];
+  missing?: number[]; chosen?: Record<number, string>;
+};
 
 type Facts = { settings: ShopSettings; shopName: string; timezone: string; locale: Locale; say: (key: MessageKey, values?: Record<string, string>) => string };
 
@@ -107,18 +111,20 @@ const answeredPage = (data: OfferAnswerData) => json(data, { status: STATUS[data
 
 /** The answer the form sends: `choice=cancel_order`, or `line-<position>` = "substitute:<variant>" |
  *  "refund" for every line (`choice` stands for the line when only one is left to answer). */
-export function answerFromForm(form: FormData, positions: number[]): { answer: Answer } | { missing: number[] } {
+export function answerFromForm(form: FormData, positions: number[]): { answer: Answer } | { missing: number[]; chosen: Record<number, string> } {
   if (form.get("choice") === "cancel_order") return { answer: { kind: "cancel_order" } };
   const lines: LineChoice[] = [];
   const missing: number[] = [];
+  const chosen: Record<number, string> = {};
   for (const position of positions) {
     const raw = String(form.get(`line-${position}`) ?? (positions.length === 1 ? form.get("choice") ?? "" : ""));
     const [choice, variantId] = raw.split(/:(.*)/s);
     if (choice === "refund") lines.push({ position, choice: "refund" });
     else if (choice === "substitute" && variantId) lines.push({ position, choice: "substitute", variantId });
     else missing.push(position);
+    if (!missing.includes(position)) chosen[position] = raw;
   }
-  return missing.length ? { missing } : { answer: { kind: "lines", lines } };
+  return missing.length ? { missing, chosen } : { answer: { kind: "lines", lines } };
 }
 
 export async function answerOfferPage(token: string, form: FormData, request: Request) {
@@ -129,7 +135,7 @@ export async function answerOfferPage(token: string, form: FormData, request: Re
   if ("missing" in parsed && before.state === "open") {
     // Nothing chosen for a line: the page again, with the reason in the customer's words.
     const settings = await getShopSettings(prisma, before.offer.shop);
-    return answeredPage({ outcome: "unchosen", lines: [t(before.offer.locale as Locale, "page.pickOne", {}, settings.messages)], missing: parsed.missing });
+    return answeredPage({ outcome: "unchosen", lines: [t(before.offer.locale as Locale, "page.pickOne", {}, settings.messages)], missing: parsed.missing, chosen: parsed.chosen });
   }
   const result = "answer" in parsed ? await answerOffer(prisma, adminClientForShop, token, parsed.answer, now) : { outcome: "already_answered" as const, offer: before };
   const view = result.offer ?? before;
