@@ -123,14 +123,4 @@ describe.each(providers)("the built app on %s", (provider) => {
     expect(await db.prisma.webhookEvent.count({ where: { shop: SHOP, topic: "app/uninstalled" } })).toBe(1);
     expect(await db.prisma.session.count({ where: { shop: SHOP } })).toBe(1);
   });
-    const body = JSON.stringify({ id: 1, domain: SHOP });
-    const res = await fetch(`${app.url}/webhooks/app/uninstalled`, {
-      method: "POST",
-      headers: webhookHeaders("app/uninstalled", body, { webhookId: "wh-un", eventId: "ev-un" }),
-      body,
-    });
-    expect(res.status).toBe(200);
-    expect(await db.prisma.session.count({ where: { shop: SHOP } })).toBe(0);
-    expect(await db.prisma.webhookEvent.count({ where: { shop: SHOP, topic: "app/uninstalled" } })).toBe(1);
-  });
 });
