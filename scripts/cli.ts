@@ -1,5 +1,5 @@
 // `npm run cli -- <command>`: operate the webhook inbox. Needs only DATABASE_URL (or .env).
-//   webhooks list [--status pending|failed|dead|processed] [--shop <domain>] [--limit n]
+//   webhooks list [--status pending|failed|dead|refused|processed] [--shop <domain>] [--limit n]
 //   webhooks replay <id>        put one event back in line
 //   webhooks replay --dead      put every dead event back in line
 //   webhooks process [--loop]   apply what is due now (with --loop: until stopped)
@@ -94,7 +94,7 @@ async function reconcile() {
   // Applied here until nothing is left that can be applied now (retries wait for a worker).
   let outcome;
   do outcome = await applyDue();
-  while (outcome.processed + outcome.failed + outcome.dead > 0 && outcome.deferred + outcome.failed === 0);
+  while (outcome.processed + outcome.failed + outcome.dead + outcome.refused > 0 && outcome.deferred + outcome.failed === 0);
 }
 
 /** A summary's date tokens in UTC, as the rest of this listing writes its times. */
@@ -178,7 +178,7 @@ async function main() {
         const outcome = await applyDue();
         if (!values.loop) return;
         await detect();
-        if (outcome.processed + outcome.failed + outcome.dead === 0) await new Promise((r) => setTimeout(r, 500));
+        if (outcome.processed + outcome.failed + outcome.dead + outcome.refused === 0) await new Promise((r) => setTimeout(r, 500));
       } while (values.loop);
       return;
     }

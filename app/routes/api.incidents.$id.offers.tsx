@@ -8,6 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
+import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
 import { candidatesFor, createOffer, offerCandidates } from "../domain/remedies/offers.server";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { authenticate } from "../shopify.server";
@@ -35,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const raw = await request.clone().json().catch(() => undefined);
   const { cors, sessionToken } = await authenticate.admin(request);
-  const input = OfferInput.safeParse(raw);
+  const raw = await readJsonWithin(request, BODY_LIMITS.api);
+  if (!raw.ok) return cors(raw.response);
+  const input = OfferInput.safeParse(raw.value);
   if (!input.success) {
     return cors(json({ error: "the offer is not valid", errors: Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 }));
   }

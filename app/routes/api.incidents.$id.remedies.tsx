@@ -8,6 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
+import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
 import { parseDecision } from "../domain/remedies/decisions";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { authenticate } from "../shopify.server";
@@ -27,9 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const raw = await request.clone().json().catch(() => undefined);
   const { cors, sessionToken } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(json({ error: "only POST" }, { status: 405, headers: { Allow: "GET, POST" } }));
+  const read = await readJsonWithin(request, BODY_LIMITS.api);
+  if (!read.ok) return cors(read.response);
+  const raw = read.value;
   if (raw === undefined) return cors(json({ error: "the body must be JSON" }, { status: 400 }));
   const body = Body.safeParse(raw);
   const decision = parseDecision(raw);

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import prisma from "../db.server";
+import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
 import { FlagInput, flagOrderLine } from "../domain/incidents/flag.server";
 import { authenticate } from "../shopify.server";
 
@@ -11,7 +12,9 @@ export const loader = () => json({ error: "POST a JSON body: { orderId, lineItem
 export async function action({ request }: ActionFunctionArgs) {
   const { session, sessionToken, cors } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(json({ error: "only POST" }, { status: 405, headers: { Allow: "POST" } }));
-  const body = await request.json().catch(() => undefined);
+  const read = await readJsonWithin(request, BODY_LIMITS.api);
+  if (!read.ok) return cors(read.response);
+  const body = read.value;
   if (body === undefined) return cors(json({ error: "the body must be JSON" }, { status: 400 }));
   const parsed = FlagInput.safeParse(body);
   if (!parsed.success) {

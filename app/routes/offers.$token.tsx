@@ -2,13 +2,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
+import { BODY_LIMITS, readFormWithin } from "../http/body-limit.server";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 
 export const meta = offerPageMeta;
 export const headers = offerPageHeaders;
 export const handle = offerPageHandle;
 export const loader = ({ request, params }: LoaderFunctionArgs) => loadOfferPage(params.token ?? "", request);
-export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await request.formData(), request);
+export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await readFormWithin(request, BODY_LIMITS.form), request);
 
 export default function Offer() {
   return <OfferPage data={useLoaderData<typeof loader>()} answered={useActionData<typeof action>()} />;

@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
+import { BODY_LIMITS, readFormWithin } from "../http/body-limit.server";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
 import { authenticate } from "../shopify.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await authenticate.public.appProxy(request);
-  return answerOfferPage(params.token ?? "", await request.formData(), request);
+  return answerOfferPage(params.token ?? "", await readFormWithin(request, BODY_LIMITS.form), request);
 }
 
 export default function ProxiedOffer() {

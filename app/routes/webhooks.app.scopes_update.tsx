@@ -7,7 +7,7 @@ const ScopesUpdate = z.object({ current: z.array(z.string()) });
 
 // Keeps the stored scope in step with what the merchant granted, so checks see the truth.
 export const action = ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, async ({ shop, payload }) => {
+  receiveWebhook(request, "app/scopes_update", async ({ shop, payload }) => {
     const parsed = ScopesUpdate.safeParse(payload);
     if (!parsed.success) return;
     await prisma.session.updateMany({

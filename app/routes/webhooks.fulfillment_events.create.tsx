@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveWebhook, rejectNonPost } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, "fulfillment_events/create");
 
 export const loader = rejectNonPost;

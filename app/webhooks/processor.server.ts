@@ -15,6 +15,15 @@ export type HandledEvent = {
 
 export type WebhookHandler = (tx: Tx, event: HandledEvent) => Promise<void>;
 
+/**
+ * What must hold before a topic's handler may run, asked outside the transaction (it may ask
+ * Shopify): the reason to refuse the event, or null. A thrown error is a failure to retry.
+ */
+export type WebhookCheck = (prisma: PrismaClient, event: HandledEvent) => Promise<string | null>;
+
+/** A topic's handler, alone or behind its check (destructive and privacy topics). */
+export type TopicHandler = WebhookHandler | { check: WebhookCheck; apply: WebhookHandler };
+
 /** The event can never be handled (its body lacks what the topic promises): dead at once, kept. */
 export class PermanentWebhookError extends Error {}
 
@@ -44,18 +53,19 @@ export function scopeFilter(scope: EventScope | undefined) {
 /** One key per piece of work: a shop's resource, or an event without one. */
 export const scopeKey = (s: EventScope) => (s.resourceId ? `${s.shop}|${s.resourceId}` : s.eventId);
 
-export type BatchOutcome = { processed: number; failed: number; dead: number; deferred: number };
+/** `refused`: a check said no; the event is kept with the reason, never retried on its own. */
+export type BatchOutcome = { processed: number; failed: number; dead: number; refused: number; deferred: number };
 
 const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId" | "id">) => scopeKey({ shop: e.shop, resourceId: e.resourceId, eventId: e.id });
 
 export async function processInbox(
   prisma: PrismaClient,
-  handlers: Record<string, WebhookHandler>,
+  handlers: Record<string, TopicHandler>,
   options: ProcessorOptions = {},
 ): Promise<BatchOutcome> {
   const { maxAttempts = 8, baseDelayMs = 1000, batchSize = 100, now = () => new Date(), provider = "sqlite" } = options;
   const scoped = scopeFilter(options.scope);
-  const outcome: BatchOutcome = { processed: 0, failed: 0, dead: 0, deferred: 0 };
+  const outcome: BatchOutcome = { processed: 0, failed: 0, dead: 0, refused: 0, deferred: 0 };
   const at = now();
   // A resource with an event waiting for its retry takes no newer event meanwhile: Shopify's
   // order of events per resource is kept even across failures.
@@ -78,21 +88,25 @@ export async function processInbox(
     const result = await processEvent(prisma, handlers, event, { maxAttempts, baseDelayMs, at, provider });
     if (result === "taken") continue;
     outcome[result]++;
-    if (result !== "processed" && event.resourceId) blocked.add(resourceKey(event));
+    if (result !== "processed" && result !== "refused" && event.resourceId) blocked.add(resourceKey(event));
   }
   return outcome;
 }
 
 async function processEvent(
   prisma: PrismaClient,
-  handlers: Record<string, WebhookHandler>,
+  handlers: Record<string, TopicHandler>,
   event: WebhookEvent,
   { maxAttempts, baseDelayMs, at, provider }: { maxAttempts: number; baseDelayMs: number; at: Date; provider: "sqlite" | "postgresql" },
-): Promise<"processed" | "failed" | "dead" | "taken"> {
+): Promise<"processed" | "failed" | "dead" | "refused" | "taken"> {
   try {
-    const handler = handlers[event.topic];
-    if (!handler) throw new PermanentWebhookError(`no handler for topic ${event.topic}`);
+    const entry = handlers[event.topic];
+    if (!entry) throw new PermanentWebhookError(`no handler for topic ${event.topic}`);
+    const { check, apply: handler } = typeof entry === "function" ? { check: undefined, apply: entry } : entry;
     const payload = JSON.parse(event.payload) as unknown;
+    const handled: HandledEvent = { shop: event.shop, topic: event.topic, payload, triggeredAt: event.triggeredAt, eventKey: event.eventKey };
+    const refusal = check ? await check(prisma, handled) : null;
+    if (refusal) return refuse(prisma, event, refusal, at);
     const taken = await prisma.$transaction(async (tx) => {
       if (provider === "postgresql" && event.resourceId) {
         await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${resourceKey(event)}))::text`;
@@ -102,7 +116,7 @@ async function processEvent(
         data: { status: "processed", processedAt: at, attempts: { increment: 1 }, lastError: null },
       });
       if (claim.count === 0) return true; // another worker got there first
-      await handler(tx, { shop: event.shop, topic: event.topic, payload, triggeredAt: event.triggeredAt, eventKey: event.eventKey });
+      await handler(tx, handled);
       return false;
     });
     return taken ? "taken" : "processed";
@@ -128,6 +142,17 @@ async function processEvent(
     console.error(JSON.stringify({ event: dead ? "webhook_dead" : "webhook_failed", id: event.id, shop: event.shop, topic: event.topic, attempts, error: String(error) }));
     return dead ? "dead" : "failed";
   }
+}
+
+/** Keeps the event, not applied, with the reason: `webhooks list --status refused` shows it. */
+async function refuse(prisma: PrismaClient, event: WebhookEvent, reason: string, at: Date): Promise<"refused" | "taken"> {
+  const claim = await prisma.webhookEvent.updateMany({
+    where: { id: event.id, status: event.status, attempts: event.attempts },
+    data: { status: "refused", processedAt: at, attempts: { increment: 1 }, lastError: reason },
+  });
+  if (claim.count === 0) return "taken";
+  console.error(JSON.stringify({ event: "webhook_refused", id: event.id, shop: event.shop, topic: event.topic, reason }));
+  return "refused";
 }
 
 /** Puts events back in line: one by id, or every dead one. Returns how many. */

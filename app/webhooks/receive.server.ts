@@ -3,6 +3,7 @@
 import prisma from "../db.server";
 import { databaseTarget } from "../db/target";
 import { env } from "../env.server";
+import { BODY_LIMITS, readTextWithin } from "../http/body-limit.server";
 import { InboxWriter } from "./inbox-writer.server";
 import { resourceOf } from "./resource";
 import { verifyWebhook, type VerifiedWebhook } from "./verify.server";
@@ -11,18 +12,28 @@ import { dispatcherFor } from "./dispatch.server";
 /** The app's inbox writer: webhook routes and reconciliation record through it. */
 export const inbox = new InboxWriter(prisma, databaseTarget(env.DATABASE_URL).provider, dispatcherFor(prisma, env));
 
-/** Verifies the request and records it; `afterRecord` runs once per new event, for work that cannot wait. */
+/**
+ * Verifies the request to the route of `topic` and records it; `afterRecord` runs once per new
+ * event, for work that cannot wait. The body is read up to the webhook cap before the HMAC check.
+ */
 export async function receiveWebhook(
   request: Request,
+  topic: string,
   afterRecord?: (webhook: VerifiedWebhook) => Promise<void>,
 ): Promise<Response> {
-  const rawBody = await request.text();
-  const webhook = await verifyWebhook(request, rawBody);
+  if (request.method !== "POST") return rejectNonPost();
+  const body = await readTextWithin(request, BODY_LIMITS.webhook);
+  if (!body.ok) {
+    console.error(JSON.stringify({ event: "webhook_too_large", topic, shop: request.headers.get("x-shopify-shop-domain"), declared: request.headers.get("content-length") }));
+    return body.response;
+  }
+  const rawBody = body.value;
+  const webhook = await verifyWebhook(request, rawBody, topic);
   if ("reject" in webhook) {
     if (webhook.reason) {
       console.error(
         JSON.stringify({
-          event: "webhook_malformed",
+          event: webhook.event ?? "webhook_malformed",
           shop: request.headers.get("x-shopify-shop-domain"),
           topic: request.headers.get("x-shopify-topic"),
           webhookId: request.headers.get("x-shopify-webhook-id"),

@@ -2,21 +2,8 @@
 // secret, Shopify's headers, a real shop domain), without what authenticate.webhook adds for
 // handlers that call Shopify back: loading the shop's session and building an Admin client.
 // Intake never calls Shopify, and that lookup was a database query on every webhook.
-import { ApiVersion, shopifyApi, WebhookValidationErrorReason } from "@shopify/shopify-api";
-import { env } from "../env.server";
-import { API_VERSION } from "../shopify/api-version";
-
-const api = shopifyApi({
-  apiKey: env.SHOPIFY_API_KEY,
-  apiSecretKey: env.SHOPIFY_API_SECRET,
-  apiVersion: API_VERSION as ApiVersion,
-  hostName: new URL(env.SHOPIFY_APP_URL).host,
-  hostScheme: new URL(env.SHOPIFY_APP_URL).protocol === "http:" ? "http" : "https",
-  isEmbeddedApp: true,
-  scopes: env.scopes,
-  ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
-  logger: { level: 0 }, // errors only: the app's own shopifyApp() already logs the library's start
-});
+import { WebhookValidationErrorReason } from "@shopify/shopify-api";
+import { shopifyLibrary as api } from "../shopify/library.server";
 
 export type VerifiedWebhook = {
   shop: string;
@@ -28,8 +15,12 @@ export type VerifiedWebhook = {
   payload: unknown;
 };
 
-/** The verified webhook, or the Response to answer: 405, 401 (bad HMAC) or 400 with its reason. */
-export async function verifyWebhook(request: Request, rawBody: string): Promise<VerifiedWebhook | { reject: Response; reason?: string }> {
+/**
+ * The verified webhook, or the Response to answer: 405, 401 (bad HMAC) or 400 with its reason.
+ * `topic` is the route's: Shopify's HMAC covers the body only, so X-Shopify-Topic is a claim, and
+ * one that disagrees with the route is refused (a captured orders body must not become shop/redact).
+ */
+export async function verifyWebhook(request: Request, rawBody: string, topic: string): Promise<VerifiedWebhook | { reject: Response; reason?: string; event?: string }> {
   if (request.method !== "POST") {
     return { reject: new Response(undefined, { status: 405, headers: { Allow: "POST" } }) };
   }
@@ -39,6 +30,10 @@ export async function verifyWebhook(request: Request, rawBody: string): Promise<
     return { reject: new Response(undefined, { status: 400 }) };
   }
   // Signed, so not noise, but unusable: the caller logs these with what identifies them.
+  const claimed = request.headers.get("x-shopify-topic");
+  if (claimed !== topic) {
+    return { reject: new Response("X-Shopify-Topic is not this address's topic", { status: 400 }), reason: `X-Shopify-Topic '${claimed}' sent to the ${topic} route`, event: "webhook_topic_mismatch" };
+  }
   const shop = api.utils.sanitizeShop(check.domain);
   if (!shop) return { reject: new Response("X-Shopify-Shop-Domain is not a shop domain", { status: 400 }), reason: `shop domain '${check.domain}'` };
   let payload: unknown;
@@ -49,8 +44,7 @@ export async function verifyWebhook(request: Request, rawBody: string): Promise<
   }
   return {
     shop,
-    // As Shopify sends it (orders/create), the form shopify.app.toml uses.
-    topic: request.headers.get("x-shopify-topic") ?? check.topic,
+    topic,
     webhookId: check.webhookId,
     eventId: "eventId" in check ? check.eventId : undefined,
     apiVersion: check.apiVersion,

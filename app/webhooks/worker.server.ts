@@ -34,7 +34,7 @@ export function startWebhookWorker(prisma: PrismaClient, options: WorkerOptions 
         again = false;
         try {
           const outcome = await processInbox(prisma, webhookHandlers, options);
-          if (outcome.processed + outcome.failed + outcome.dead === 100) again = true; // a full batch: more may wait
+          if (outcome.processed + outcome.failed + outcome.dead + outcome.refused === 100) again = true; // a full batch: more may wait
           await options.afterBatch?.();
         } catch (error) {
           console.error(JSON.stringify({ event: "webhook_worker_error", error: String(error) }));

@@ -109,18 +109,18 @@ describe.each(providers)("the built app on %s", (provider) => {
     expect(app.output()).toContain('"webhookId":"wh-garbled"');
   });
 
-  it("deletes the shop's sessions when the app is uninstalled", async () => {
+  it("records app/uninstalled and deletes nothing in the request: Shopify confirms it first (tests/security)", async () => {
     await db.prisma.session.create({
       data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: "shpat_x" },
     });
-    const body = JSON.stringify({ id: 1, domain: SHOP });
+    const body = JSON.stringify({ id: 1, domain: SHOP, myshopify_domain: SHOP });
     const res = await fetch(`${app.url}/webhooks/app/uninstalled`, {
       method: "POST",
       headers: webhookHeaders("app/uninstalled", body, { webhookId: "wh-un", eventId: "ev-un" }),
       body,
     });
     expect(res.status).toBe(200);
-    expect(await db.prisma.session.count({ where: { shop: SHOP } })).toBe(0);
     expect(await db.prisma.webhookEvent.count({ where: { shop: SHOP, topic: "app/uninstalled" } })).toBe(1);
+    expect(await db.prisma.session.count({ where: { shop: SHOP } })).toBe(1);
   });
 });

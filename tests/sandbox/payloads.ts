@@ -120,7 +120,7 @@ export function inventoryLevelPayload(input: { inventoryItemId: number; location
 
 export function shopPayload(shop: ShopState) {
   return {
-    id: 1, name: shop.name, email: shop.email, domain: shop.domain, myshopify_domain: shop.domain,
+    id: shop.id, name: shop.name, email: shop.email, domain: shop.domain, myshopify_domain: shop.domain,
     currency: shop.currencyCode, iana_timezone: shop.ianaTimezone, primary_locale: shop.primaryLocale,
     plan_name: shop.planName,
   };
@@ -207,7 +207,7 @@ export function webhookBody(shop: ShopState, topic: string, data: Record<string,
         id: e.id, admin_graphql_api_id: gid("FulfillmentEvent", e.id), fulfillment_id: f.id, order_id: f.orderId,
         status: e.status.toLowerCase(), message: e.message, happened_at: iso(e.happenedAt),
         estimated_delivery_at: iso(e.estimatedDeliveryAt), created_at: iso(e.createdAt), updated_at: iso(e.createdAt),
-        shop_id: 1, city: null, province: null, country: null, zip: null, address1: null, latitude: null, longitude: null,
+        shop_id: shop.id, city: null, province: null, country: null, zip: null, address1: null, latitude: null, longitude: null,
       };
     }
     default:

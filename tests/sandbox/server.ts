@@ -220,7 +220,7 @@ export async function startSandboxServer(options: SandboxOptions) {
         // The mandatory privacy requests, as Shopify sends them on a customer's or a shop's behalf.
         const s = store.shop(shop);
         const kind = url.pathname.split("/").pop()!;
-        const base = { shop_id: 1, shop_domain: shop };
+        const base = { shop_id: s.id, shop_domain: shop };
         if (kind === "shop-redact") {
           webhooks.send(shop, "shop/redact", base, clock.now());
           return send(res, 200, { topic: "shop/redact" });

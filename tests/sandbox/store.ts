@@ -95,6 +95,8 @@ export type DiscountCode = {
 };
 
 export type ShopState = {
+  /** Shopify's id of the shop, different for every shop (webhooks: shop_id, app/uninstalled's id). */
+  id: number;
   domain: string; name: string; email: string; currencyCode: string; ianaTimezone: string;
   primaryLocale: string; planName: string; countryCode: string; country: string;
   locations: Location[]; products: Product[]; variants: Variant[]; inventoryItems: InventoryItem[];
@@ -133,6 +135,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   createShop(init: Pick<ShopState, "domain" | "name" | "email"> & Partial<ShopState>): ShopState {
     if (this.shops.has(init.domain)) throw new Error(`shop ${init.domain} exists already`);
     const shop: ShopState = {
+      id: this.id(),
       currencyCode: "EUR", ianaTimezone: "Europe/Madrid", primaryLocale: "es", planName: "basic", countryCode: "ES", country: "Spain",
       locations: [], products: [], variants: [], inventoryItems: [], customers: [], orders: [],
       fulfillmentOrders: [], fulfillments: [], discounts: [], draftOrders: [],

@@ -23,7 +23,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function shopView(shop: ShopState) {
   return {
     __typename: "Shop",
-    id: gid("Shop", 1),
+    id: gid("Shop", shop.id),
     name: shop.name,
     email: shop.email,
     contactEmail: shop.email,

@@ -66,25 +66,25 @@ describe.each(providers)("webhook processor on %s", (provider) => {
       ...webhookHandlers,
       "orders/create": async (tx, event) => {
         if (failures-- > 0) throw new Error("database hiccup");
-        await webhookHandlers["orders/create"](tx, event);
+        await (webhookHandlers["orders/create"] as WebhookHandler)(tx, event);
       },
     };
     let now = new Date("2030-01-01T00:00:00Z");
     const options = { now: () => now, baseDelayMs: 1000, maxAttempts: 3 };
 
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, deferred: 1 });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, refused: 0, deferred: 1 });
     const first = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop, eventKey: create.eventId } });
     expect(first).toMatchObject({ status: "failed", attempts: 1, lastError: "Error: database hiccup" });
     expect(first.nextAttemptAt.getTime() - now.getTime()).toBe(1000);
 
     now = new Date(now.getTime() + 500); // not due yet: the update still waits behind it
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 0, dead: 0, deferred: 1 });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 0, dead: 0, refused: 0, deferred: 1 });
     now = new Date(now.getTime() + 600);
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, deferred: 1 });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, refused: 0, deferred: 1 });
     const second = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop, eventKey: create.eventId } });
     expect(second.nextAttemptAt.getTime() - now.getTime()).toBe(2000);
     now = new Date(now.getTime() + 2000);
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 2, failed: 0, dead: 0, deferred: 0 });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 2, failed: 0, dead: 0, refused: 0, deferred: 0 });
     expect(JSON.parse((await ctx.db.prisma.orderSnapshot.findFirstOrThrow({ where: { shop } })).data).tags).toBe("gift-wrap");
 
     failures = 10;

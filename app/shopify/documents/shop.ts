@@ -24,3 +24,15 @@ export type ShopSummary = {
     shopAddress: { countryCodeV2: string | null }; primaryDomain: { url: string };
   };
 };
+
+/** The cheapest question a token can be asked: whether Shopify still takes it, and the shop's id. */
+export const ShopIdentityQuery = `#graphql
+  query ShopIdentity {
+    shop {
+      id
+      myshopifyDomain
+    }
+  }
+`;
+
+export type ShopIdentity = { shop: { id: string; myshopifyDomain: string } };
