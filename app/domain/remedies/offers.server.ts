@@ -22,6 +22,9 @@ import { leavesNothingToShip, leaveOutDecision } from "./leave-out.server";
 import { Refused } from "./outcome";
 import type { SubstituteImage } from "./substitutes";
 
+// The timeline says the offer went to the customer, in which language, never their address.
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** `image`: the product's picture when the offer was made (offers made before pictures have none). */
@@ -76,7 +79,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     await addTimeline(tx, incidentId, shop, {
       at: now, actor: by.actor, kind: "offer_sent", source: `offer:${offer.id}`,
       summary: sent.sent
-        ? `${by.name}: offer sent to ${incident.customerEmail} (${locale}): ${substitutes.map((s) => s.title).join(" or ") || "no substitute"}, or a refund${input.allowCancel === false ? "" : ", or cancelling"}; answer by ${expiresAt.toISOString()}`
+        ? `${by.name}: offer sent to the customer (${LANGUAGE.of(locale)}): ${substitutes.map((s) => s.title).join(" or ") || "no substitute"}, or a refund${input.allowCancel === false ? "" : ", or cancelling"}; answer by ${expiresAt.toISOString()}`
         : `${by.name}: offer ready but not emailed (${sent.reason}); share its link with the customer`,
       detail: { offerId: offer.id, substitutes, locale, expiresAt, emailed: sent.sent },
     });
