@@ -10,6 +10,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { reconcileActiveShops } from "./reconcile/schedule.server";
 import { scanActiveShops } from "./domain/detection/scan-schedule.server";
 import { startPeriodic, stopPeriodic } from "./jobs/periodic.server";
+import { startRetention } from "./jobs/retention.server";
 import { adminClientForShop } from "./shopify/admin.server";
 import { startWebhookProcessing, stopWebhookProcessing } from "./webhooks/dispatch.server";
 import { inbox } from "./webhooks/receive.server";
@@ -23,6 +24,8 @@ startWebhookProcessing(prisma, env).catch((error) => {
 if (env.WEBHOOK_WORKER === "inprocess") {
   startPeriodic("reconcile", env.RECONCILE_EVERY_MINUTES, () => reconcileActiveShops({ prisma, inbox, adminFor: adminClientForShop }));
   startPeriodic("scan", env.SCAN_EVERY_MINUTES, () => scanActiveShops(prisma, adminClientForShop));
+  // Old inbox bodies lose their personal fields, old data exports go (SECURITY.md, personal data).
+  startRetention(prisma, env.PERSONAL_DATA_RETENTION_DAYS);
 }
 
 // Graceful shutdown: the server stops taking requests (remix-serve's own handler), the worker

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { databaseTarget, DatabaseUrlError } from "./db/target";
+import { RetentionDaysSetting } from "./domain/privacy/retention.server";
 
 const EnvSchema = z.object({
   SHOPIFY_API_KEY: z.string({ required_error: "is missing" }).trim().min(1, "is empty"),
@@ -33,6 +34,9 @@ const EnvSchema = z.object({
   // The SMTP server customer email goes through when a shop has none in its settings (an app-wide
   // relay); unset: only shops with their own SMTP settings email their customers.
   SMTP_URL: z.string().url("must be an smtp:// or smtps:// URL").optional(),
+  // Days a processed webhook body keeps its personal fields (for replays and investigation) before
+  // the retention job strips them (app/jobs/retention.server.ts); 0: at its next run.
+  PERSONAL_DATA_RETENTION_DAYS: RetentionDaysSetting,
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).

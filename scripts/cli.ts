@@ -11,6 +11,7 @@
 //   incidents scan --shop <domain> | --all   judge open orders against their ship-by and deliver-by dates now
 //   incidents move <id> --shop <domain> --to customer_contacted|awaiting_customer|remedied|closed|dismissed [--reason text]
 //   incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]
+//   privacy retention           strip old inbox bodies of personal data, delete old data exports (PERSONAL_DATA_RETENTION_DAYS)
 // reconcile and incidents detect/scan talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -22,6 +23,8 @@ import { listIncidents } from "../app/domain/incidents/list.server";
 import { readable, summaryDates } from "../app/domain/dates";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
 import { WebhookQueue } from "../app/webhooks/queue.server";
+import { RetentionDaysSetting } from "../app/domain/privacy/retention.server";
+import { runRetention } from "../app/jobs/retention.server";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const { values, positionals } = parseArgs({
@@ -42,6 +45,7 @@ function usage(message?: string): never {
   console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect | incidents scan --shop <domain> | --all");
   console.error("       npm run cli -- incidents move <id> --shop <domain> --to <status> [--reason text]");
   console.error("       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]");
+  console.error("       npm run cli -- privacy retention");
   console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
   console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
   process.exit(2);
@@ -150,6 +154,12 @@ const CLI_FLAG_OPTION: Record<string, string> = { orderId: "order", lineItemId: 
 async function main() {
   if (group === "reconcile") return reconcile();
   if (group === "incidents") return incidents();
+  if (group === "privacy") {
+    if (command !== "retention") usage(command ? `unknown privacy command '${command}'` : undefined);
+    const days = RetentionDaysSetting.safeParse(process.env.PERSONAL_DATA_RETENTION_DAYS);
+    if (!days.success) usage(`PERSONAL_DATA_RETENTION_DAYS ${days.error.issues[0].message}`);
+    return void (await runRetention(prisma, days.data));
+  }
   if (group !== "webhooks") usage(group ? `unknown command group '${group}'` : undefined);
   switch (command) {
     case "list": {

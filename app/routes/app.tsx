@@ -26,6 +26,7 @@ export default function AppLayout() {
         <Link to="/app/incidents">All incidents</Link>
         <Link to="/app/insights">Insights</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/privacy">Privacy requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

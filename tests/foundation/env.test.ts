@@ -13,6 +13,9 @@ describe("configuration", () => {
     const env = parseEnv({ ...valid, SCOPES: "read_orders, write_orders" });
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.sqlite");
     expect(env.scopes).toEqual(["read_orders", "write_orders"]);
+    // Processed webhook bodies keep personal data 30 days unless the operator says otherwise.
+    expect(env.PERSONAL_DATA_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ ...valid, PERSONAL_DATA_RETENTION_DAYS: "7" }).PERSONAL_DATA_RETENTION_DAYS).toBe(7);
   });
 
   it.each([
@@ -24,6 +27,9 @@ describe("configuration", () => {
     [{ DATABASE_URL: "postgresql://[bad" }, "DATABASE_URL is not a valid postgres:// URL"],
     [{ WEBHOOK_QUEUE: "bullmq" }, "WEBHOOK_QUEUE must be inbox or pg-boss"],
     [{ WEBHOOK_QUEUE: "pg-boss" }, "WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL"],
+    [{ PERSONAL_DATA_RETENTION_DAYS: "a month" }, "PERSONAL_DATA_RETENTION_DAYS must be a number of days"],
+    [{ PERSONAL_DATA_RETENTION_DAYS: "7.5" }, "PERSONAL_DATA_RETENTION_DAYS must be whole days"],
+    [{ PERSONAL_DATA_RETENTION_DAYS: "-1" }, "PERSONAL_DATA_RETENTION_DAYS must be 0 or more"],
   ])("refuses %o, naming the variable", (change, message) => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
     expect(() => parseEnv({ ...valid, ...change })).toThrow(message);

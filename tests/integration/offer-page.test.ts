@@ -70,7 +70,7 @@ describe("the customer's offer page", () => {
     expect(confirmation.subject).toBe(`Farmacia Demo: tu elección para el pedido ${incident.orderName} está confirmada`);
     expect(confirmation.text).toMatch(/^Hola Lucía:\n\n¡Gracias! Te enviaremos Sensibio H2O Micellar Water con tu pedido, sin coste adicional\.\n\nTu pedido saldrá de nuestro almacén como muy tarde el \S+, \d+ de \S+ de \d{4}\.\n\nEl equipo de Farmacia Demo\n?$/);
     expect(await ctx.db.prisma.incidentEvent.findFirst({ where: { incidentId: incident.id, kind: "customer_message", source: `offer:${stored.id}:confirmation` } }))
-      .toMatchObject({ actor: "makegood", summary: expect.stringContaining(confirmation.subject!) });
+      .toMatchObject({ actor: "makegood", summary: "Emailed the customer the confirmation of their choice in Spanish" });
     // The order in Shopify: the substitute is on it.
     expect(sandboxOrder.lineItems.map((l) => l.title)).toContain("Sensibio H2O Micellar Water");
   });

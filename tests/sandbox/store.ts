@@ -32,6 +32,8 @@ export type InventoryItem = { id: number; sku: string; tracked: boolean; levels:
 export type Customer = {
   id: number; email: string; firstName: string; lastName: string; locale: string; phone: string | null;
   emailMarketing: "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED"; tags: string[]; createdAt: Date;
+  /** Where checkout ships their orders (Shopify's default address); the demo street when not given. */
+  address?: Pick<Address, "address1" | "city" | "zip" | "countryCode" | "country">;
 };
 export type LineItem = {
   id: number; variantId: number | null; productId: number | null; title: string; variantTitle: string;
@@ -227,7 +229,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     input: {
       customerId: number; lines: { variantId: number; quantity: number; price?: Money }[];
       gateway?: string; shippingPrice?: Money; discountCodes?: string[]; tags?: string[];
-      createdAt?: Date; locationId?: number; fulfillBy?: Date;
+      createdAt?: Date; locationId?: number; fulfillBy?: Date; note?: string;
     },
   ): Order {
     const shop = this.shop(domain);
@@ -256,9 +258,9 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       financialStatus: input.gateway === "Cash on Delivery (COD)" ? "pending" : "paid", fulfillmentStatus: null,
       lineItems, shippingLines: [{ title: "Standard", code: "standard", price: input.shippingPrice ?? "4.95" }],
       discountCodes: input.discountCodes ?? [], paymentGatewayNames: [gateway],
-      tags: input.tags ?? [], note: null, metafields: new Map(), locationId: location, shippingAddress: {
-        firstName: customer.firstName, lastName: customer.lastName, address1: "Calle Mayor 1", city: "Madrid",
-        zip: "28013", countryCode: "ES", country: "Spain", phone: customer.phone,
+      tags: input.tags ?? [], note: input.note ?? null, metafields: new Map(), locationId: location, shippingAddress: {
+        firstName: customer.firstName, lastName: customer.lastName, phone: customer.phone,
+        ...(customer.address ?? { address1: "Calle Mayor 1", city: "Madrid", zip: "28013", countryCode: "ES", country: "Spain" }),
       },
     };
     // Codes are checked and applied as checkout would; a code checkout refuses stops the order.

@@ -74,6 +74,8 @@ export async function previewIncidentMessage(prisma: PrismaClient, shop: string,
 }
 
 // The summary names the promised date as a token: the page writes it in the shop's zone (app/domain/dates.ts).
+// It says which message went and in which language, never its words: they greet the customer by
+// name, and a timeline outlives the customer's erasure (SECURITY.privacy.md).
 const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 const WHAT: Record<MessageKind, string> = { acknowledge: "we are on it", apology_code: "an apology with the code", note: "a message" };
 
@@ -93,10 +95,10 @@ export async function sendIncidentMessage(
     await addTimeline(tx, incidentId, shop, {
       at: now, actor: "merchant", kind: sent.sent ? "customer_message" : "customer_message_failed", source: sent.sent ? source : `${source}:failed`,
       summary: sent.sent
-        ? `${by.name}: emailed ${WHAT[request.kind]} in ${LANGUAGE.of(locale)} — “${message.subject}”${request.kind === "acknowledge" ? ", answer promised by {answerBy}" : ""}`
+        ? `${by.name}: emailed the customer ${WHAT[request.kind]} in ${LANGUAGE.of(locale)}${request.kind === "acknowledge" ? ", answer promised by {answerBy}" : ""}`
         : `${by.name}: ${WHAT[request.kind]} not emailed (${sent.reason})`,
       detail: sent.sent
-        ? { kind: request.kind, locale, subject: message.subject, text: message.text, messageId: sent.messageId, answerBy: incident.answerBy.toISOString() }
+        ? { kind: request.kind, locale, messageId: sent.messageId, answerBy: incident.answerBy.toISOString() }
         : { kind: request.kind, reason: sent.reason },
     });
     if (sent.sent && incident.openKey) {

@@ -7,6 +7,9 @@ import type { ShopSettings } from "../settings/settings";
 import { sendCustomerMail } from "./mailer.server";
 import { confirmationMessage, type AnswerTextsInput } from "./offer-answer";
 
+// Which message and in which language, never its words (they greet the customer by name).
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
+
 export async function sendOfferConfirmation(
   prisma: PrismaClient, offer: Offer, facts: { orderName: string; shopName: string; settings: ShopSettings }, texts: AnswerTextsInput, now = new Date(),
 ): Promise<boolean> {
@@ -19,9 +22,9 @@ export async function sendOfferConfirmation(
   await addTimeline(prisma, offer.incidentId, offer.shop, {
     at: now, actor: "makegood", kind: sent.sent ? "customer_message" : "customer_message_failed", source: `offer:${offer.id}:confirmation`,
     summary: sent.sent
-      ? `Emailed the customer the confirmation of their choice (${texts.locale}) — “${message.subject}”`
+      ? `Emailed the customer the confirmation of their choice in ${LANGUAGE.of(texts.locale)}`
       : `The confirmation of the customer's choice was not emailed (${sent.reason})`,
-    detail: sent.sent ? { kind: "offer_confirmation", locale: texts.locale, subject: message.subject, text: message.text, messageId: sent.messageId } : { kind: "offer_confirmation", reason: sent.reason },
+    detail: sent.sent ? { kind: "offer_confirmation", locale: texts.locale, messageId: sent.messageId } : { kind: "offer_confirmation", reason: sent.reason },
   });
   return sent.sent;
 }

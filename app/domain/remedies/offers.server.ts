@@ -19,6 +19,10 @@ import { findSubstitutes, substitutesToShow, type Candidates } from "./substitut
 import { Refused } from "./outcome";
 
 export type { OfferedSubstitute };
+
+// The timeline says the offer went to the customer, in which language, never their address.
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The substitutes the merchant picked for one incident's line (none: leaving it out only). */
@@ -135,7 +139,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
       await addTimeline(tx, l.incident.id, shop, {
         at: now, actor: by.actor, kind: "offer_sent", source: `offer:${offer.id}`,
         summary: sent.sent
-          ? `${by.name}: offer emailed to the customer (${locale}) — ${lines.map(choices).join("; ")}${allowCancel ? "; or cancelling the order" : ""}; answer by {expiresAt}`
+          ? `${by.name}: offer emailed to the customer (${LANGUAGE.of(locale)}) — ${lines.map(choices).join("; ")}${allowCancel ? "; or cancelling the order" : ""}; answer by {expiresAt}`
           : `${by.name}: offer ready but not emailed (${sent.reason}); share its link with the customer`,
         detail: { offerId: offer.id, lines: lines.map((x) => ({ item: x.item, quantity: x.quantity, substitutes: x.picked })), allowCancel, locale, expiresAt: expiresAt.toISOString(), emailed: sent.sent },
       });
