@@ -1,9 +1,10 @@
 // The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML, without
 // the app's scripts (`offerPageHandle`): through Shopify's App Proxy they are not reachable. The form
-// posts to the page's own address as the browser sees it — the shop's domain through the proxy, the
-// app's otherwise — where Remix's <Form> would name the app's route (/proxy/offers/…), which the
-// shop's domain does not serve. It has no browser validation on purpose: the browser would word it
-// in its own language, the server words "choose one" in the customer's.
+// posts to `formAction`, the page's address as the customer's browser names it — under the proxy's
+// path prefix on the shop's domain (/apps/makegood/offers/…), the app's /offers/… otherwise — where
+// Remix's <Form> would name the app's route (/proxy/offers/…), which the shop's domain does not
+// serve. It has no browser validation on purpose: the browser would word it in its own language,
+// the server words "choose one" in the customer's.
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
@@ -15,12 +16,22 @@ export const offerPageMeta: MetaFunction = ({ data }) => [
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
 ];
 
-/** Read by the root: no scripts on this page. */
-export const offerPageHandle = { scripts: false };
+/** Read by the root (no scripts on this page) and by entry.server (a customer's page, not the admin's). */
+export const offerPageHandle = { scripts: false, customerPage: true };
 
-/** Never cached, by the browser or anything between: the page holds the credential and changes with the answer. */
+/**
+ * Never cached, by the browser or anything between: the page holds the credential and changes with
+ * the answer. Its address (the credential) goes to no other site in a Referer (`same-origin`, not
+ * `no-referrer`: with that, Chromium sends `Origin: null` on the form's post, which Remix's CSRF
+ * check refuses). It is opened on its own, from an email, never inside another page — so no site may
+ * frame it (a framed "confirm" button could be clicked for the customer) — and it loads nothing but
+ * pictures: no scripts, no base, and its form posts only to its own origin.
+ */
 export const offerPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
   "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? "no-store",
+  "Referrer-Policy": "same-origin",
+  "Content-Security-Policy": "default-src 'none'; img-src *; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
 });
 
 const box = { maxWidth: 560, margin: "32px auto", padding: "20px 24px", fontFamily: "system-ui, sans-serif", lineHeight: 1.5, border: "1px solid #ddd", borderRadius: 12, color: "#1f1f1f" } as const;
@@ -36,7 +47,7 @@ function Page({ data, children }: { data: OfferPageData; children: ReactNode }) 
   );
 }
 
-export function OfferPage({ data, answered }: { data: OfferPageData; answered?: OfferAnswerData }) {
+export function OfferPage({ data, formAction, answered }: { data: OfferPageData; formAction: string; answered?: OfferAnswerData }) {
   const { state, texts, choices, locale } = data;
   if (answered?.outcome === "done") {
     return (
@@ -60,7 +71,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
     <Page data={data}>
       <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
       <p>{texts.problem}</p>
-      <form method="post" noValidate>
+      <form method="post" action={formAction} noValidate>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={error ? "choice-error" : undefined}>
           <legend style={{ padding: 0, marginBottom: 4 }}>{texts.proposal}</legend>
           {error && <p id="choice-error" role="alert" style={{ color: "#8e1f0b", fontWeight: 600, margin: "8px 0" }}>{error}</p>}

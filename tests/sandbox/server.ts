@@ -7,6 +7,7 @@ import path from "node:path";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { executeAdminRequest, type AdminRequest } from "./admin-api";
 import { loadAdminSchema } from "./admin-schema";
+import { appProxyFromToml, forwardToApp, proxiedPath } from "./app-proxy";
 import { cdnFile } from "./media";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
@@ -61,6 +62,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     apiVersion: API_VERSION,
     subscriptions: subscriptionsFromToml(path.join(root, "shopify.app.toml")),
   });
+  const appProxy = appProxyFromToml(path.join(root, "shopify.app.toml"));
 
   store.on("event", ({ shop, topic, payload }) => {
     webhooks.send(shop, topic, webhookBody(store.shop(shop), topic, payload() as Record<string, unknown>), clock.now());
@@ -77,6 +79,15 @@ export async function startSandboxServer(options: SandboxOptions) {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const shop = (req.headers[SHOP_HEADER] as string | undefined) ?? url.searchParams.get("shop") ?? "";
     const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
+    // A shop's own domain (its storefront): only the app's proxy is served there, as Shopify forwards it.
+    const storefront = store.shopOfStorefront(req.headers.host);
+    if (storefront) {
+      if (appProxy && proxiedPath(appProxy, url.pathname)) {
+        return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret }, await readRaw(req));
+      }
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+      return res.end(`not implemented in sandbox: the storefront of ${storefront} serves only the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`);
+    }
     if (req.method === "OPTIONS") return send(res, 204, null, cors);
 
     const graphqlPath = url.pathname.match(/^\/admin\/api\/([\w-]+)\/graphql\.json$/);
@@ -261,6 +272,7 @@ export async function startSandboxServer(options: SandboxOptions) {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   store.cdnOrigin = url;
+  store.storefrontPort = (server.address() as AddressInfo).port;
   return {
     url,
     store,
@@ -293,6 +305,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.setEncoding("utf8");
     req.on("data", (chunk) => (data += chunk));
     req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function readRaw(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
