@@ -10,10 +10,13 @@ import type { ReactNode } from "react";
 import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
 
 /** The page's title (the customer's language: "Tu pedido #1031"); kept out of search engines, and
- *  its address (which holds the offer's secret) out of Referer headers to other sites. */
+ *  its address (which holds the offer's secret) out of Referer headers to other sites. Its icon is
+ *  named (an empty one), so the browser does not fetch /favicon.ico from the shop's domain, outside
+ *  the proxy's path, where the app cannot know what answers. */
 export const offerPageMeta: MetaFunction = ({ data }) => [
   { title: (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
+  { tagName: "link", rel: "icon", href: "data:," },
 ];
 
 /** Read by the root (no scripts on this page) and by entry.server (a customer's page, not the admin's). */
@@ -30,7 +33,7 @@ export const offerPageHandle = { scripts: false, customerPage: true };
 export const offerPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
   "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? "no-store",
   "Referrer-Policy": "same-origin",
-  "Content-Security-Policy": "default-src 'none'; img-src *; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "Content-Security-Policy": "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
 });
 
