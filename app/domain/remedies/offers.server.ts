@@ -153,7 +153,7 @@ async function carryOut(
   const orderId = (await prisma.incident.findUniqueOrThrow({ where: { id: offer.incidentId }, select: { orderId: true } })).orderId;
   let result: Awaited<ReturnType<typeof applyRemedy>>;
   try {
-    result = await applyRemedy(prisma, admin, offer.shop, offer.incidentId, await decisionFor(admin, orderId, offer, choice, fallback), who, { decisionId: `offer-${offer.id}`, now });
+    result = await applyRemedy(prisma, admin, offer.shop, offer.incidentId, await decisionFor(admin, orderId, offer, choice, fallback), who, { decisionId: `offer-${offer.id}`, asRecorded: true, now });
   } catch (error) {
     // Reading the line to leave out failed: the answer is kept as failed, for the merchant to take over.
     if (!(error instanceof Refused)) throw error;
