@@ -117,6 +117,8 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   private quiet = false;
   /** Where product images are served from: Shopify's CDN, or the sandbox server once it listens. */
   cdnOrigin = "https://cdn.shopify.com";
+  /** How long Shopify's search index trails writes (a fault tests set): searches do not list newer records. */
+  searchLagMs = 0;
   /** The port shops' storefronts are served on once the sandbox listens (see storefrontUrl). */
   storefrontPort: number | null = null;
   constructor(public readonly clock: SandboxClock) {
