@@ -40,16 +40,25 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
 const ABORT_DELAY_MS = 5_000;
 
+const isCustomerPage = (context: EntryContext) => context.staticHandlerContext.matches.some(
+  (m) => (context.routeModules[m.route.id]?.handle as { customerPage?: boolean } | undefined)?.customerPage === true,
+);
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  addDocumentResponseHeaders(request, responseHeaders);
-  // The library preloads App Bridge from Shopify's CDN even when APP_BRIDGE_URL moves it (its
-  // override reaches the script tag and the bounce page, not this header): preload what runs.
-  if (env.APP_BRIDGE_URL && responseHeaders.has("Link")) responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+  // A customer's page (the offer page, on the shop's domain through the App Proxy, whose query
+  // names the shop) is no admin page: the admin's frame-ancestors and App Bridge's preload would be
+  // wrong there. It sets its own policies (components/offer-page.tsx).
+  if (!isCustomerPage(remixContext)) {
+    addDocumentResponseHeaders(request, responseHeaders);
+    // The library preloads App Bridge from Shopify's CDN even when APP_BRIDGE_URL moves it (its
+    // override reaches the script tag and the bounce page, not this header): preload what runs.
+    if (env.APP_BRIDGE_URL && responseHeaders.has("Link")) responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+  }
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

@@ -1,26 +1,40 @@
 // The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML, without
 // the app's scripts (`offerPageHandle`): through Shopify's App Proxy they are not reachable. The form
-// posts to the page's own address as the browser sees it — the shop's domain through the proxy, the
-// app's otherwise — where Remix's <Form> would name the app's route (/proxy/offers/…), which the
-// shop's domain does not serve. It has no browser validation on purpose: the browser would word it
-// in its own language, the server words "choose one" in the customer's.
+// posts to `formAction`, the page's address as the customer's browser names it — under the proxy's
+// path prefix on the shop's domain (/apps/makegood/offers/…), the app's /offers/… otherwise — where
+// Remix's <Form> would name the app's route (/proxy/offers/…), which the shop's domain does not
+// serve. It has no browser validation on purpose: the browser would word it in its own language,
+// the server words "choose one" in the customer's.
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
 
 /** The page's title (the customer's language: "Tu pedido #1031"); kept out of search engines, and
- *  its address (which holds the offer's secret) out of Referer headers to other sites. */
+ *  its address (which holds the offer's secret) out of Referer headers to other sites. Its icon is
+ *  named (an empty one), so the browser does not fetch /favicon.ico from the shop's domain, outside
+ *  the proxy's path, where the app cannot know what answers. */
 export const offerPageMeta: MetaFunction = ({ data }) => [
   { title: (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
+  { tagName: "link", rel: "icon", href: "data:," },
 ];
 
-/** Read by the root: no scripts on this page. */
-export const offerPageHandle = { scripts: false };
+/** Read by the root (no scripts on this page) and by entry.server (a customer's page, not the admin's). */
+export const offerPageHandle = { scripts: false, customerPage: true };
 
-/** Never cached, by the browser or anything between: the page holds the credential and changes with the answer. */
+/**
+ * Never cached, by the browser or anything between: the page holds the credential and changes with
+ * the answer. Its address (the credential) goes to no other site in a Referer (`same-origin`, not
+ * `no-referrer`: with that, Chromium sends `Origin: null` on the form's post, which Remix's CSRF
+ * check refuses). It is opened on its own, from an email, never inside another page — so no site may
+ * frame it (a framed "confirm" button could be clicked for the customer) — and it loads nothing but
+ * pictures: no scripts, no base, and its form posts only to its own origin.
+ */
 export const offerPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
   "Cache-Control": actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control") ?? "no-store",
+  "Referrer-Policy": "same-origin",
+  "Content-Security-Policy": "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
 });
 
 const box = { maxWidth: 560, margin: "32px auto", padding: "20px 24px", fontFamily: "system-ui, sans-serif", lineHeight: 1.5, border: "1px solid #ddd", borderRadius: 12, color: "#1f1f1f" } as const;
@@ -36,7 +50,7 @@ function Page({ data, children }: { data: OfferPageData; children: ReactNode }) 
   );
 }
 
-export function OfferPage({ data, answered }: { data: OfferPageData; answered?: OfferAnswerData }) {
+export function OfferPage({ data, formAction, answered }: { data: OfferPageData; formAction: string; answered?: OfferAnswerData }) {
   const { state, texts, lines, cancel, locale } = data;
   if (answered?.outcome === "done") {
     return (
@@ -72,7 +86,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
     <Page data={data}>
       <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
       {texts.problems?.map((p) => <p key={p}>{p}</p>)}
-      <form method="post" noValidate>
+      <form method="post" action={formAction} noValidate>
         <p style={{ marginBottom: 4 }}>{texts.proposal}</p>
         {lines.map((line) => (
           <fieldset key={line.position} style={{ border: 0, padding: 0, margin: "8px 0" }} aria-describedby={missing.has(line.position) ? `choice-error-${line.position}` : undefined} data-line={line.position}>
@@ -96,7 +110,7 @@ export function OfferPage({ data, answered }: { data: OfferPageData; answered?: 
       </form>
       {cancel && (
         // Cancelling is the whole order at once, so it is its own form, never mixed with a line's choice.
-        <form method="post" style={{ marginTop: 20, paddingTop: 12, borderTop: "1px solid #e3e3e3" }}>
+        <form method="post" action={formAction} style={{ marginTop: 20, paddingTop: 12, borderTop: "1px solid #e3e3e3" }}>
           <p style={{ margin: "0 0 8px" }}>{texts.orCancel}</p>
           <input type="hidden" name="choice" value="cancel_order" />
           <button type="submit" style={{ padding: "8px 14px", borderRadius: 8, border: "1px solid #8a8a8a", background: "#fff", color: "#1f1f1f", fontSize: 15 }}>{cancel.label}</button>

@@ -45,7 +45,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const { incident } = workspace;
     const settings = await getShopSettings(prisma, session.shop);
     // Asked of Shopify while the page is already on its way (deferred): the rest is our own data.
-    const e = incident.evidence as { short?: number; reason?: string };
     // One offer covers every line of the order that cannot ship: the candidates of each.
     const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open
       ? offerCandidates(prisma, admin, session.shop, incident.orderId, settings).then(

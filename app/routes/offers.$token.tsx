@@ -1,6 +1,6 @@
 // /offers/<token>: the customer's offer page at the app's own address (app/domain/remedies/offer-page.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
 import { BODY_LIMITS, readFormWithin } from "../http/body-limit.server";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
@@ -12,5 +12,6 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => loadOfferPage
 export const action = async ({ request, params }: ActionFunctionArgs) => answerOfferPage(params.token ?? "", await readFormWithin(request, BODY_LIMITS.form), request);
 
 export default function Offer() {
-  return <OfferPage data={useLoaderData<typeof loader>()} answered={useActionData<typeof action>()} />;
+  const { token = "" } = useParams();
+  return <OfferPage data={useLoaderData<typeof loader>()} formAction={`/offers/${encodeURIComponent(token)}`} answered={useActionData<typeof action>()} />;
 }

@@ -1,27 +1,36 @@
 // /proxy/offers/<token>: the same offer page reached through the shop's own domain
-// (https://<shop>/apps/makegood/offers/<token>) by Shopify's App Proxy; Shopify's signature on the
-// request is checked before anything else (a bad one is refused by the library).
+// (https://<shop>/apps/makegood/offers/<token>) by Shopify's App Proxy. Shopify's signature is
+// checked before anything else (app/shopify/app-proxy.server.ts), the token must be an offer of
+// the shop Shopify signed for, and the form posts back under the path prefix Shopify names — the
+// address the customer's browser is on — never to the app's own /proxy/… route.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
 import { BODY_LIMITS, readFormWithin } from "../http/body-limit.server";
+import prisma from "../db.server";
+import { isOfferOfShop, noOfferAnswer, noOfferPage, withFormAction } from "../domain/remedies/offer-link.server";
 import { answerOfferPage, loadOfferPage } from "../domain/remedies/offer-page.server";
-import { authenticate } from "../shopify.server";
+import { proxiedRequest } from "../shopify/app-proxy.server";
 
 export const meta = offerPageMeta;
 export const headers = offerPageHeaders;
 export const handle = offerPageHandle;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await authenticate.public.appProxy(request);
-  return loadOfferPage(params.token ?? "", request);
+  const { shop, pathPrefix } = await proxiedRequest(request);
+  const token = params.token ?? "";
+  const page = (await isOfferOfShop(prisma, token, shop)) ? await loadOfferPage(token, request) : noOfferPage(request);
+  return withFormAction(page, `${pathPrefix}/offers/${encodeURIComponent(token)}`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await authenticate.public.appProxy(request);
-  return answerOfferPage(params.token ?? "", await readFormWithin(request, BODY_LIMITS.form), request);
+  const { shop } = await proxiedRequest(request);
+  const token = params.token ?? "";
+  if (!(await isOfferOfShop(prisma, token, shop))) return noOfferAnswer(request);
+  return answerOfferPage(token, await readFormWithin(request, BODY_LIMITS.form), request);
 }
 
 export default function ProxiedOffer() {
-  return <OfferPage data={useLoaderData<typeof loader>()} answered={useActionData<typeof action>()} />;
+  const data = useLoaderData<typeof loader>();
+  return <OfferPage data={data} formAction={data.formAction} answered={useActionData<typeof action>()} />;
 }

@@ -13,8 +13,8 @@ export function demoAppEnv(root: string, appUrl: string, sandboxUrl: string, dat
     SHOPIFY_APP_URL: appUrl,
     SCOPES: DEMO_APP.scopes,
     APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
-    // The sandbox has no App Proxy in front of the shop's domain: offer links go to the app.
-    OFFER_LINKS: "direct",
+    // Offer links go to the shop's domain (OFFER_LINKS' default), where the sandbox plays Shopify's
+    // App Proxy (tests/sandbox/app-proxy.ts), as customers will open them.
     MAKEGOOD_SANDBOX_URL: sandboxUrl,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
   };

@@ -31,7 +31,14 @@ export function draftQueries(store: SandboxStore, shop: ShopState) {
     draftOrders: (args: Args) => {
       const tag = String(args.query ?? "").match(/^tag:['"]?([^'"]+)['"]?$/)?.[1];
       if (args.query && !tag) throw new GraphQLError(`not implemented in sandbox: draftOrders query '${String(args.query)}'`);
-      return connection(shop.draftOrders.filter((d) => !tag || d.tags.includes(tag)), args, (d) => draftView(store, shop, d));
+      // Shopify's search index follows writes with a delay: a search does not list what is newer.
+      const indexed = (d: DraftOrder) => !args.query || store.clock.now().getTime() - d.createdAt.getTime() >= store.searchLagMs;
+      return connection(shop.draftOrders.filter((d) => indexed(d) && (!tag || d.tags.includes(tag))), args, (d) => draftView(store, shop, d));
+    },
+    draftOrder: ({ id }: Args) => {
+      const ref = parseGid(id);
+      const draft = ref?.type === "DraftOrder" ? shop.draftOrders.find((d) => d.id === ref.id) : undefined;
+      return draft ? draftView(store, shop, draft) : null;
     },
   };
 }

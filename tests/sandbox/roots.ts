@@ -107,7 +107,7 @@ export function queryRoot(store: SandboxStore, shop: ShopState) {
   return {
     ...discountQueries(store, shop),
     ...draftQueries(store, shop),
-    shop: () => shopView(shop),
+    shop: () => shopView(shop, store.storefrontUrl(shop.domain)),
     shopLocales: () => {
       const names: Record<string, string> = { es: "Spanish", en: "English", ro: "Romanian" };
       return [{ locale: shop.primaryLocale, name: names[shop.primaryLocale] ?? shop.primaryLocale, primary: true, published: true, marketWebPresences: [] }];

@@ -7,6 +7,7 @@ import path from "node:path";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { executeAdminRequest, type AdminRequest } from "./admin-api";
 import { loadAdminSchema } from "./admin-schema";
+import { appProxyFromToml, forwardToApp, proxiedPath } from "./app-proxy";
 import { cdnFile } from "./media";
 import { SandboxAuth, type InstalledApp } from "./auth";
 import { SandboxClock } from "./clock";
@@ -51,16 +52,19 @@ export async function startSandboxServer(options: SandboxOptions) {
     }
     return bucket;
   };
-  const faults = { serverErrors: 0, timeouts: 0 };
+  /** `lostAnswers`: the request is carried out, then its answer is lost (a 503): what a retry must
+   *  cope with. `operation`: the faults hit only requests of that operation (by name), the others pass. */
+  const faults: { serverErrors: number; timeouts: number; lostAnswers: number; operation: string | null } = { serverErrors: 0, timeouts: 0, lostAnswers: 0, operation: null };
   const context = new SandboxContext(store);
   /** What each Admin GraphQL request was answered, for tests to see retries. */
-  const graphqlLog: { status: number; code?: string }[] = [];
+  const graphqlLog: { status: number; code?: string; operation?: string }[] = [];
   const webhooks = new WebhookSender({
     appUrl: () => auth.app.appUrl,
     secret: () => auth.app.secret,
     apiVersion: API_VERSION,
     subscriptions: subscriptionsFromToml(path.join(root, "shopify.app.toml")),
   });
+  const appProxy = appProxyFromToml(path.join(root, "shopify.app.toml"));
 
   store.on("event", ({ shop, topic, payload }) => {
     webhooks.send(shop, topic, webhookBody(store.shop(shop), topic, payload() as Record<string, unknown>), clock.now());
@@ -77,6 +81,15 @@ export async function startSandboxServer(options: SandboxOptions) {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const shop = (req.headers[SHOP_HEADER] as string | undefined) ?? url.searchParams.get("shop") ?? "";
     const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
+    // A shop's own domain (its storefront): only the app's proxy is served there, as Shopify forwards it.
+    const storefront = store.shopOfStorefront(req.headers.host);
+    if (storefront) {
+      if (appProxy && proxiedPath(appProxy, url.pathname)) {
+        return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret }, await readRaw(req));
+      }
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+      return res.end(`not implemented in sandbox: the storefront of ${storefront} serves only the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`);
+    }
     if (req.method === "OPTIONS") return send(res, 204, null, cors);
 
     const graphqlPath = url.pathname.match(/^\/admin\/api\/([\w-]+)\/graphql\.json$/);
@@ -88,22 +101,29 @@ export async function startSandboxServer(options: SandboxOptions) {
       if (graphqlPath[1] !== API_VERSION) {
         return send(res, 404, { errors: `not implemented in sandbox: API version ${graphqlPath[1]} (the sandbox serves ${API_VERSION})` });
       }
-      if (faults.timeouts > 0) {
+      const request = parseJson(await readBody(req)) as AdminRequest | undefined;
+      const operation = request?.operationName ?? (typeof request?.query === "string" ? request.query.match(/\b(?:query|mutation)\s+(\w+)/)?.[1] : undefined);
+      const faulted = faults.operation === null || faults.operation === operation;
+      if (faulted && faults.timeouts > 0) {
         faults.timeouts--;
-        graphqlLog.push({ status: 0, code: "TIMEOUT" });
+        graphqlLog.push({ status: 0, code: "TIMEOUT", operation });
         return; // never answers; the client's timeout must fire
       }
-      if (faults.serverErrors > 0) {
+      if (faulted && faults.serverErrors > 0) {
         faults.serverErrors--;
-        graphqlLog.push({ status: 503 });
+        graphqlLog.push({ status: 503, operation });
         return send(res, 503, { errors: "Service Unavailable" });
       }
-      const request = parseJson(await readBody(req)) as AdminRequest | undefined;
       if (request === undefined || typeof request !== "object" || request === null) {
         return send(res, 400, { errors: "The request body must be JSON: { query, variables, operationName }" });
       }
       const answer = executeAdminRequest({ schema, context, shop, bucket: bucketFor(shop), request });
-      graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined });
+      if (faulted && faults.lostAnswers > 0) {
+        faults.lostAnswers--;
+        graphqlLog.push({ status: 503, code: "ANSWER_LOST", operation });
+        return send(res, 503, { errors: "Service Unavailable" });
+      }
+      graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined, operation });
       return send(res, 200, answer);
     }
 
@@ -193,9 +213,12 @@ export async function startSandboxServer(options: SandboxOptions) {
       case "PUT /sandbox/webhooks/options":
         Object.assign(webhooks.options, body);
         return send(res, 200, webhooks.options);
-      case "POST /sandbox/faults":
-        Object.assign(faults, body);
-        return send(res, 200, faults);
+      case "POST /sandbox/faults": {
+        const { searchLagMs, ...rest } = body;
+        Object.assign(faults, rest);
+        if (typeof searchLagMs === "number") store.searchLagMs = searchLagMs;
+        return send(res, 200, { ...faults, searchLagMs: store.searchLagMs });
+      }
       case "POST /sandbox/orders": {
         // A customer checks out: { email, lines: [{ sku, quantity }], discountCodes?, gateway? }.
         const s = store.shop(shop);
@@ -255,12 +278,14 @@ export async function startSandboxServer(options: SandboxOptions) {
     graphqlLog.length = 0;
     webhooks.log.length = 0;
     webhooks.resetOptions();
-    Object.assign(faults, { serverErrors: 0, timeouts: 0 });
+    Object.assign(faults, { serverErrors: 0, timeouts: 0, lostAnswers: 0, operation: null });
+    store.searchLagMs = 0;
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   store.cdnOrigin = url;
+  store.storefrontPort = (server.address() as AddressInfo).port;
   return {
     url,
     store,
@@ -293,6 +318,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.setEncoding("utf8");
     req.on("data", (chunk) => (data += chunk));
     req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function readRaw(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

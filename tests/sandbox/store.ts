@@ -121,6 +121,10 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
   private quiet = false;
   /** Where product images are served from: Shopify's CDN, or the sandbox server once it listens. */
   cdnOrigin = "https://cdn.shopify.com";
+  /** How long Shopify's search index trails writes (a fault tests set): searches do not list newer records. */
+  searchLagMs = 0;
+  /** The port shops' storefronts are served on once the sandbox listens (see storefrontUrl). */
+  storefrontPort: number | null = null;
   constructor(public readonly clock: SandboxClock) {
     super();
   }
@@ -155,6 +159,22 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
 
   hasShop(domain: string) {
     return this.shops.has(domain);
+  }
+
+  /**
+   * A shop's storefront, its primary domain: `http://<handle>.localhost:<port>` once the sandbox
+   * listens — a host of its own per shop, as on Shopify, that browsers resolve to this machine
+   * (RFC 6761) — so the App Proxy can be played on the shop's own domain.
+   */
+  storefrontUrl(domain: string): string {
+    return this.storefrontPort === null ? `https://${domain}` : `http://${domain.replace(/\.myshopify\.com$/, "")}.localhost:${this.storefrontPort}`;
+  }
+
+  /** The shop whose storefront a request's Host names, or null (the admin, the control API). */
+  shopOfStorefront(host: string | undefined): string | null {
+    if (!host) return null;
+    const origin = `http://${host.toLowerCase()}`;
+    return [...this.shops.keys()].find((domain) => this.storefrontUrl(domain) === origin) ?? null;
   }
 
   emit_(shop: string, topic: string, payload: () => unknown) {

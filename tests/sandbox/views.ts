@@ -20,7 +20,7 @@ export const moneyBag = (amount: string | number, currencyCode: string) => ({
 });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function shopView(shop: ShopState) {
+export function shopView(shop: ShopState, storefrontUrl = `https://${shop.domain}`) {
   return {
     __typename: "Shop",
     id: gid("Shop", shop.id),
@@ -31,7 +31,7 @@ export function shopView(shop: ShopState) {
     currencyCode: shop.currencyCode,
     ianaTimezone: shop.ianaTimezone,
     shopAddress: { __typename: "ShopAddress", id: gid("ShopAddress", 1), countryCodeV2: shop.countryCode, country: shop.country },
-    primaryDomain: { __typename: "Domain", id: gid("Domain", 1), host: shop.domain, url: `https://${shop.domain}` },
+    primaryDomain: { __typename: "Domain", id: gid("Domain", 1), host: new URL(storefrontUrl).hostname, url: storefrontUrl },
     plan: { displayName: shop.planName, partnerDevelopment: false, shopifyPlus: false },
   };
 }

@@ -24,7 +24,7 @@ export async function apologizeWithCode(prisma: PrismaClient, admin: AdminClient
   // A code the merchant made on the incident already is the apology's code: never a second one.
   const existing = await prisma.remedy.findFirst({ where: { shop, incidentId, kind: "compensation_code", status: "done" }, orderBy: { executedAt: "asc" } });
   const made = existing ? { ok: true as const, remedy: existing }
-    : await applyRemedy(prisma, admin, shop, incidentId, { kind: "compensation_code", percentage, expiresInDays }, { actor: "merchant", name: by.name }, { decisionId: "apology" });
+    : await applyRemedy(prisma, admin, shop, incidentId, { kind: "compensation_code", percentage, expiresInDays }, { actor: "merchant", name: by.name }, { decisionId: "apology", asRecorded: true });
   if (!made.ok) return { ok: false, status: made.status, error: made.error };
   if (made.remedy.status !== "done") return { ok: false, status: 409, error: "the code is still being made: try again in a moment" };
   const sent = await sendIncidentMessage(prisma, shop, incidentId, { kind: "apology_code", codeRemedyId: made.remedy.id }, by);

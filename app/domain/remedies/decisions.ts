@@ -86,3 +86,19 @@ export function decisionKeyOf(incidentId: string, decision: RemedyDecision, deci
         : value;
   return `${incidentId}:${JSON.stringify(sorted(decision))}`;
 }
+
+/** Each field where `requested` differs from the decision recorded under the same id, in words
+ *  ("amount: 5.00 → 50.00", "kind: refund → cancel_order"); none when they are the same decision. */
+export function decisionDifferences(recorded: RemedyDecision, requested: RemedyDecision): string[] {
+  const fields = (value: unknown, path: string, into: Map<string, string>) => {
+    if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) fields(inner, path ? `${path}.${key}` : key, into);
+    } else if (value !== undefined) into.set(path, JSON.stringify(value));
+    return into;
+  };
+  const before = fields(recorded, "", new Map());
+  const after = fields(requested, "", new Map());
+  return [...new Set([...before.keys(), ...after.keys()])].sort()
+    .filter((field) => before.get(field) !== after.get(field))
+    .map((field) => `${field}: ${before.get(field) ?? "(none)"} → ${after.get(field) ?? "(none)"}`);
+}

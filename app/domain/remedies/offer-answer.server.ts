@@ -136,7 +136,7 @@ async function carryOut(
 }
 
 async function cancelOrder(prisma: PrismaClient, admin: AdminClient, offer: OfferWithLines, who: { actor: Actor; name: string }, now: Date) {
-  const result = await applyRemedy(prisma, admin, offer.shop, offer.incidentId, { kind: "cancel_order", note: "MakeGood offer: the customer chose to cancel" }, who, { decisionId: `offer-${offer.id}-cancel`, now });
+  const result = await applyRemedy(prisma, admin, offer.shop, offer.incidentId, { kind: "cancel_order", note: "MakeGood offer: the customer chose to cancel" }, who, { decisionId: `offer-${offer.id}-cancel`, asRecorded: true, now });
   if (!result.ok) return false;
   await prisma.$transaction(async (tx) => {
     await tx.offer.update({ where: { id: offer.id }, data: { remedyId: result.remedy.id } });
@@ -163,7 +163,7 @@ async function answerLines(
     let result: RemedyResult;
     try {
       const decision = await lineDecision(admin, offer.orderId, line, choice, why, line.position === shippingLine);
-      result = await applyRemedy(prisma, admin, offer.shop, line.incidentId, decision, who, { decisionId: `offer-${offer.id}-${line.position}-${choiceKey(choice)}`, now });
+      result = await applyRemedy(prisma, admin, offer.shop, line.incidentId, decision, who, { decisionId: `offer-${offer.id}-${line.position}-${choiceKey(choice)}`, asRecorded: true, now });
     } catch (error) {
       // Reading the line to leave out was refused: the line is failed, for the merchant to take over.
       if (!(error instanceof Refused)) throw error;

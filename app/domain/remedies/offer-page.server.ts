@@ -72,13 +72,16 @@ async function confirmation(view: OfferView, facts: Facts, answered: AnswerTexts
   return { locale: facts.locale, answer: answered, shipBy: shipByFrom(facts.settings, facts.timezone, now), timezone: facts.timezone, overrides: facts.settings.messages };
 }
 
+/** The page of a link that opens no offer, in the browser's language. */
+export function invalidOfferPage(request: Request) {
+  const locale = localeOfRequest(request.headers.get("Accept-Language"));
+  const data: OfferPageData = { state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, lines: [], cancel: null };
+  return json(data, { status: 404, headers: NO_STORE });
+}
+
 export async function loadOfferPage(token: string, request: Request) {
   const view = await offerForToken(prisma, token);
-  if (!view) {
-    const locale = localeOfRequest(request.headers.get("Accept-Language"));
-    const data: OfferPageData = { state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, lines: [], cancel: null };
-    return json(data, { status: 404, headers: NO_STORE });
-  }
+  if (!view) return invalidOfferPage(request);
   const { offer, state } = view;
   const facts = await pageFacts(view);
   const { settings, shopName, timezone, locale, say } = facts;

@@ -3,7 +3,8 @@
 // created with the remedy's id as Shopify's idempotency key.
 import type { AdminClient } from "../../shopify/client.server";
 import {
-  OrderCancelMutation, RefundCreateMutation, RefundPreviewQuery, type OrderCancel, type RefundCreate, type RefundPreview,
+  OrderCancelMutation, OrderCancelStateQuery, RefundCreateMutation, RefundPreviewQuery,
+  type OrderCancel, type OrderCancelState, type RefundCreate, type RefundPreview,
 } from "../../shopify/documents/remedies";
 import type { RefundDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
@@ -69,8 +70,21 @@ export async function executeRefund(admin: AdminClient, remedyId: string, orderI
   };
 }
 
-/** Cancels the whole order with a full refund and restock (the customer's choice on an offer). */
+/**
+ * Cancels the whole order with a full refund and restock (the customer's choice on an offer). A
+ * retried execution — the first one cancelled the order but its answer was lost — finds the order
+ * cancelled and records that, without asking Shopify to cancel it again (which it refuses).
+ */
 export async function executeCancelOrder(admin: AdminClient, orderId: string, orderName: string, note?: string): Promise<Executed> {
+  const { order: state } = await admin.request<OrderCancelState>(OrderCancelStateQuery, { orderId });
+  if (!state) throw new Refused("the order no longer exists in Shopify");
+  if (state.cancelledAt) {
+    const refunded = state.totalRefundedSet.shopMoney.amount;
+    return {
+      shopifyId: orderId, amount: refunded, currency: state.currencyCode, costsShop: true,
+      summary: `${orderName} was already cancelled in Shopify (${state.cancelledAt}), ${refunded} ${state.currencyCode} refunded`,
+    };
+  }
   const { order } = await admin.request<RefundPreview>(RefundPreviewQuery, { orderId, suggestFullRefund: true });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const amount = order.suggestedRefund.amountSet.shopMoney.amount;

@@ -9,7 +9,7 @@ import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
 import type { IncidentType } from "../incidents/types";
 import { executeCompensationCode } from "./code.server";
-import { decisionKeyOf, type RemedyDecision } from "./decisions";
+import { decisionDifferences, decisionKeyOf, type RemedyDecision } from "./decisions";
 import { fixesProblem } from "./fixes";
 import { executeLeaveOut } from "./leave-out.server";
 import { Refused, type Executed } from "./outcome";
@@ -48,10 +48,18 @@ async function decide(prisma: PrismaClient, shop: string, incidentId: string, de
   }
 }
 
-/** Decides and, unless already done or under way, executes the remedy through Shopify. */
+/**
+ * Decides and, unless already done or under way, executes the remedy through Shopify.
+ * `decisionId` names the decision: the same id again is the same decision. An id the caller chose
+ * (the merchant's page or API) sent again with other content is refused (409, naming each
+ * difference) — never carried out as the first content while the caller believes it asked for the
+ * second. `asRecorded`: an id the app names itself for something that happens once (an offer's
+ * answer, whose decision is read afresh from the order on a retry; the incident's one apology code)
+ * is carried out as first recorded, whatever this call computed.
+ */
 export async function applyRemedy(
   prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, requested: RemedyDecision, who: Decider,
-  { decisionId, now = new Date() }: { decisionId?: string; now?: Date } = {},
+  { decisionId, asRecorded = false, now = new Date() }: { decisionId?: string; asRecorded?: boolean; now?: Date } = {},
 ): Promise<RemedyResult> {
   const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
   if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
@@ -65,6 +73,13 @@ export async function applyRemedy(
   }
   const decided = await decide(prisma, shop, incidentId, requested, who, decisionId);
   const { remedy, repeated } = decided;
+  if (repeated && decisionId && !asRecorded) {
+    // Compared as stored: the JSON of the parsed decision, without its unset fields.
+    const differences = decisionDifferences(JSON.parse(remedy.params) as RemedyDecision, JSON.parse(JSON.stringify(requested)) as RemedyDecision);
+    if (differences.length) {
+      return { ok: false, status: 409, error: `decision ${decisionId} was already made with other content (${differences.join("; ")}): nothing was done — a different decision needs an id of its own`, remedy };
+    }
+  }
   // A decision made before is carried out as it was recorded, whatever this caller asked.
   const decision = repeated ? (JSON.parse(remedy.params) as RemedyDecision) : requested;
   // One caller executes: the claim moves the row out of decided/failed; the others report it.
@@ -89,7 +104,13 @@ export async function applyRemedy(
         executed = await executeCompensationCode(admin, { remedyId: remedy.id, orderName: incident.orderName, customerId: incident.customerId, currency, now }, decision);
         break;
       case "substitution": executed = await executeSubstitution(admin, incident.orderId, decision); break;
-      case "reship": executed = await executeReship(admin, remedy.id, incident.orderId, incident.customerId, decision); break;
+      case "reship": {
+        // The draft's id is kept on the remedy while it executes (shopifyId: the order once done).
+        const draftId = remedy.shopifyId?.startsWith("gid://shopify/DraftOrder/") ? remedy.shopifyId : null;
+        const remember = (id: string) => prisma.remedy.update({ where: { id: remedy.id }, data: { shopifyId: id } });
+        executed = await executeReship(admin, remedy.id, incident.orderId, incident.customerId, decision, { draftId, remember });
+        break;
+      }
       case "leave_out": executed = await executeLeaveOut(admin, incident.orderId, decision); break;
       case "cancel_order": executed = await executeCancelOrder(admin, incident.orderId, incident.orderName, decision.note); break;
     }

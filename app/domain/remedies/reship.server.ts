@@ -1,12 +1,14 @@
 // A reship at the shop's cost (wrong, incomplete or damaged items): a new order for the same items
-// through a draft order at 100 % off with free shipping, completed at once. The draft carries its
-// remedy's tag, so a retried execution completes or finds the first draft instead of making another.
+// through a draft order at 100 % off with free shipping, completed at once. The draft's id is
+// recorded on the remedy as soon as Shopify gives it, so a retried execution completes or finds that
+// draft by id — Shopify's search, which the tag lookup uses, may not list a draft made moments ago —
+// and only when no id was recorded (the process died in between) looks for its tag.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { AdminClient } from "../../shopify/client.server";
 import {
-  DraftOrderByTagQuery, DraftOrderCompleteMutation, DraftOrderCreateMutation,
-  type DraftOrderByTag, type DraftOrderComplete, type DraftOrderCreate,
+  DraftOrderByIdQuery, DraftOrderByTagQuery, DraftOrderCompleteMutation, DraftOrderCreateMutation,
+  type DraftOrderById, type DraftOrderByTag, type DraftOrderComplete, type DraftOrderCreate,
 } from "../../shopify/documents/remedies";
 import { SubstitutionContextQuery, type SubstitutionContext } from "../../shopify/documents/substitution";
 import type { ReshipDecision } from "./decisions";
@@ -28,7 +30,10 @@ export async function reshipLines(prisma: PrismaClient, shop: string, subject: s
 }
 
 
-export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision): Promise<Executed> {
+/** The draft an earlier attempt made (`draftId`, or null), and how to record the one this attempt makes. */
+export type ReshipDraft = { draftId: string | null; remember: (draftId: string) => Promise<unknown> };
+
+export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision, made: ReshipDraft): Promise<Executed> {
   if (!customerId) throw new Refused("the order has no customer account to ship a replacement to");
   const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
   if (!order) throw new Refused("the order no longer exists in Shopify");
@@ -40,8 +45,8 @@ export async function executeReship(admin: AdminClient, remedyId: string, orderI
   const value = fromCents(items.reduce((sum, i) => sum + i.value, 0));
   const tag = `makegood-remedy-${remedyId}`;
 
-  const { draftOrders } = await admin.request<DraftOrderByTag>(DraftOrderByTagQuery, { query: `tag:${tag}` });
-  let draft = draftOrders.nodes[0];
+  let draft = made.draftId ? (await admin.request<DraftOrderById>(DraftOrderByIdQuery, { id: made.draftId })).draftOrder : null;
+  if (!draft) draft = (await admin.request<DraftOrderByTag>(DraftOrderByTagQuery, { query: `tag:${tag}` })).draftOrders.nodes[0] ?? null;
   if (!draft) {
     const { draftOrderCreate } = await admin.request<DraftOrderCreate>(DraftOrderCreateMutation, {
       input: {
@@ -53,6 +58,7 @@ export async function executeReship(admin: AdminClient, remedyId: string, orderI
     });
     if (draftOrderCreate.userErrors.length) throw new Refused(`draftOrderCreate: ${draftOrderCreate.userErrors.map((e) => e.message).join("; ")}`);
     draft = { id: draftOrderCreate.draftOrder!.id, status: "OPEN", order: null };
+    await made.remember(draft.id);
   }
   let created = draft.order;
   if (!created) {

@@ -95,6 +95,20 @@ export const OrderCancelMutation = `#graphql
   }
 `;
 
+/** Whether the order is cancelled already: a retried cancel (its first answer lost) asks first. */
+export const OrderCancelStateQuery = `#graphql
+  query OrderCancelState($orderId: ID!) {
+    order(id: $orderId) {
+      id
+      cancelledAt
+      currencyCode
+      totalRefundedSet { shopMoney { amount } }
+    }
+  }
+`;
+export type OrderCancelState = {
+  order: { id: string; cancelledAt: string | null; currencyCode: string; totalRefundedSet: { shopMoney: { amount: string } } } | null;
+};
 export type OrderCancel = {
   orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: { field: string[] | null; message: string; code: string | null }[] };
 };
@@ -131,6 +145,13 @@ export const DraftOrderCompleteMutation = `#graphql
   }
 `;
 
+/** The reship's draft by the id recorded when it was made: found at once, where the tag search may lag. */
+export const DraftOrderByIdQuery = `#graphql
+  query DraftOrderById($id: ID!) {
+    draftOrder(id: $id) { id status order { id name } }
+  }
+`;
+export type DraftOrderById = { draftOrder: { id: string; status: string; order: { id: string; name: string } | null } | null };
 export type DraftOrderComplete = {
   draftOrderComplete: { draftOrder: { id: string; order: { id: string; name: string } | null } | null; userErrors: { field: string[] | null; message: string }[] };
 };
