@@ -214,6 +214,10 @@ export default function IncidentWorkspace() {
         <Layout.Section>
           <BlockStack gap="400">
             {result && !result.ok && <Banner tone="critical" title="Not done">{result.message}</Banner>}
+            {/* Fixed by a remedy, but the customer has not heard a word: the incident waits for that (it is not closed behind their back). */}
+            {incident.open && incident.status === "remedied" && !incident.acknowledgedAt && (
+              <Banner tone="info" title="Fixed — now tell the customer">The problem is solved on the order. Tell the customer what was done (Tell the customer, on the right), then close the incident.</Banner>
+            )}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">What happened</Text>

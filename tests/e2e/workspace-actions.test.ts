@@ -42,6 +42,8 @@ describe("each merchant action in the incident workspace", () => {
     await confirm.dblclick(); // a double click is one refund
     await toast(page, /Refunded|Already done/);
     await page.getByText(/You: Refunded 59\.90 EUR/).waitFor();
+    // Fixed, but the customer has not heard of it: the page says so, and the incident stays open for that.
+    await page.getByText("Fixed — now tell the customer").waitFor();
     expect(page.errors).toEqual([]);
 
     const after = await storeOrder(launcher, order.id);
@@ -53,6 +55,8 @@ describe("each merchant action in the incident workspace", () => {
     expect(stockAfter.on_hand).toBe(stockBefore.on_hand);
     expect(stockAfter.committed).toBe(stockBefore.committed - 2);
     expect(stockAfter.available).toBe(stockBefore.available + 2);
+    // Nothing holds the order back any more: the rest of the line can ship.
+    await until("the hold released", async () => (await storeOrder(launcher, order.id)).fulfillmentOrders, (fos) => fos.every((f) => f.holds.length === 0));
     await screenshot(page, "refund-done");
     await page.close();
   }, BROWSER_FLOW);

@@ -53,10 +53,12 @@ describe("refunds", () => {
     expect(sandboxOrder.refunds).toHaveLength(2); // the id-less decision is one more decision, made once
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(2);
 
-    // The refunded units leave the order's claim on stock, so the line is whole again: closed as settled.
+    // The refunded units leave the order's claim on stock, so the line is whole again — but the
+    // customer has not been told: the incident stays open as remedied, for the merchant to tell them.
     await settled();
     const after = await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-    expect(after).toMatchObject({ status: "closed", closeReason: "settled by the remedy: every unit left on the line can ship", remedyCost: (Number(expected) * 2).toFixed(2) });
+    expect(after).toMatchObject({ status: "remedied", closedAt: null, remedyCost: (Number(expected) * 2).toFixed(2) });
+    expect(after.openKey).not.toBeNull();
     expect((await timelineOf(incident.id)).filter(([kind]) => kind === "remedy")).toEqual([
       ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],
       ["remedy", `staff member 1: Refunded ${expected} EUR (${line.title} ×${short})`],

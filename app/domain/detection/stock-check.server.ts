@@ -87,7 +87,9 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
         // Our own remedy (the short units refunded or taken off) is what made the line whole.
         remediedReason: "settled by the remedy: every unit left on the line can ship",
       });
-      if (closed > 0) touched.add(line.fulfillmentOrderId);
+      // Fixed by our remedy but kept open until the customer is told: it holds nothing back any more.
+      const settled = closed === 0 && (await tx.incident.count({ where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", subject: line.lineItemId, status: "remedied", openKey: { not: null } } })) > 0;
+      if (closed > 0 || settled) touched.add(line.fulfillmentOrderId);
     }
     // Held while a line of it cannot ship, released when none is left (if the shop wants holds).
     for (const fulfillmentOrderId of touched) await requestHoldSync(tx, task.shop, fulfillmentOrderId, source, now);

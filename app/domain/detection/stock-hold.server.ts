@@ -25,10 +25,14 @@ export async function requestHoldSync(tx: Tx, shop: string, fulfillmentOrderId: 
   await requestDetection(tx, { shop, kind: SYNC_STOCK_HOLD, subject: fulfillmentOrderId, dueAt: now, requestedBy });
 }
 
-/** The stock incidents of a fulfillment order (their evidence names it). */
+/** The stock incidents of a fulfillment order (their evidence names it); open ones that a remedy
+ *  already fixed (remedied, waiting only for the customer to be told) hold nothing back. */
 const incidentsOn = (db: Db, shop: string, fulfillmentOrderId: string, open: boolean) =>
   db.incident.findMany({
-    where: { shop, type: "stock_mismatch", evidence: { contains: `"fulfillmentOrderId":"${fulfillmentOrderId}"` }, openKey: open ? { not: null } : null },
+    where: {
+      shop, type: "stock_mismatch", evidence: { contains: `"fulfillmentOrderId":"${fulfillmentOrderId}"` },
+      ...(open ? { openKey: { not: null }, status: { not: "remedied" } } : { openKey: null }),
+    },
     orderBy: { openedAt: "desc" },
   });
 
