@@ -6,6 +6,7 @@ const valid = {
   SHOPIFY_API_KEY: "key",
   SHOPIFY_API_SECRET: "secret",
   SHOPIFY_APP_URL: "https://makegood.example.com",
+  ENCRYPTION_KEY: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=",
 };
 
 describe("configuration", () => {
@@ -24,6 +25,11 @@ describe("configuration", () => {
     [{ DATABASE_URL: "postgresql://[bad" }, "DATABASE_URL is not a valid postgres:// URL"],
     [{ WEBHOOK_QUEUE: "bullmq" }, "WEBHOOK_QUEUE must be inbox or pg-boss"],
     [{ WEBHOOK_QUEUE: "pg-boss" }, "WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL"],
+    [{ ENCRYPTION_KEY: undefined }, "ENCRYPTION_KEY is missing"],
+    [{ ENCRYPTION_KEY: "too-short" }, "ENCRYPTION_KEY must be 32 random bytes"],
+    [{ ENCRYPTION_KEYS_PREVIOUS: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=,nope" }, "ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes"],
+    [{ SMTP_ALLOW_PRIVATE_NETWORKS: "localhost" }, "SMTP_ALLOW_PRIVATE_NETWORKS must list networks such as 127.0.0.0/8"],
+    [{ SMTP_FROM: "Ops <ops@example.com>, x@y.com" }, "SMTP_FROM must be one email address"],
   ])("refuses %o, naming the variable", (change, message) => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
     expect(() => parseEnv({ ...valid, ...change })).toThrow(message);

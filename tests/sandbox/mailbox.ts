@@ -21,5 +21,6 @@ export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) =>
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: listening } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${listening}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  // `server`: as a shop's SMTP settings name it (no login; the app must be allowed 127.0.0.0/8).
+  return { url: `smtp://127.0.0.1:${listening}`, server: { host: "127.0.0.1", port: listening, user: null, password: null }, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
