@@ -3,6 +3,7 @@
 // language as `message.<language>.<block>`, kept only where they differ from the default.
 import { defaultText, LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
 import { INCIDENT_TYPES } from "../incidents/types";
+import { isServerName } from "./rules";
 import { checkSettings, compensationFor, type ShopSettings } from "./settings";
 
 export type FormFields = Record<string, string>;
@@ -58,7 +59,8 @@ function smtpChanges(form: FormFields, current: ShopSettings, seal: Seal, errors
   const typed = (form.smtpPassword ?? "").replace(/[\r\n]/g, "");
   const kept = form.smtpPasswordRemove === "on" ? null : (current.smtp?.password ?? null);
   // The saved password goes only to the server it was saved for: another server needs it typed.
-  if (!typed && kept && current.smtp && current.smtp.host.toLowerCase() !== host.replace(/^\[(.*)\]$/, "$1").toLowerCase()) {
+  const bare = host.replace(/^\[(.*)\]$/, "$1");
+  if (!typed && kept && current.smtp && isServerName(bare) && current.smtp.host.toLowerCase() !== bare.toLowerCase()) {
     errors.smtpPassword = `The saved password is for ${current.smtp.host}: type the password for ${host}, or tick “Remove the saved password”.`;
   }
   const password = typed ? seal(typed) : kept;
