@@ -201,7 +201,7 @@ export default function Settings() {
                 Test connection
               </Button>
             </InlineStack>
-            <div role="status" aria-live="polite">
+            <div id="smtp-test-result">
               {smtpTest.state === "idle" && smtpTest.data && (
                 <Banner tone={smtpTest.data.ok ? "success" : "critical"} title={smtpTest.data.ok ? "The mail server answered" : "The mail server cannot be used"}>
                   <p>{smtpTest.data.message}</p>
