@@ -9,6 +9,10 @@ export default defineConfig({
       SHOPIFY_API_SECRET: "test-api-secret",
       SHOPIFY_APP_URL: "http://localhost:3000",
       SCOPES: "read_orders,write_orders",
+      ENCRYPTION_KEY: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=",
+      // The tests' mail server listens on 127.0.0.1 (tests/sandbox/mailbox.ts); the security tests
+      // check that, without this development setting, the app refuses it.
+      SMTP_ALLOW_PRIVATE_NETWORKS: "127.0.0.0/8",
     },
     globalSetup: ["./tests/helpers/build-app.ts"],
     // Tests wait on the state they need, never on a deadline of their own (tests/helpers/wait.ts);

@@ -4,6 +4,16 @@ import fs from "node:fs";
 import { z } from "zod";
 import { databaseTarget, DatabaseUrlError } from "./db/target";
 import { RetentionDaysSetting } from "./domain/privacy/retention.server";
+import { KeyError, makeKeyring, parseKey, type Keyring } from "./secrets/keyring";
+import { parseNetworks } from "./domain/notifications/smtp-address";
+
+const validKey = (text: string, ctx: z.RefinementCtx) => {
+  try {
+    for (const key of text.split(",").filter((k) => k.trim())) parseKey(key);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof KeyError ? error.message : String(error) });
+  }
+};
 
 const EnvSchema = z.object({
   SHOPIFY_API_KEY: z.string({ required_error: "is missing" }).trim().min(1, "is empty"),
@@ -37,13 +47,31 @@ const EnvSchema = z.object({
   // Days a processed webhook body keeps its personal fields (for replays and investigation) before
   // the retention job strips them (app/jobs/retention.server.ts); 0: at its next run.
   PERSONAL_DATA_RETENTION_DAYS: RetentionDaysSetting,
+  // The operator's address that mail through SMTP_URL is sent from (the shop's name shows as the
+  // sender's name, its address as Reply-To); unset: SMTP_URL's login when it is an address.
+  SMTP_FROM: z.string().email("must be one email address, such as no-reply@makegood.example.com").optional(),
+  // Development only: private networks a shop's own SMTP server may be in (CIDR, comma-separated,
+  // e.g. 127.0.0.0/8 for a local mail catcher, on any port). Unset: only public addresses, on the
+  // mail ports 25, 465, 587 and 2525.
+  SMTP_ALLOW_PRIVATE_NETWORKS: z.string().optional().superRefine((text, ctx) => {
+    if (text === undefined) return;
+    try {
+      parseNetworks(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
+  // Seals secrets at rest (a shop's SMTP password): 32 random bytes, base64 or hex. Keys used
+  // before, comma-separated, still open what they sealed (rotation: `npm run cli -- secrets reseal`).
+  ENCRYPTION_KEY: z.string({ required_error: "is missing (32 random bytes: openssl rand -base64 32)" }).superRefine(validKey),
+  ENCRYPTION_KEYS_PREVIOUS: z.string().optional().superRefine((text, ctx) => text !== undefined && validKey(text, ctx)),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).
   APP_BRIDGE_URL: z.string().url("must be an absolute URL").optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { DATABASE_URL: string; scopes: string[] };
+export type Env = z.infer<typeof EnvSchema> & { DATABASE_URL: string; scopes: string[]; keyring: Keyring };
 
 export class EnvError extends Error {}
 
@@ -65,7 +93,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError("WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL (its jobs live in that database)");
   }
   const scopes = (result.data.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return { ...result.data, DATABASE_URL: databaseUrl, scopes };
+  const keyring = makeKeyring(result.data.ENCRYPTION_KEY, result.data.ENCRYPTION_KEYS_PREVIOUS);
+  return { ...result.data, DATABASE_URL: databaseUrl, scopes, keyring };
 }
 
 function loadEnv(): Env {

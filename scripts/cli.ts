@@ -12,6 +12,8 @@
 //   incidents move <id> --shop <domain> --to customer_contacted|awaiting_customer|remedied|closed|dismissed [--reason text]
 //   incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]
 //   privacy retention           strip old inbox bodies of personal data, delete old data exports (PERSONAL_DATA_RETENTION_DAYS)
+//   secrets reseal             seal every shop's SMTP password with ENCRYPTION_KEY (after a key rotation, or
+//                              to seal passwords stored in clear by an older version)
 // reconcile and incidents detect/scan talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -47,6 +49,7 @@ function usage(message?: string): never {
   console.error("       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]");
   console.error("       npm run cli -- privacy retention");
   console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
+  console.error("       npm run cli -- secrets reseal");
   console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
   process.exit(2);
 }
@@ -160,6 +163,7 @@ async function main() {
     if (!days.success) usage(`PERSONAL_DATA_RETENTION_DAYS ${days.error.issues[0].message}`);
     return void (await runRetention(prisma, days.data));
   }
+  if (group === "secrets") return secrets();
   if (group !== "webhooks") usage(group ? `unknown command group '${group}'` : undefined);
   switch (command) {
     case "list": {
@@ -206,6 +210,17 @@ async function main() {
     default:
       usage(command ? `unknown webhooks command '${command}'` : undefined);
   }
+}
+
+/** Seals every stored secret with the current ENCRYPTION_KEY (the previous keys still open the old ones). */
+async function secrets() {
+  if (command !== "reseal") usage(command ? `unknown secrets command '${command}'` : undefined);
+  // Loaded only here: it needs the app's configuration (ENCRYPTION_KEY and the keys before it).
+  const { resealShopSecrets } = await import("../app/domain/settings/settings.server");
+  const shops = await prisma.shopSettings.findMany({ select: { shop: true } });
+  let resealed = 0;
+  for (const { shop } of shops) if (await resealShopSecrets(prisma, shop)) resealed++;
+  console.log(JSON.stringify({ event: "secrets_resealed", shops: shops.length, resealed }));
 }
 
 main()

@@ -22,7 +22,7 @@ const sandboxUrl = `http://localhost:${sandboxPort}`;
 // Customer email (offers, acknowledgements) lands in the sandbox's mailbox and is shown here.
 const mailbox = await startSmtpServer(0, (mail) => {
   const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
-  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${link ? `\n    Offer page: ${link}` : ""}\n`);
+  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${mail.replyTo ? `\n    Reply-To: ${mail.replyTo.text}` : ""}${link ? `\n    Offer page: ${link}` : ""}\n`);
 });
 
 // The store is new on every run, so the app's database is too: its orders, incidents and
@@ -39,6 +39,8 @@ const env: NodeJS.ProcessEnv = {
   // soon (production scans every 15). SCAN_EVERY_MINUTES set by the caller wins.
   SCAN_EVERY_MINUTES: process.env.SCAN_EVERY_MINUTES ?? "1",
   SMTP_URL: mailbox.url,
+  // The app's relay sends as the operator, under the shop's name; replies go to the shop's sender.
+  SMTP_FROM: process.env.SMTP_FROM ?? "no-reply@makegood.example",
   ...demoAppEnv(root, appUrl, sandboxUrl, process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite"),
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);

@@ -24,7 +24,10 @@ export const FIELD_LABEL: Record<string, string> = {
   acknowledgeWithinHours: "Acknowledge within (hours)",
   answerWithinHours: "Answer within (hours)",
   fromAddress: "Sender",
-  smtpUrl: "SMTP server",
+  smtpHost: "SMTP server",
+  smtpPort: "Port",
+  smtpUser: "Login",
+  smtpPassword: "New password",
 };
 
 /** Fields in the order the page shows them (message texts last), for the list of what to correct. */

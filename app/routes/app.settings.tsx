@@ -3,14 +3,16 @@
 // shows App Bridge's save bar, which stays in view however far down the page the merchant is.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useRef, useState } from "react";
 import prisma from "../db.server";
 import { localeOf, type Locale } from "../domain/notifications/messages";
-import { checkSettingsForm, fieldErrors, settingsToForm, type FieldErrors, type FormFields } from "../domain/settings/settings-form";
+import { checkSettingsForm, fieldErrors, settingsToForm, smtpPasswordSet, type FieldErrors, type FormFields } from "../domain/settings/settings-form";
 import { readShopSettings, saveShopSettings } from "../domain/settings/settings.server";
+import { smtpServerProblem, testSmtpForm, type SmtpTestAnswer } from "../domain/settings/smtp-check.server";
+import { sealSecret } from "../secrets/secrets.server";
 import { INCIDENT_TYPES } from "../domain/incidents/types";
 import { fieldId, FIELD_LABEL, inPageOrder, labelOf, messageFieldParts, shownError } from "../components/settings-fields";
 import { MessageTexts } from "../components/settings-messages";
@@ -19,16 +21,23 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { settings, setAside } = await readShopSettings(prisma, session.shop);
-  return json({ fields: settingsToForm(settings), locale: localeOf(new URL(request.url).searchParams.get("lang")), setAside: fieldErrors(setAside) });
+  return json({ fields: settingsToForm(settings), passwordSet: smtpPasswordSet(settings), locale: localeOf(new URL(request.url).searchParams.get("lang")), setAside: fieldErrors(setAside) });
 };
+
+const TEST_SMTP = "test-smtp";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)])) as FormFields;
+  const current = (await readShopSettings(prisma, session.shop)).settings;
+  // "Test connection": the server as typed (the saved password unless another is typed), not saved.
+  if (form.intent === TEST_SMTP) return json(await testSmtpForm(form, current));
   // A refused save is an answer of the page, not a failed request (which the browser would log as
   // an error): 200 with what to correct.
-  const checked = checkSettingsForm(form, (await readShopSettings(prisma, session.shop)).settings);
+  const checked = checkSettingsForm(form, current, sealSecret);
   if (!checked.ok) return json({ ok: false, errors: checked.errors });
+  const server = smtpServerProblem(checked.changes.smtp);
+  if (server) return json({ ok: false, errors: { [server.field]: server.problem } as FieldErrors });
   const saved = await saveShopSettings(prisma, session.shop, checked.changes);
   return json(saved.ok ? { ok: true, errors: {} as FieldErrors } : { ok: false, errors: fieldErrors(saved.errors) });
 };
@@ -48,7 +57,8 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const SAVE_BAR = "settings-save-bar";
 
 export default function Settings() {
-  const { fields, locale, setAside } = useLoaderData<typeof loader>();
+  const { fields, passwordSet, locale, setAside } = useLoaderData<typeof loader>();
+  const smtpTest = useFetcher<SmtpTestAnswer>();
   const saved = useActionData<typeof action>();
   const navigation = useNavigation().state;
   const busy = navigation !== "idle";
@@ -69,7 +79,7 @@ export default function Settings() {
   // The action's answer arrives before the reloaded settings: act on it once both are in.
   const answered = useRef<typeof saved>(undefined);
   useEffect(() => {
-    if (!saved || navigation !== "idle" || answered.current === saved) return;
+    if (!saved || !("errors" in saved) || navigation !== "idle" || answered.current === saved) return;
     answered.current = saved;
     setErrors(saved.errors);
     if (saved.ok) {
@@ -174,7 +184,30 @@ export default function Settings() {
           </Section>
           <Section title="Email to customers" description="Sent through your own SMTP server, from your address.">
             {field("fromAddress", { placeholder: "Farmacia Demo <hola@farmacia.example>", helpText: "An email address, with your shop's name before it if you like. Blank: your SMTP login when it is an address, else no-reply at your SMTP server's domain." })}
-            {field("smtpUrl", { placeholder: "smtps://user:password@smtp.example.com:465", type: "password", helpText: "Blank: the app's own mail relay, when there is one." })}
+            <InlineStack gap="400" wrap={false} blockAlign="start">
+              <div style={{ flexGrow: 1 }}>{field("smtpHost", { placeholder: "smtp.example.com", helpText: "Your mail provider's server name. Blank: the app's own mail relay, when there is one (from the app's address, with your shop's name, replies to your sender address)." })}</div>
+              <div style={{ width: "8rem" }}>{field("smtpPort", { type: "number", min: 1, max: 65535, placeholder: "465", helpText: "465 (SSL/TLS), 587 (STARTTLS), 25 or 2525" })}</div>
+            </InlineStack>
+            {field("smtpUser", { placeholder: "hola@farmacia.example" })}
+            <Text as="p" id="smtp-password-status">Password: {passwordSet ? (values.smtpPasswordRemove === "on" ? "set — it will be removed when you save" : "set") : "not set"}</Text>
+            {field("smtpPassword", { type: "password", autoComplete: "new-password", helpText: passwordSet ? "Blank keeps the saved password; it is never shown again." : "Stored encrypted; it is never shown again." })}
+            {passwordSet && (
+              <Checkbox label="Remove the saved password" name="smtpPasswordRemove" value="on"
+                checked={values.smtpPasswordRemove === "on"} onChange={(on) => set("smtpPasswordRemove", on ? "on" : "")} />
+            )}
+            <InlineStack gap="300" blockAlign="center">
+              <Button loading={smtpTest.state !== "idle"} disabled={!values.smtpHost?.trim()}
+                onClick={() => smtpTest.submit({ intent: TEST_SMTP, smtpHost: values.smtpHost ?? "", smtpPort: values.smtpPort ?? "", smtpUser: values.smtpUser ?? "", smtpPassword: values.smtpPassword ?? "", smtpPasswordRemove: values.smtpPasswordRemove ?? "" }, { method: "post" })}>
+                Test connection
+              </Button>
+            </InlineStack>
+            <div id="smtp-test-result">
+              {smtpTest.state === "idle" && smtpTest.data && (
+                <Banner tone={smtpTest.data.ok ? "success" : "critical"} title={smtpTest.data.ok ? "The mail server answered" : "The mail server cannot be used"}>
+                  <p>{smtpTest.data.message}</p>
+                </Banner>
+              )}
+            </div>
           </Section>
           <Layout.AnnotatedSection title="Message texts" description="Your own wording for each text, per language. Words in braces such as {order} are filled in when sent; leave a text blank to go back to ours.">
             <MessageTexts language={language} onLanguage={setLanguage} values={values} onChange={set} errors={errors} />

@@ -85,6 +85,7 @@ async function appServer(databaseUrl: string, worker: "inprocess" | "separate" =
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl,
       SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "error",
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? "YmVuY2gta2V5LW9ubHktZm9yLXRoZS1iZW5jaG1hcms=",
       WEBHOOK_WORKER: worker === "separate" ? "off" : "inprocess" },
   });
   await new Promise<void>((resolve, reject) => {

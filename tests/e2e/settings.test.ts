@@ -1,7 +1,7 @@
 // The settings page in a real browser against `npm run sandbox`: the merchant types several wrong
 // values, saves from the save bar, sees every error at once next to its field with nothing lost,
 // corrects them, saves again; the values stay after a reload, are the shop's settings in the app's
-// database, and the next email to a customer goes out from the sender and with the wording saved.
+// database, and the next email to a customer goes out with the wording saved, replies to the sender saved.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -127,7 +127,9 @@ describe("the settings page in Chromium", () => {
     await page.getByLabel("Message", { exact: true }).selectOption("acknowledge");
     await page.getByRole("button", { name: "Preview email" }).click();
     await page.getByRole("button", { name: /^Send to / }).click();
-    const mail = new RegExp(`Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <hola@farmacia\\.example>`);
+    // Through the app's relay (the sandbox's SMTP_URL): from the operator's address under the shop's
+    // name, and replies go to the saved sender.
+    const mail = new RegExp(`Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <no-reply@makegood\\.example>\\n\\s+Reply-To: hola@farmacia\\.example`);
     expect(await until("the email from the saved sender, in the saved wording", async () => launcher.output(), (output) => mail.test(output))).toMatch(mail);
 
     expect(a11y).toEqual([]);

@@ -6,6 +6,7 @@ const valid = {
   SHOPIFY_API_KEY: "key",
   SHOPIFY_API_SECRET: "secret",
   SHOPIFY_APP_URL: "https://makegood.example.com",
+  ENCRYPTION_KEY: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=",
 };
 
 describe("configuration", () => {
@@ -30,6 +31,11 @@ describe("configuration", () => {
     [{ PERSONAL_DATA_RETENTION_DAYS: "a month" }, "PERSONAL_DATA_RETENTION_DAYS must be a number of days"],
     [{ PERSONAL_DATA_RETENTION_DAYS: "7.5" }, "PERSONAL_DATA_RETENTION_DAYS must be whole days"],
     [{ PERSONAL_DATA_RETENTION_DAYS: "-1" }, "PERSONAL_DATA_RETENTION_DAYS must be 0 or more"],
+    [{ ENCRYPTION_KEY: undefined }, "ENCRYPTION_KEY is missing"],
+    [{ ENCRYPTION_KEY: "too-short" }, "ENCRYPTION_KEY must be 32 random bytes"],
+    [{ ENCRYPTION_KEYS_PREVIOUS: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=,nope" }, "ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes"],
+    [{ SMTP_ALLOW_PRIVATE_NETWORKS: "localhost" }, "SMTP_ALLOW_PRIVATE_NETWORKS must list networks such as 127.0.0.0/8"],
+    [{ SMTP_FROM: "Ops <ops@example.com>, x@y.com" }, "SMTP_FROM must be one email address"],
   ])("refuses %o, naming the variable", (change, message) => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
     expect(() => parseEnv({ ...valid, ...change })).toThrow(message);

@@ -19,7 +19,7 @@ export function offerFlow(ctx: Ctx, smtp: () => Smtp) {
   async function scenario(name: string, { mail = true } = {}) {
     expect(await installApp(ctx)).toBe(200);
     await settled();
-    const mailSettings = mail ? { smtpUrl: smtp().url, fromAddress: "Farmacia Demo <hola@farmacia.example>" } : { smtpUrl: null };
+    const mailSettings = mail ? { smtp: smtp().server, fromAddress: "Farmacia Demo <hola@farmacia.example>" } : { smtp: null };
     expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, mailSettings)).toMatchObject({ ok: true });
     const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
     expect(res.status).toBe(200);

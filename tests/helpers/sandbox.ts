@@ -39,7 +39,7 @@ export function sandboxAppEnv(sandbox: Sandbox) {
  * A fresh database, a sandbox and the built app wired to each other, for one test file; the
  * demo shop is reseeded before each test (the app's database keeps what it received).
  */
-export function setupSandboxWithApp(provider: Provider = "sqlite", appEnv: Record<string, string> = {}) {
+export function setupSandboxWithApp(provider: Provider = "sqlite", appEnv: Record<string, string | undefined> = {}) {
   const ctx = {} as { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
   beforeAll(async () => {
     ctx.db = await createTestDatabase(provider);

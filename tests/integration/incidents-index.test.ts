@@ -42,7 +42,7 @@ describe("incidents index", () => {
     expect((await inbox(`q=${encodeURIComponent(cod.name)}`)).rows.map((r) => r.orderName)).toEqual([cod.name]);
     expect((await inbox("types=bogus")).rows).toBeUndefined(); // an invalid filter is refused, not ignored
 
-    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url });
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server });
     const form = new URLSearchParams([["intent", "acknowledge"], ...all.rows.map((r) => ["ids", r.id])]);
     const res = await fetch(route(), { method: "POST", headers: await headers(), body: form });
     expect(await res.json()).toEqual({ ok: true, message: "3 customers told you are on it" });
@@ -76,7 +76,7 @@ describe("incidents index", () => {
     const day = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
     expect((await inbox(`from=${day}&to=${day}`)).rows.map((r) => r.id)).toEqual([old.id]);
 
-    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, compensationPercent: { delivery_failed: 15 } });
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server, compensationPercent: { delivery_failed: 15 } });
     smtp.mails.length = 0;
     const form = new URLSearchParams([["intent", "apology_code"], ["ids", parcel.id], ["ids", old.id]]);
     const first = await (await fetch(route(), { method: "POST", headers: await headers(), body: form })).json();

@@ -107,7 +107,7 @@ describe("offers to the customer", () => {
     const variant = store.shop(DEMO_SHOP).variants.find((v) => v.sku === "FD-005")!;
     const order = store.createOrder(DEMO_SHOP, { customerId: emma.id, lines: [{ variantId: variant.id, quantity: 1 }] });
     await settled();
-    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url })).toMatchObject({ ok: true });
+    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server })).toMatchObject({ ok: true });
     const flagged = await api("/api/incidents/flag", { orderId: gid("Order", order.id), lineItemId: gid("LineItem", order.lineItems[0].id), reason: "damaged" });
     expect(flagged.status).toBe(201);
     await settled();

@@ -39,13 +39,13 @@ describe("settings page", () => {
     const changed = {
       ...fields, handlingDays: "3", holidays: "2026-12-25\r\n2026-12-24\r\n\r\n2026-12-25", carrierTransitDays: "SEUR: 2\r\nFan Courier : 4", holdOnStockMismatch: "",
       timezone: "europe/bucharest", "compensationPercent.late_delivery": "8", compensationValidDays: "60", workdays: "1,2,3,4,5,6", answerWithinHours: "12.5",
-      fromAddress: "Farmacia Demo <hola@farmacia.example>", smtpUrl: "smtps://hola%40farmacia.example:secret@smtp.farmacia.example:465",
+      fromAddress: "Farmacia Demo <hola@farmacia.example>", smtpHost: "smtp.farmacia.example", smtpPort: "465", smtpUser: "hola@farmacia.example", smtpPassword: "secret",
     };
     expect(await save(changed)).toEqual({ status: 200, body: { ok: true, errors: {} } });
     expect(await getShopSettings(ctx.db.prisma, DEMO_SHOP)).toMatchObject({
       handlingDays: 3, holidays: ["2026-12-24", "2026-12-25"], carrierTransitDays: { SEUR: 2, "Fan Courier": 4 }, holdOnStockMismatch: false, timezone: "Europe/Bucharest",
       compensationPercent: expect.objectContaining({ late_delivery: 8, late_shipment: 5 }), compensationValidDays: 60, workdays: [1, 2, 3, 4, 5, 6], answerWithinHours: 12.5,
-      fromAddress: "Farmacia Demo <hola@farmacia.example>", smtpUrl: "smtps://hola%40farmacia.example:secret@smtp.farmacia.example:465",
+      fromAddress: "Farmacia Demo <hola@farmacia.example>", smtp: { host: "smtp.farmacia.example", port: 465, user: "hola@farmacia.example", password: expect.stringMatching(/^enc:v1:/) },
     });
     // As stored, back on the page: what the merchant reads is what was kept.
     expect((await page()).fields).toMatchObject({ holidays: "2026-12-24\n2026-12-25", timezone: "Europe/Bucharest", carrierTransitDays: "SEUR: 2\nFan Courier: 4" });
@@ -65,7 +65,7 @@ describe("settings page", () => {
       acknowledgeWithinHours: "-1",
       watchDays: "0x10",
       "compensationPercent.stock_mismatch": "150",
-      smtpUrl: "http://not-smtp.example",
+      smtpHost: "smtps://user:pw@smtp.example.com:465",
       workdays: "",
       "message.es.apology": "Perdona lo del pedido {ordr}.",
     });
@@ -90,7 +90,7 @@ describe("settings page", () => {
       acknowledgeWithinHours: "Enter a number of hours from 0 to 168.",
       watchDays: "Enter a whole number from 1 to 90.",
       "compensationPercent.stock_mismatch": "Enter a percentage from 1 to 100.",
-      smtpUrl: "Enter your mail server as smtps://user:password@smtp.example.com:465 (or smtp:// on port 587).",
+      smtpHost: "“smtps://user:pw@smtp.example.com:465” is not a server's name: enter only the name your mail provider gives, such as smtp.example.com (no smtp://, login or port).",
       workdays: "Tick at least one day the warehouse ships on.",
       "message.es.apology": "{ordr} cannot be filled in here; this text has nothing to fill in.",
     });

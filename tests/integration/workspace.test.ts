@@ -90,7 +90,7 @@ describe("incident workspace actions", () => {
 
   it("previews a message in the customer's language, sends exactly that, and tells a code once", async () => {
     const { incident } = await scenario("cod-amount-mismatch"); // a Romanian customer
-    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, messages: { ro: { signoff: "Cu drag, echipa {shop}" } } });
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server, messages: { ro: { signoff: "Cu drag, echipa {shop}" } } });
     smtp.mails.length = 0;
     const note = { kind: "note", locale: "ro", note: "Am vorbit cu curierul: plătești doar suma inițială." };
     const preview = await submit(incident.id, { intent: "message_preview", ...note });

@@ -15,6 +15,10 @@ export function demoAppEnv(root: string, appUrl: string, sandboxUrl: string, dat
     APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
     // Offer links go to the shop's domain (OFFER_LINKS' default), where the sandbox plays Shopify's
     // App Proxy (tests/sandbox/app-proxy.ts), as customers will open them.
+    // Development-only: a fixed key for the sandbox's throwaway database, and the local mail
+    // catcher (127.0.0.1) allowed as a shop's own SMTP server. The caller's settings win.
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? "efY9CjwOxS2DsIGHx7yFec273gNHRZ1zRSHvn7aCv4k=",
+    SMTP_ALLOW_PRIVATE_NETWORKS: process.env.SMTP_ALLOW_PRIVATE_NETWORKS ?? "127.0.0.0/8",
     MAKEGOOD_SANDBOX_URL: sandboxUrl,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}`.trim(),
   };

@@ -6,10 +6,18 @@ import type { AddressInfo } from "node:net";
 
 export type CapturedMail = ParsedMail & { envelopeTo: string[] };
 
-export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) => void) {
+/** `acceptLogin`: the server offers AUTH (without TLS: a local test server) and takes any login, as
+ *  a provider's server takes the right one; the logins tried are in `logins`. */
+export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) => void, options: { acceptLogin?: boolean } = {}) {
   const mails: CapturedMail[] = [];
+  const logins: { user: string; password: string }[] = [];
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    allowInsecureAuth: options.acceptLogin ?? false,
+    onAuth(auth, _session, callback) {
+      logins.push({ user: auth.username ?? "", password: auth.password ?? "" });
+      callback(null, { user: auth.username });
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         const captured = Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
@@ -21,5 +29,6 @@ export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) =>
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: listening } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${listening}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  // `server`: as a shop's SMTP settings name it (no login; the app must be allowed 127.0.0.0/8).
+  return { url: `smtp://127.0.0.1:${listening}`, server: { host: "127.0.0.1", port: listening, user: null, password: null }, mails, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,7 +1,7 @@
 // Field rules of the settings document, each with the words a merchant reads next to the field:
 // what is wrong and what would be right, never a parser's message.
 import { z } from "zod";
-import { parseSender } from "./sender";
+import { readSender } from "./sender";
 
 export const wholeNumber = (min: number, max: number) => {
   const message = `Enter a whole number from ${min} to ${max}.`;
@@ -44,15 +44,30 @@ export const timeZone = z.string().trim().transform((name, ctx) => {
   return zone ?? name;
 });
 
-export const smtpUrl = z.string().trim().refine((text) => {
+/** An IPv4 or IPv6 address as typed (kept free of node:net: this file runs in the browser too). */
+export function isAddressLiteral(text: string): boolean {
+  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(text)) return true;
+  if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(":")) return false;
   try {
-    const url = new URL(text);
-    return /^smtps?:$/.test(url.protocol) && url.hostname !== "";
+    return new URL(`http://[${text}]/`).hostname !== "";
   } catch {
     return false;
   }
-}, "Enter your mail server as smtps://user:password@smtp.example.com:465 (or smtp:// on port 587).");
+}
 
-export const senderAddress = z.string().trim().max(200, "Keep the sender under 200 characters.").refine((text) => parseSender(text) !== null, (text) => ({
-  message: `“${text}” is not an email address: write it as hola@yourshop.com, or Your Shop <hola@yourshop.com>.`,
+/** The mail server's name as the merchant's provider gives it (smtp.example.com), or its address. */
+export function isServerName(text: string): boolean {
+  if (isAddressLiteral(text)) return true;
+  return text.length <= 253 && /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text);
+}
+
+export const smtpHost = z.string().trim().transform((text) => text.replace(/^\[(.*)\]$/, "$1")).refine(isServerName, (text) => ({
+  message: `“${text}” is not a server's name: enter only the name your mail provider gives, such as smtp.example.com (no smtp://, login or port).`,
 }));
+export const smtpPort = wholeNumber(1, 65535);
+export const smtpUser = z.string().max(200, "Keep the login under 200 characters.").refine((text) => !/[\p{Cc}]/u.test(text), "The login cannot hold a line break.");
+
+export const senderAddress = z.string().trim().max(200, "Keep the sender under 200 characters.").superRefine((text, ctx) => {
+  const read = readSender(text);
+  if ("problem" in read) ctx.addIssue({ code: "custom", message: read.problem });
+});

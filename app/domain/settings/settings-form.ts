@@ -3,6 +3,7 @@
 // language as `message.<language>.<block>`, kept only where they differ from the default.
 import { defaultText, LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
 import { INCIDENT_TYPES } from "../incidents/types";
+import { isServerName } from "./rules";
 import { checkSettings, compensationFor, type ShopSettings } from "./settings";
 
 export type FormFields = Record<string, string>;
@@ -17,7 +18,9 @@ export function settingsToForm(s: ShopSettings): FormFields {
     transitDays: String(s.transitDays), carrierTransitDays: Object.entries(s.carrierTransitDays).map(([c, d]) => `${c}: ${d}`).join("\n"),
     holdOnStockMismatch: s.holdOnStockMismatch ? "on" : "", acknowledgeWithinHours: String(s.acknowledgeWithinHours),
     answerWithinHours: String(s.answerWithinHours), substituteMatch: s.substituteMatch, offerExpiresInHours: String(s.offerExpiresInHours),
-    smtpUrl: s.smtpUrl ?? "", fromAddress: s.fromAddress ?? "", watchDays: String(s.watchDays),
+    // The password never goes to the page: only whether one is saved (see smtpPasswordSet).
+    smtpHost: s.smtp?.host ?? "", smtpPort: s.smtp ? String(s.smtp.port) : "", smtpUser: s.smtp?.user ?? "", smtpPassword: "", smtpPasswordRemove: "",
+    fromAddress: s.fromAddress ?? "", watchDays: String(s.watchDays),
     compensationValidDays: String(s.compensationValidDays),
     ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, String(compensationFor(s, type).percentage)])),
     ...Object.fromEntries(LOCALES.flatMap((locale) => MESSAGE_KEYS.map((key) => [messageField(locale, key), s.messages[locale]?.[key] ?? defaultText(locale, key)]))),
@@ -43,8 +46,29 @@ function carrierLines(value: string | undefined) {
   return { carriers, problems };
 }
 
+export const smtpPasswordSet = (s: ShopSettings) => Boolean(s.smtp?.password);
+
+/** Seals a secret for storage (app/secrets); the form hands the password to it and keeps nothing else. */
+export type Seal = (secret: string) => string;
+
+/** The mail server the form asks for: blank server, none; the password kept unless a new one is
+ *  typed or its removal ticked. A password is taken as typed, spaces included. */
+function smtpChanges(form: FormFields, current: ShopSettings, seal: Seal, errors: FieldErrors) {
+  const host = text(form.smtpHost);
+  if (!host) return null;
+  const typed = (form.smtpPassword ?? "").replace(/[\r\n]/g, "");
+  const kept = form.smtpPasswordRemove === "on" ? null : (current.smtp?.password ?? null);
+  // The saved password goes only to the server it was saved for: another server needs it typed.
+  const bare = host.replace(/^\[(.*)\]$/, "$1");
+  if (!typed && kept && current.smtp && isServerName(bare) && current.smtp.host.toLowerCase() !== bare.toLowerCase()) {
+    errors.smtpPassword = `The saved password is for ${current.smtp.host}: type the password for ${host}, or tick “Remove the saved password”.`;
+  }
+  const password = typed ? seal(typed) : kept;
+  return { host, port: number(form.smtpPort), user: text(form.smtpUser) || null, password };
+}
+
 /** The changes a submitted form asks for, and the lines it could not read. */
-export function formToChanges(form: FormFields, current: ShopSettings): { changes: Record<string, unknown>; errors: FieldErrors } {
+export function formToChanges(form: FormFields, current: ShopSettings, seal: Seal): { changes: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const { carriers, problems } = carrierLines(form.carrierTransitDays);
   if (problems.length) errors.carrierTransitDays = problems.join("\n");
@@ -68,7 +92,7 @@ export function formToChanges(form: FormFields, current: ShopSettings): { change
       transitDays: number(form.transitDays), carrierTransitDays: carriers, holdOnStockMismatch: form.holdOnStockMismatch === "on",
       acknowledgeWithinHours: number(form.acknowledgeWithinHours), answerWithinHours: number(form.answerWithinHours),
       substituteMatch: form.substituteMatch, offerExpiresInHours: number(form.offerExpiresInHours),
-      smtpUrl: text(form.smtpUrl) || null, fromAddress: text(form.fromAddress) || null, watchDays: number(form.watchDays), messages,
+      smtp: smtpChanges(form, current, seal, errors), fromAddress: text(form.fromAddress) || null, watchDays: number(form.watchDays), messages,
       compensationPercent, compensationValidDays: number(form.compensationValidDays),
     },
   };
@@ -80,6 +104,7 @@ export function fieldOfPath(path: string): { field: string; item?: string } {
   if (top === "messages" && rest.length >= 2) return { field: messageField(rest[0], rest.slice(1).join(".")) };
   if (top === "carrierTransitDays" && rest.length) return { field: top, item: rest.join(".") };
   if (top === "compensationPercent" && rest.length) return { field: `${top}.${rest.join(".")}` };
+  if (top === "smtp") return { field: rest[0] ? `smtp${rest[0][0].toUpperCase()}${rest[0].slice(1)}` : "smtpHost" };
   return { field: top }; // a list's item: its message quotes the value
 }
 
@@ -94,8 +119,8 @@ export function fieldErrors(errors: Record<string, string>, into: FieldErrors = 
 }
 
 /** The submitted form checked whole: the changes to save, or every problem at once, by field. */
-export function checkSettingsForm(form: FormFields, current: ShopSettings): { ok: true; changes: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
-  const { changes, errors } = formToChanges(form, current);
+export function checkSettingsForm(form: FormFields, current: ShopSettings, seal: Seal): { ok: true; changes: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+  const { changes, errors } = formToChanges(form, current, seal);
   const checked = checkSettings({ ...current, ...changes });
   if (!checked.ok) fieldErrors(checked.errors, errors);
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, changes };

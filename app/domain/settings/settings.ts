@@ -4,7 +4,8 @@ import { z } from "zod";
 import { INCIDENT_TYPES, type IncidentType } from "../incidents/types";
 import { LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
 import { placeholderProblem } from "./message-blocks";
-import { calendarDate, decimal, senderAddress, smtpUrl, timeZone, wholeNumber } from "./rules";
+import { calendarDate, decimal, senderAddress, smtpHost, smtpPort, smtpUser, timeZone, wholeNumber } from "./rules";
+import { smtpFromLegacyUrl } from "./smtp-legacy";
 
 const uniqueSorted = <T>(items: T[]) => [...new Set(items)].sort();
 
@@ -46,8 +47,14 @@ export const ShopSettingsSchema = z.object({
   compensationValidDays: wholeNumber(1, 365).default(90),
   /** Hours a customer has to answer an offer before the fallback (a refund of the line) runs. */
   offerExpiresInHours: wholeNumber(1, 720).default(72),
-  /** Where customer email goes out: an SMTP URL (smtp[s]://user:pass@host:port); null: no email. */
-  smtpUrl: smtpUrl.nullable().default(null),
+  /** The shop's own mail server; null: the app's relay (SMTP_URL) when there is one, else no email.
+   *  Its password is sealed (app/secrets): this document never holds it in clear, nor the page. */
+  smtp: z.object({
+    host: smtpHost,
+    port: smtpPort,
+    user: smtpUser.nullable().default(null),
+    password: z.string().max(4000).nullable().default(null),
+  }).nullable().default(null),
   /** The sender customers see, e.g. "Farmacia Demo <hola@farmacia.example>". */
   fromAddress: senderAddress.nullable().default(null),
   /** The merchant's own wording of message blocks, per language (see notifications/messages.ts). */
@@ -80,6 +87,13 @@ export function checkSettings(candidate: unknown): { ok: true; settings: ShopSet
 export function readStoredSettings(stored: unknown): { settings: ShopSettings; setAside: SettingsErrors } {
   const doc = structuredClone(stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
   const setAside: SettingsErrors = {};
+  // Before the server was its own fields, it was one URL: read as those fields, its options dropped.
+  if (typeof doc.smtpUrl === "string" && doc.smtp === undefined) {
+    const migrated = smtpFromLegacyUrl(doc.smtpUrl);
+    if ("problem" in migrated) setAside.smtp = migrated.problem;
+    else doc.smtp = migrated.smtp;
+  }
+  delete doc.smtpUrl;
   for (let round = 0; round < 3; round++) {
     const checked = checkSettings(doc);
     if (checked.ok) return { settings: checked.settings, setAside };
