@@ -238,7 +238,7 @@ describe("offers to the customer", () => {
     const [water, cream] = ["FD-005", "FD-002"].map((sku) => store.shop(DEMO_SHOP).variants.find((v) => v.sku === sku)!);
     const order = store.createOrder(DEMO_SHOP, { customerId: emma.id, lines: [{ variantId: water.id, quantity: 1 }, { variantId: cream.id, quantity: 2 }] });
     await settled();
-    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url })).toMatchObject({ ok: true });
+    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server })).toMatchObject({ ok: true });
     const flagged: string[] = [];
     for (const line of order.lineItems) {
       const r = await api("/api/incidents/flag", { orderId: gid("Order", order.id), lineItemId: gid("LineItem", line.id), reason: "damaged" });

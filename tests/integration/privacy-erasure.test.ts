@@ -42,7 +42,7 @@ describe.each(providers)("privacy requests on %s", (provider) => {
   async function customerWithHistory() {
     expect(await installApp(ctx)).toBe(200);
     await settled();
-    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtpUrl: smtp.url, fromAddress: "Farmacia Demo <hola@farmacia.example>" })).toMatchObject({ ok: true });
+    expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server, fromAddress: "Farmacia Demo <hola@farmacia.example>" })).toMatchObject({ ok: true });
     const store = ctx.sandbox.store;
     const customer = store.addCustomer(DEMO_SHOP, PERSON);
     const mailsBefore = mailsTo(PERSON.email).length;
@@ -127,6 +127,6 @@ describe.each(providers)("privacy requests on %s", (provider) => {
     await until("shop/redact to erase the shop", () => ctx.db.prisma.shop.count({ where: { domain: DEMO_SHOP } }), (n) => n === 0);
     await until("the erasure's transaction", () => ctx.db.prisma.shopSettings.count({ where: { shop: DEMO_SHOP } }), (n) => n === 0);
 
-    expect(await findInEveryColumn(ctx.db, [DEMO_SHOP, "s3cr3t-passw0rd", PERSON.email])).toEqual([]);
+    expect(await findInEveryColumn(ctx.db, [DEMO_SHOP, "smtp.example.com", "s3cr3t-passw0rd", PERSON.email])).toEqual([]);
   });
 });
