@@ -75,7 +75,7 @@ export async function previewIncidentMessage(prisma: PrismaClient, shop: string,
 
 // The summary names the promised date as a token: the page writes it in the shop's zone (app/domain/dates.ts).
 // It says which message went and in which language, never its words: they greet the customer by
-// name, and a timeline outlives the customer's erasure (SECURITY.privacy.md).
+// name, and a timeline outlives the customer's erasure (SECURITY.md, "Personal data").
 const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 const WHAT: Record<MessageKind, string> = { acknowledge: "we are on it", apology_code: "an apology with the code", note: "a message" };
 
