@@ -105,7 +105,7 @@ describe.each(providers)("privacy requests on %s", (provider) => {
     expect(substitution).toMatchObject({ status: "done", amount: expect.stringMatching(/^\d+\.\d\d$/) });
     const timeline = kept.flatMap((i) => i.timeline);
     expect(timeline.map((e) => e.summary)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/offer sent to the customer \(Spanish\)/),
+      expect.stringMatching(/offer emailed to the customer \(Spanish\)/),
       "Emailed the customer the confirmation of their choice in Spanish",
       expect.stringMatching(/emailed the customer we are on it in Spanish/),
     ]));
