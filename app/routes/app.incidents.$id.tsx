@@ -169,6 +169,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   });
 };
 
+/** Why the order waits in Shopify, and until when. */
+const HOLD_TEXT: Record<string, string> = {
+  cod_amount_mismatch: "On hold in Shopify: the order does not ship until you decide — remedy, dismiss or close this incident.",
+  stock_mismatch: "On hold in Shopify: the order does not ship until every unit left on it can.",
+  default: "On hold in Shopify until this incident is settled.",
+};
+
 const PENDING: Record<string, string> = {
   message_send: "Sending the email", acknowledge: "Telling the customer", offer: "Sending the offer", code: "Creating the compensation code",
   refund: "Refunding", leave_out: "Taking the line off the order", reship: "Creating the replacement order", cancel: "Cancelling the order", dismiss: "Dismissing", close: "Closing",
@@ -215,6 +222,7 @@ export default function IncidentWorkspace() {
                 <Text as="p" tone={overdue ? "critical" : "subdued"}>
                   {incident.open ? `${incident.deadline.kind === "acknowledge" ? "Tell the customer you are on it by" : "Answer the customer by"} ${when.format(new Date(incident.deadline.at))}${overdue ? " — overdue" : ""}` : `Closed ${incident.closedAt ? when.format(new Date(incident.closedAt)) : ""}: ${incident.closeReason ?? ""}`}
                 </Text>
+                {incident.onHold && <Text as="p" fontWeight="semibold">{HOLD_TEXT[incident.type] ?? HOLD_TEXT.default}</Text>}
                 {incident.remedyCost && <Text as="p">Remedies have cost {incident.remedyCost} {shop.currency}</Text>}
               </BlockStack>
             </Card>

@@ -7,7 +7,7 @@ import { scanShop } from "../../app/domain/detection/scan.server";
 import { moveIncident } from "../../app/domain/incidents/status.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
-import { STOCK_HOLD_HANDLE } from "../../app/shopify/documents/fulfillment";
+import { COD_HOLD_HANDLE, STOCK_HOLD_HANDLE } from "../../app/shopify/documents/fulfillment";
 import { findProduct } from "../sandbox/scenarios";
 import { addFulfillmentEvent, createFulfillment } from "../sandbox/store-fulfillment";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
@@ -131,6 +131,63 @@ describe("cash on delivery", () => {
     expect(evidence).toMatchObject({ difference: "+20.00", currency: "EUR" });
     expect(Number(evidence.due) - Number(evidence.told)).toBeCloseTo(20);
     expect(incident.timeline[0].summary).toMatch(/^Cash on delivery: the customer was told [\d.]+ EUR, the courier will ask [\d.]+ EUR \(\+20\.00\)$/);
+  });
+
+  /** The order as Shopify's admin shows it (the sandbox's read-only look). */
+  const sandboxOrder = async (id: string) =>
+    (await (await fetch(`${ctx.sandbox.url}/sandbox/orders/${id.split("/").pop()}?shop=${DEMO_SHOP}`)).json()) as { fulfillmentOrders: { status: string; holds: string[] }[] };
+
+  it("holds the COD order until the merchant decides: on hold with the amounts in words, released when dismissed", async () => {
+    const order = await scenario("cod-amount-mismatch");
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => gid("Order", f.orderId) === order.id)!;
+    expect(fo.holds).toEqual([expect.objectContaining({ handle: COD_HOLD_HANDLE, reasonNotes: expect.stringMatching(/^MakeGood: cash on delivery changed after checkout\. The customer was told [\d.]+ EUR, the courier would ask [\d.]+ EUR\. Held until the shop decides/) })]);
+    const [incident] = await incidentsOf(order.id);
+    expect(incident.timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held"]);
+    expect(incident.timeline[1].summary).toBe("Fulfillment put on hold: the courier would ask another amount than the customer was told, so the order waits for your decision");
+
+    // Another change of the amount while it waits holds nothing twice.
+    const shopOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)!;
+    ctx.sandbox.store.changeShippingPrice(DEMO_SHOP, shopOrder, (Number(shopOrder.shippingLines[0].price) + 1).toFixed(2));
+    await settled();
+    expect(fo.holds).toHaveLength(1);
+
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "dismissed", reason: "the courier keeps the old amount", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+    expect((await incidentsOf(order.id))[0].timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held", "signal", "status", "fulfillment_released"]);
+  });
+
+  it("a COD order stays held through telling the customer, and is released when the merchant closes the incident or the amount comes back", async () => {
+    const order = await scenario("cod-amount-mismatch");
+    const [incident] = await incidentsOf(order.id);
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "customer_contacted", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "closed", reason: "the courier was told the right amount", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+
+    // Shopify puts the amount back to what the customer was told: the incident closes and its hold goes.
+    const second = await scenario("cod-amount-mismatch");
+    expect((await sandboxOrder(second.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    const shopOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === second.id)!;
+    ctx.sandbox.store.changeShippingPrice(DEMO_SHOP, shopOrder, (Number(shopOrder.shippingLines[0].price) - 20).toFixed(2));
+    await settled();
+    expect(await incidentsOf(second.id)).toEqual([expect.objectContaining({ status: "closed" })]);
+    expect((await sandboxOrder(second.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+  });
+
+  it("holds no COD order when the shop turned fulfillment holds off", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: false });
+    try {
+      const order = await scenario("cod-amount-mismatch");
+      expect(await incidentsOf(order.id)).toEqual([expect.objectContaining({ type: "cod_amount_mismatch", status: "open" })]);
+      expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+    } finally {
+      await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: true });
+    }
   });
 });
 

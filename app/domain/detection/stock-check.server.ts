@@ -9,7 +9,7 @@ import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { orderRef } from "./order-ref.server";
 import { fetchOrderStock, type FetchedOrderStock } from "./stock-fetch.server";
-import { requestHoldSync } from "./stock-hold.server";
+import { requestHoldSync } from "./hold-request.server";
 import { detectStockMismatch } from "./stock";
 import type { DetectionKind } from "./tasks.server";
 
@@ -90,6 +90,6 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
       if (closed > 0) touched.add(line.fulfillmentOrderId);
     }
     // Held while a line of it cannot ship, released when none is left (if the shop wants holds).
-    for (const fulfillmentOrderId of touched) await requestHoldSync(tx, task.shop, fulfillmentOrderId, source, now);
+    if (touched.size > 0) await requestHoldSync(tx, task.shop, order.id, source, now);
   },
 };

@@ -1,6 +1,7 @@
 // Opening, confirming and closing incidents, inside the caller's transaction. One open incident
 // per (order, type, subject): a repeated signal is added to its timeline (once per source).
 import type { Prisma } from "@prisma/client";
+import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { DEFAULT_SLA, openKeyOf, type Actor, type IncidentType, type SlaPolicy, type Signal } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -45,6 +46,8 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
   await addTimeline(tx, incident.id, order.shop, {
     at, actor: signal.actor, kind: "opened", summary: signal.summary, detail: signal.evidence, source: signal.source,
   });
+  // The warehouse waits while it is open (placed by the worker, where Admin access is).
+  if (holdsFulfillment(type)) await requestHoldSync(tx, order.shop, order.orderId, `opened:${incident.id}`, at);
   return { incidentId: incident.id, opened: true };
 }
 
@@ -94,6 +97,8 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
     });
     await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: reason, source: r.source });
   }
+  // What held the order may be gone: its holds are looked at again.
+  if (open.some((i) => holdsFulfillment(i.type))) await requestHoldSync(tx, r.shop, r.orderId, r.source, r.at);
   return open.length;
 }
 

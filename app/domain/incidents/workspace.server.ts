@@ -19,6 +19,20 @@ type OrderData = {
 const phoneOf = (d: OrderData) =>
   [d.phone, d.customer?.phone, d.shipping_address?.phone, d.billing_address?.phone].map((p) => p?.trim()).find(Boolean) ?? null;
 
+/** The fulfillment holds placed for this incident and not yet released, from its timeline. */
+function holdsInPlace(timeline: { kind: string; detail: string | null }[]): number {
+  const held = new Set<string>();
+  for (const e of timeline) {
+    if (e.kind !== "fulfillment_held" && e.kind !== "fulfillment_released") continue;
+    const ids = e.detail ? ((JSON.parse(e.detail) as { holdIds?: string[] }).holdIds ?? []) : [];
+    for (const id of ids) {
+      if (e.kind === "fulfillment_held") held.add(id);
+      else held.delete(id);
+    }
+  }
+  return held.size;
+}
+
 export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date()) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
@@ -37,6 +51,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
       evidence: JSON.parse(incident.evidence) as Record<string, unknown>, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
       acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null, closedAt: incident.closedAt?.toISOString() ?? null, closeReason: incident.closeReason,
       remedyCost: incident.remedyCost,
+      /** The order is held in Shopify for this incident (the warehouse does not ship it). */
+      onHold: holdsInPlace(incident.timeline) > 0,
       // Judged here, once, so that the page shows the server's reading (a browser's clock would differ).
       deadline: { kind: deadline.kind, at: deadline.at.toISOString() }, sla: slaState(clock, now),
     },
