@@ -1,0 +1,88 @@
+// A COD order held in Shopify until the merchant decides, read in words in the workspace and
+// released when the merchant dismisses the incident; the incidents index sorted by clicking its
+// headings (next deadline, opening), the URL saying which sort is in force.
+import { describe, expect, it } from "vitest";
+import { BROWSER_FLOW, setupLauncher } from "../helpers/setup-launcher";
+import { until } from "../helpers/wait";
+import { openAppUntil, personPage, playScenario, screenshot, storeOrder, toast, type PersonPage } from "../helpers/person";
+
+const { launcher, browser } = setupLauncher();
+
+const ON_HOLD = "On hold in Shopify: the order does not ship until you decide — remedy, dismiss or close this incident.";
+
+/** The order names of the index's rows, top to bottom, among `names`. */
+const rowOrder = async (page: PersonPage, names: string[]) =>
+  (await page.getByRole("row").allTextContents()).flatMap((text) => names.filter((n) => text.includes(n)));
+
+describe("holds and sorting, as a merchant sees them", () => {
+  it("cod-amount-mismatch: the workspace says the order is on hold until the merchant decides; dismissing releases it in Shopify", async () => {
+    const { order } = await playScenario(launcher, "cod-amount-mismatch");
+    const page = await personPage(browser);
+    await openAppUntil(page, launcher, `/app/incidents?q=${encodeURIComponent(order.name)}`, order.name);
+    const link = page.getByRole("row").filter({ hasText: order.name }).getByRole("link", { name: order.name });
+    const incidentPath = new URL((await link.getAttribute("href"))!, "http://app").pathname;
+    await link.click();
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    // The hold is placed by the worker a moment after the incident opens, as a reload shows.
+    await openAppUntil(page, launcher, incidentPath, ON_HOLD);
+    await page.getByText("Fulfillment put on hold: the courier would ask another amount than the customer was told, so the order waits for your decision").waitFor();
+    expect((await storeOrder(launcher, order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    await screenshot(page, "cod-on-hold");
+
+    await page.getByLabel("Not a real problem? Why").fill("The courier was told to collect the old amount");
+    await page.getByRole("button", { name: "Dismiss" }).click();
+    await toast(page, "Incident dismissed");
+    await until("the hold released in Shopify", async () => (await storeOrder(launcher, order.id)).fulfillmentOrders, (f) => f[0]?.status === "OPEN");
+    expect((await storeOrder(launcher, order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+    await openAppUntil(page, launcher, incidentPath, "Fulfillment hold released: the order can ship");
+    expect(await page.getByText(ON_HOLD).count()).toBe(0);
+    await screenshot(page, "cod-hold-released");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, BROWSER_FLOW);
+
+  it("the index sorts by the heading clicked — next deadline both ways, then opening — and the URL keeps it", async () => {
+    const a = await playScenario(launcher, "cod-amount-mismatch");
+    const b = await playScenario(launcher, "cod-amount-mismatch");
+    const names = [a.order.name, b.order.name];
+    const list = "/app/incidents?types=cod_amount_mismatch&statuses=open,customer_contacted";
+    const page = await personPage(browser);
+    await openAppUntil(page, launcher, list, b.order.name);
+    await openAppUntil(page, launcher, list, a.order.name);
+    // A's customer is told the shop is on it: A's next deadline becomes answering (a day away),
+    // while B, opened after A, must still be acknowledged at once.
+    await page.getByRole("row").filter({ hasText: a.order.name }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Tell the customers we are on it" }).click();
+    await page.getByRole("button", { name: "Send the emails" }).click();
+    await toast(page, "1 customer told you are on it");
+    await openAppUntil(page, launcher, list, b.order.name);
+
+    const heading = (name: string) => page.getByRole("columnheader").filter({ hasText: name }).getByRole("button");
+    const sortInUrl = () => new URL(page.url()).searchParams.get("sort");
+    await heading("Next deadline").click();
+    await until("sorted by the soonest deadline", () => rowOrder(page, names), (o) => o.join() === [b.order.name, a.order.name].join());
+    expect(sortInUrl()).toBe("deadline");
+    await screenshot(page, "index-sorted-by-deadline");
+
+    await heading("Next deadline").click();
+    await until("sorted by the latest deadline", () => rowOrder(page, names), (o) => o.join() === [a.order.name, b.order.name].join());
+    expect(sortInUrl()).toBe("deadline_desc");
+
+    await heading("Opened").click();
+    await until("sorted newest first", () => rowOrder(page, names), (o) => o.join() === [b.order.name, a.order.name].join());
+    expect(sortInUrl()).toBe("newest");
+    await heading("Opened").click();
+    await until("sorted oldest first", () => rowOrder(page, names), (o) => o.join() === [a.order.name, b.order.name].join());
+    expect(sortInUrl()).toBe("oldest");
+
+    // The address is the sort: opened again, the page sorts the same and marks the same heading.
+    await openAppUntil(page, launcher, `${list}&sort=deadline_desc`, a.order.name);
+    expect(await rowOrder(page, names)).toEqual([a.order.name, b.order.name]);
+    // The arrow shows on the heading in force, and on no other.
+    const arrows = await page.getByRole("columnheader").evaluateAll((cells) =>
+      cells.filter((c) => c.querySelector("[class*='TableHeadingSortIcon-visible']")).map((c) => c.textContent?.trim()));
+    expect(arrows).toEqual(["Next deadline"]);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, BROWSER_FLOW);
+});
