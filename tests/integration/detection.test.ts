@@ -12,6 +12,7 @@ import { findProduct } from "../sandbox/scenarios";
 import { addFulfillmentEvent, createFulfillment } from "../sandbox/store-fulfillment";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { BROWSER_UA } from "../helpers/app-server";
+import { until } from "../helpers/wait";
 import { appSettled, DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 
 const ctx = setupSandboxWithApp();
@@ -224,6 +225,40 @@ describe("stock after the order", () => {
     expect(closed.timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held", "closed", "fulfillment_released"]);
     expect(fo.status).toBe("OPEN");
     expect(fo.holds).toEqual([]);
+  });
+
+  it("the stock check writes what it sees on the timeline once per change, not once per look", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    const { store } = ctx.sandbox;
+    const { variant, item, location } = findProduct(store, DEMO_SHOP, "Heliocare 360");
+    const order = store.createOrder(DEMO_SHOP, { customerId: store.shop(DEMO_SHOP).customers[0].id, lines: [{ variantId: variant.id, quantity: 3 }] });
+    await settled();
+    const left = item.levels.get(location.id)!.available;
+    const check = () => ctx.db.prisma.detectionTask.findUniqueOrThrow({ where: { shop_kind_subject: { shop: DEMO_SHOP, kind: "stock_check_order", subject: gid("Order", order.id) } } });
+    const expire = async (units: number) => {
+      const before = await ctx.db.prisma.detectionTask.findUnique({ where: { shop_kind_subject: { shop: DEMO_SHOP, kind: "stock_check_order", subject: gid("Order", order.id) } } });
+      store.changeQuantities(DEMO_SHOP, item.id, location.id, { available: -units, damaged: units });
+      await until("the order checked again", check, (after) => after.status === "done" && (!before || after.updatedAt > before.updatedAt));
+      await settled();
+    };
+    // Stock changes that leave the shortfall as it was: each one has the order checked again (the
+    // incident names the item), as the check's task row, touched again, shows.
+    const lookAgain = async () => {
+      const before = await check();
+      store.changeQuantities(DEMO_SHOP, item.id, location.id, { quality_control: 1 });
+      // The item's check spaces the orders' checks a millisecond apart, so the order's may fall due
+      // just after the app looked settled: waited for as such.
+      await until("the order checked again", check, (after) => after.status === "done" && after.updatedAt > before.updatedAt);
+      await settled();
+    };
+    await expire(left + 1); // the order is one unit short
+    await lookAgain();
+    await lookAgain();
+    const signals = async () => (await incidentsOf(gid("Order", order.id))).flatMap((i) => i.timeline.filter((t) => t.kind === "opened" || t.kind === "signal").map((t) => t.summary));
+    expect(await signals()).toEqual([expect.stringMatching(/: 1 of 3 cannot ship \(the units left are damaged or expired\)$/)]);
+    await expire(1); // now two short: a change
+    await lookAgain();
+    expect(await signals()).toEqual([expect.stringMatching(/: 1 of 3 cannot ship/), expect.stringMatching(/: 2 of 3 cannot ship/)]);
   });
 
   it("holds nothing when the shop turned holds off", async () => {

@@ -56,7 +56,7 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
       const line = lines.find((l) => l.lineItemId === s.lineItemId)!;
       const what = s.reason === "damaged_or_expired" ? "the units left are damaged or expired" : "more was sold than is in stock";
       await raiseIncident(tx, {
-        order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source,
+        order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source, standing: true,
         summary: `${s.title}: ${s.short} of ${s.quantity} cannot ship (${what})`,
         evidence: {
           reason: s.reason, short: s.short, quantity: s.quantity, sku: s.sku, inventoryItemId: s.inventoryItemId,

@@ -13,6 +13,12 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
   const openKey = openKeyOf(order.orderId, type, subject);
   const existing = await tx.incident.findUnique({ where: { shop_openKey: { shop: order.shop, openKey } } });
   if (existing) {
+    if (signal.standing) {
+      const last = await tx.incidentEvent.findFirst({
+        where: { incidentId: existing.id, kind: { in: ["opened", "signal"] } }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { summary: true },
+      });
+      if (last?.summary === signal.summary) return { incidentId: existing.id, opened: false };
+    }
     await addTimeline(tx, existing.id, order.shop, {
       at: signal.observedAt, actor: signal.actor, kind: "signal", summary: signal.summary,
       detail: signal.evidence, source: signal.source,
