@@ -83,7 +83,7 @@ describe("late delivery", () => {
   const parcel = (o: Partial<WatchedOrder["fulfillments"][number]>) => order({
     fulfillmentOrders: { nodes: [] },
     fulfillments: [{
-      id: "gid://shopify/Fulfillment/9", status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: FRIDAY_MORNING.toISOString(),
+      id: "gid://shopify/Fulfillment/9", status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: FRIDAY_MORNING.toISOString(), updatedAt: FRIDAY_MORNING.toISOString(),
       inTransitAt: FRIDAY_MORNING.toISOString(), deliveredAt: null, estimatedDeliveryAt: null, trackingInfo: [{ company: "Fan Courier", number: "FC1" }], ...o,
     }],
   });

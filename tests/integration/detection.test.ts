@@ -4,6 +4,7 @@
 // line flagged by the merchant through the API.
 import { describe, expect, it } from "vitest";
 import { scanShop } from "../../app/domain/detection/scan.server";
+import { carrierScorecard } from "../../app/domain/insights/insights.server";
 import { moveIncident } from "../../app/domain/incidents/status.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
@@ -119,6 +120,31 @@ describe("late shipments and deliveries, from the scan", () => {
     addFulfillmentEvent(ctx.sandbox.store, DEMO_SHOP, parcel.id, { status: "DELIVERED", message: "Livrat" });
     await settled();
     expect(await incidentsOf(order.id)).toEqual([expect.objectContaining({ status: "closed", closeReason: "delivered" })]);
+  });
+});
+
+describe("the carrier scorecard after the scan", () => {
+  it("counts every parcel the scan read, not only the late ones, for carriers no webhook told of", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    await settled();
+    // As in `npm run sandbox`, where the demo shop's parcels left before the app was installed:
+    // no webhook told the app of them, so it holds no snapshot.
+    await ctx.db.prisma.fulfillmentSnapshot.deleteMany({ where: { shop: DEMO_SHOP } });
+    await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const sent = shop.fulfillments.filter((f) => f.trackingCompany === "Correos Express");
+    const late = await ctx.db.prisma.incident.count({ where: { shop: DEMO_SHOP, type: "late_delivery", carrier: "Correos Express" } });
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(sent.length);
+    const [correos] = (await carrierScorecard(ctx.db.prisma, DEMO_SHOP, new Date(Date.now() - 30 * 86_400_000))).filter((c) => c.carrier === "Correos Express");
+    expect(correos).toMatchObject({ shipments: sent.length, late, latePercent: Math.round((late / sent.length) * 1000) / 10 });
+    // A parcel's own webhook (same or newer updated_at) still replaces what the scan recorded.
+    const parcel = sent[0];
+    addFulfillmentEvent(ctx.sandbox.store, DEMO_SHOP, parcel.id, { status: "DELIVERED", message: "Entregado" });
+    await settled();
+    const snapshot = await ctx.db.prisma.fulfillmentSnapshot.findUniqueOrThrow({ where: { shop_fulfillmentId: { shop: DEMO_SHOP, fulfillmentId: gid("Fulfillment", parcel.id) } } });
+    expect(snapshot.shipmentStatus).toBe("delivered");
+    expect(JSON.parse(snapshot.data)).toHaveProperty("line_items");
   });
 });
 

@@ -26,6 +26,7 @@ export const OrdersToWatchQuery = `#graphql
           status
           displayStatus
           createdAt
+          updatedAt
           inTransitAt
           deliveredAt
           estimatedDeliveryAt
@@ -42,6 +43,7 @@ export type WatchedFulfillment = {
   status: string;
   displayStatus: string | null;
   createdAt: string;
+  updatedAt: string;
   inTransitAt: string | null;
   deliveredAt: string | null;
   estimatedDeliveryAt: string | null;
