@@ -14,7 +14,7 @@ const FRIDAY_MORNING = new Date("2026-11-20T10:00:00+01:00");
 
 function order(overrides: Partial<WatchedOrder> = {}): WatchedOrder {
   return {
-    id: "gid://shopify/Order/1", name: "#1001", createdAt: FRIDAY_MORNING.toISOString(), processedAt: FRIDAY_MORNING.toISOString(),
+    id: "gid://shopify/Order/1", name: "#1001", email: null, customer: null, createdAt: FRIDAY_MORNING.toISOString(), processedAt: FRIDAY_MORNING.toISOString(),
     cancelledAt: null, displayFulfillmentStatus: "UNFULFILLED",
     fulfillmentOrders: { nodes: [{ id: "gid://shopify/FulfillmentOrder/1", status: "OPEN", fulfillBy: null }] },
     fulfillments: [], ...overrides,

@@ -1,6 +1,7 @@
 // A COD order held in Shopify until the merchant decides, read in words in the workspace and
-// released when the merchant dismisses the incident; the incidents index sorted by clicking its
-// headings (next deadline, opening), the URL saying which sort is in force.
+// released when the merchant dismisses the incident; an order placed before the install shown in
+// the workspace all the same; the incidents index sorted by clicking its headings (next deadline,
+// opening), the URL saying which sort is in force.
 import { describe, expect, it } from "vitest";
 import { BROWSER_FLOW, setupLauncher } from "../helpers/setup-launcher";
 import { until } from "../helpers/wait";
@@ -37,6 +38,27 @@ describe("holds and sorting, as a merchant sees them", () => {
     await openAppUntil(page, launcher, incidentPath, "Fulfillment hold released: the order can ship");
     expect(await page.getByText(ON_HOLD).count()).toBe(0);
     await screenshot(page, "cod-hold-released");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, BROWSER_FLOW);
+
+  it("a late delivery of an order placed before the install: the workspace shows the order, its lines and customer, and can email them", async () => {
+    // The demo shop's parcels left before the app was installed: only the scan knows them.
+    await launcher.cli(["incidents", "scan", "--all"]);
+    const page = await personPage(browser);
+    const list = `/app/incidents?types=late_delivery&carriers=${encodeURIComponent("Correos Express")}&sort=oldest`;
+    await openAppUntil(page, launcher, list, "Correos Express");
+    const link = page.getByRole("row").filter({ hasText: "Correos Express" }).first().getByRole("link");
+    const name = (await link.textContent())!.trim();
+    const order = await storeOrder(launcher, name);
+    await link.click();
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    await page.getByRole("heading", { name: `Order ${name}` }).waitFor();
+    for (const line of order.lines) await page.getByText(line.title, { exact: false }).first().waitFor();
+    expect(await page.getByText(/@example\./).count()).toBeGreaterThan(0); // the customer's email, on the order card
+    expect(await page.getByText("The order has no email address.").count()).toBe(0);
+    await page.getByRole("button", { name: "Preview email" }).waitFor();
+    await screenshot(page, "scan-only-order-card");
     expect(page.errors).toEqual([]);
     await page.close();
   }, BROWSER_FLOW);

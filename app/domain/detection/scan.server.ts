@@ -32,7 +32,10 @@ async function judgeOrder(prisma: PrismaClient, shop: string, order: WatchedOrde
   return prisma.$transaction(async (tx) => {
     const counts = { opened: 0, confirmed: 0, closed: 0 };
     const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: order.id } } });
-    const ref = orderRefFrom(shop, order.id, snapshot ? JSON.parse(snapshot.data) : { name: order.name });
+    // No snapshot (an order placed before the install): whom to tell comes from what the scan read.
+    const ref = orderRefFrom(shop, order.id, snapshot ? JSON.parse(snapshot.data) : {
+      name: order.name, email: order.email, customer: order.customer && { admin_graphql_api_id: order.customer.id }, customer_locale: order.customer?.locale ?? null,
+    });
     for (const f of findings) {
       const outcome = await raiseIncident(tx, {
         order: ref, type: f.type, subject: f.subject, actor: "makegood", observedAt: now, summary: f.summary, evidence: f.evidence,
@@ -61,8 +64,7 @@ const shipmentStatusOf = (displayStatus: string | null) =>
 /**
  * The parcels of the page the app holds no snapshot of (sent before the install, or whose webhook
  * never came), recorded from what the scan read: the carrier scorecard counts every parcel that
- * left, not only the ones that went wrong. Stamped with Shopify's updated_at, so the parcel's own
- * webhook (same or newer) replaces it with everything it says.
+ * left, not only the ones that went wrong.
  */
 async function recordUnseenParcels(prisma: PrismaClient, shop: string, orders: WatchedOrder[]) {
   const parcels = orders.flatMap((o) => o.fulfillments.map((f) => ({ order: o, f })));
@@ -75,7 +77,9 @@ async function recordUnseenParcels(prisma: PrismaClient, shop: string, orders: W
     const fields = {
       orderId: order.id, status: f.status.toLowerCase(), shipmentStatus: shipmentStatusOf(f.displayStatus),
       trackingCompany: tracking?.company ?? null, trackingNumber: tracking?.number ?? null, shippedAt: new Date(f.createdAt),
-      data: JSON.stringify({ seenBy: "scan", ...f }), shopifyUpdatedAt: new Date(f.updatedAt),
+      // A millisecond older than Shopify's updated_at: the parcel's own webhook, or reconciliation
+      // (which records only what is newer than a snapshot), replaces it with its lines.
+      data: JSON.stringify({ seenBy: "scan", ...f }), shopifyUpdatedAt: new Date(Date.parse(f.updatedAt) - 1),
     };
     // A webhook applied meanwhile wins: nothing is overwritten.
     await prisma.fulfillmentSnapshot.upsert({ where: { shop_fulfillmentId: { shop, fulfillmentId: f.id } }, create: { shop, fulfillmentId: f.id, ...fields }, update: {} });

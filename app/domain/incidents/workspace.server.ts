@@ -33,14 +33,19 @@ function holdsInPlace(timeline: { kind: string; detail: string | null }[]): numb
   return held.size;
 }
 
-export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date()) {
+/** The order in Shopify's webhook shape, read from Shopify: for an order no webhook told the app of. */
+export type ReadOrder = (orderId: string) => Promise<unknown>;
+
+export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date(), readOrder?: ReadOrder) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offers: { orderBy: { createdAt: "asc" } } },
   });
   if (!incident) return null;
   const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
-  const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : null;
+  // An order placed before the install (or whose webhook never came) has no snapshot: the deadline
+  // scan still finds it late, and the merchant still needs to see what it is.
+  const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : ((await readOrder?.(incident.orderId)) as OrderData | null | undefined) ?? null;
   const clock = { ...incident, open: incident.openKey !== null };
   const deadline = nextDeadline(clock);
   const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop, orderId: incident.orderId }, orderBy: { shopifyUpdatedAt: "asc" } });
