@@ -82,7 +82,7 @@ describe("holds and sorting, as a merchant sees them", () => {
     const heading = (name: string) => page.getByRole("columnheader").filter({ hasText: name }).getByRole("button");
     const sortedBy = (sort: string, order: string[]) =>
       until(`sorted by ${sort}`, async () => ({
-        sort: new URL(page.url()).searchParams.get("sort"), order: (await rowOrder(page, names)).join(), loading: await page.getByText("Loading incidents").isVisible(),
+        sort: new URL(page.url()).searchParams.get("sort"), order: (await rowOrder(page, names)).join(), loading: await page.getByText("Loading incidents").first().isVisible(),
       }), (now) => now.sort === sort && now.order === order.join() && !now.loading);
     // The arrow shows on the heading in force, and on no other.
     const arrows = () => page.getByRole("columnheader").evaluateAll((cells) =>
