@@ -16,7 +16,7 @@ export const FIELD_LABEL: Record<string, string> = {
   transitDays: "Transit time (business days)",
   carrierTransitDays: "Transit time per carrier (one “Carrier: days” per line)",
   watchDays: "Watch orders of the last (days)",
-  holdOnStockMismatch: "Hold the fulfillment while stock cannot honour it",
+  holdOnStockMismatch: "Hold the fulfillment while stock cannot honour it or the cash-on-delivery amount changed",
   substituteMatch: "A substitute is a product",
   offerExpiresInHours: "Hours the customer has to answer an offer (then the item is refunded)",
   ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, `${TYPE_LABEL[type]} (%)`])),

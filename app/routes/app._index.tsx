@@ -16,7 +16,7 @@ import { shopContext } from "../shopify/shop-context.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin, { fresh: true }), session }));
   // The open incidents due first: the index's own query (one page, no timelines or remedies).
-  const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(",") }), context.timezone);
+  const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(","), sort: "answer_by" }), context.timezone);
   const incidents = open.rows.map(({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }) => ({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }));
   const figures = await dashboardFigures(prisma, session.shop, context.timezone);
   const clock: ShopClock = { timezone: context.timezone, locale: context.locale };

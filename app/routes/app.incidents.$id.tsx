@@ -35,11 +35,17 @@ import { getShopSettings } from "../domain/settings/settings.server";
 import { compensationFor } from "../domain/settings/settings";
 import type { IncidentType } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
+import { OrderAsReconciledQuery, type OrderAsReconciled } from "../shopify/documents/orders";
+import { orderWebhookBody } from "../reconcile/webhook-shape";
 import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
-    const workspace = await incidentWorkspace(prisma, session.shop, params.id!);
+    const workspace = await incidentWorkspace(prisma, session.shop, params.id!, new Date(), async (orderId) => {
+      // Shopify unreachable: the page shows without the order card rather than not at all.
+      const read = await admin.request<OrderAsReconciled>(OrderAsReconciledQuery, { id: orderId }).catch(() => null);
+      return read?.order ? orderWebhookBody(read.order) : null;
+    });
     if (!workspace) throw new Response("No such incident in this shop", { status: 404 });
     const shop = await shopContext(admin);
     const { incident } = workspace;
@@ -180,6 +186,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   });
 };
 
+/** Why the order waits in Shopify, and until when. */
+const HOLD_TEXT: Record<string, string> = {
+  cod_amount_mismatch: "On hold in Shopify: the order does not ship until you decide — remedy, dismiss or close this incident.",
+  stock_mismatch: "On hold in Shopify: the order does not ship until every unit left on it can.",
+  default: "On hold in Shopify until this incident is settled.",
+};
+
 const PENDING: Record<string, string> = {
   message_send: "Sending the email", acknowledge: "Telling the customer", offer: "Sending the offer", code: "Creating the compensation code",
   refund: "Refunding", leave_out: "Taking the line off the order", reship: "Creating the replacement order", cancel: "Cancelling the order", dismiss: "Dismissing", close: "Closing",
@@ -230,6 +243,7 @@ export default function IncidentWorkspace() {
                 <Text as="p" tone={overdue ? "critical" : "subdued"}>
                   {incident.open ? `${incident.deadline.kind === "acknowledge" ? "Tell the customer you are on it by" : "Answer the customer by"} ${when.format(new Date(incident.deadline.at))}${overdue ? " — overdue" : ""}` : `Closed ${incident.closedAt ? when.format(new Date(incident.closedAt)) : ""}: ${incident.closeReason ?? ""}`}
                 </Text>
+                {incident.onHold && <Text as="p" fontWeight="semibold">{HOLD_TEXT[incident.type] ?? HOLD_TEXT.default}</Text>}
                 {incident.remedyCost && <Text as="p">Remedies have cost {incident.remedyCost} {shop.currency}</Text>}
               </BlockStack>
             </Card>
@@ -240,7 +254,7 @@ export default function IncidentWorkspace() {
                     <Text as="h2" variant="headingMd">Order {order.name}</Text>
                     <Link url={`shopify://admin/orders/${orderLegacyId}`} target="_top">Open in Shopify admin</Link>
                   </InlineStack>
-                  <Text as="p" tone="subdued">{[order.customer, order.email, order.total && `${order.total} ${order.currency}`, order.financialStatus && orderStatusLabel(order.financialStatus), orderStatusLabel(order.fulfillmentStatus)].filter(Boolean).join(" · ")}</Text>
+                  <Text as="p" tone="subdued">{[order.customer, order.email ?? "no email on the order", order.total && `${order.total} ${order.currency}`, order.financialStatus && orderStatusLabel(order.financialStatus), orderStatusLabel(order.fulfillmentStatus)].filter(Boolean).join(" · ")}</Text>
                   {order.phone && <Text as="p">Phone: <Link url={`tel:${order.phone.replace(/[^\d+]/g, "")}`} target="_top">{order.phone}</Link></Text>}
                   <List>
                     {order.lines.map((l) => (

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Box, Card, ChoiceList, Filters, IndexTable, InlineStack, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
+import type { IndexTableProps } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
@@ -12,7 +13,7 @@ import prisma from "../db.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import { dateFormats, type ShopClock } from "../domain/dates";
-import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
+import { incidentInbox, InboxQuery, type InboxSort } from "../domain/incidents/inbox.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { apologizeWithCode } from "../domain/remedies/apology.server";
 import { withAdmin } from "../shopify/admin.server";
@@ -78,6 +79,22 @@ const BULK = {
     explain: "Each gets one code for their next order, at the percentage your settings give for the problem, in their language. A customer who already has an apology code for the incident is not sent another.",
   },
 } as const;
+
+// The sortable headings are the sort options, both ways; the URL's `sort` says which is in force.
+type IndexTableSortDirection = NonNullable<IndexTableProps["sortDirection"]>;
+const OPENED_COLUMN = 2;
+const DEADLINE_COLUMN = 3;
+const SORTABLE = [false, false, true, true, false, false, false];
+const SORT_OF: Record<number, Record<IndexTableSortDirection, InboxSort>> = {
+  [OPENED_COLUMN]: { descending: "newest", ascending: "oldest" },
+  [DEADLINE_COLUMN]: { ascending: "deadline", descending: "deadline_desc" },
+};
+const SORTED_BY = Object.fromEntries(Object.entries(SORT_OF).flatMap(([column, byDirection]) =>
+  Object.entries(byDirection).map(([direction, sort]) => [sort, { column: Number(column), direction: direction as IndexTableSortDirection }]))) as Partial<Record<InboxSort, { column: number; direction: IndexTableSortDirection }>>;
+const SORT_LABELS = {
+  [OPENED_COLUMN]: { descending: "Newest first", ascending: "Oldest first" },
+  [DEADLINE_COLUMN]: { ascending: "Soonest deadline first", descending: "Latest deadline first" },
+};
 
 const SLA_LABEL: Record<string, string> = { overdue: "Overdue", due_soon: "Due within 4 hours", on_time: "On time" };
 const STATUSES = ["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"];
@@ -165,20 +182,22 @@ export default function Incidents() {
           selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
           onSelectionChange={handleSelectionChange}
           loading={busy}
-          sortable={[false, false, true, false, false, false]}
-          sortColumnIndex={2}
-          sortDirection={query.sort === "newest" ? "descending" : "ascending"}
-          onSort={(_, direction) => set("sort", direction === "descending" ? "newest" : "answer_by")}
+          sortable={SORTABLE}
+          sortColumnIndex={SORTED_BY[query.sort]?.column}
+          sortDirection={SORTED_BY[query.sort]?.direction}
+          sortToggleLabels={SORT_LABELS}
+          onSort={(column, direction) => set("sort", SORT_OF[column]?.[direction] ?? "")}
           promotedBulkActions={[
             { content: "Tell the customers we are on it", onAction: () => setConfirming("acknowledge") },
             { content: "Send apology + code", onAction: () => setConfirming("apology_code") },
           ]}
-          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Next deadline" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
+          headings={[{ title: "Order" }, { title: "Problem" }, { title: "Opened", defaultSortDirection: "descending" }, { title: "Next deadline", defaultSortDirection: "ascending" }, { title: "Status" }, { title: "Carrier" }, { title: "What was seen" }]}
         >
           {rows.map((i, index) => (
             <IndexTable.Row id={i.id} key={i.id} position={index} selected={selectedResources.includes(i.id)}>
               <IndexTable.Cell><Link url={`/app/incidents/${i.id}`} removeUnderline dataPrimaryLink><Text as="span" fontWeight="semibold">{i.orderName}</Text></Link></IndexTable.Cell>
               <IndexTable.Cell>{labelOf(TYPE_LABEL, i.type)}</IndexTable.Cell>
+              <IndexTable.Cell>{dates.day(i.openedAt)}</IndexTable.Cell>
               <IndexTable.Cell><DeadlineCell sla={i.sla} deadline={i.deadline} clock={clock} /></IndexTable.Cell>
               <IndexTable.Cell><StatusCell status={i.status} setback={i.setback} /></IndexTable.Cell>
               <IndexTable.Cell>{i.carrier ?? "—"}</IndexTable.Cell>

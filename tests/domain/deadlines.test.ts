@@ -14,7 +14,7 @@ const FRIDAY_MORNING = new Date("2026-11-20T10:00:00+01:00");
 
 function order(overrides: Partial<WatchedOrder> = {}): WatchedOrder {
   return {
-    id: "gid://shopify/Order/1", name: "#1001", createdAt: FRIDAY_MORNING.toISOString(), processedAt: FRIDAY_MORNING.toISOString(),
+    id: "gid://shopify/Order/1", name: "#1001", email: null, customer: null, createdAt: FRIDAY_MORNING.toISOString(), processedAt: FRIDAY_MORNING.toISOString(),
     cancelledAt: null, displayFulfillmentStatus: "UNFULFILLED",
     fulfillmentOrders: { nodes: [{ id: "gid://shopify/FulfillmentOrder/1", status: "OPEN", fulfillBy: null }] },
     fulfillments: [], ...overrides,
@@ -83,7 +83,7 @@ describe("late delivery", () => {
   const parcel = (o: Partial<WatchedOrder["fulfillments"][number]>) => order({
     fulfillmentOrders: { nodes: [] },
     fulfillments: [{
-      id: "gid://shopify/Fulfillment/9", status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: FRIDAY_MORNING.toISOString(),
+      id: "gid://shopify/Fulfillment/9", status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: FRIDAY_MORNING.toISOString(), updatedAt: FRIDAY_MORNING.toISOString(),
       inTransitAt: FRIDAY_MORNING.toISOString(), deliveredAt: null, estimatedDeliveryAt: null, trackingInfo: [{ company: "Fan Courier", number: "FC1" }], ...o,
     }],
   });

@@ -4,14 +4,16 @@
 // line flagged by the merchant through the API.
 import { describe, expect, it } from "vitest";
 import { scanShop } from "../../app/domain/detection/scan.server";
+import { carrierScorecard } from "../../app/domain/insights/insights.server";
 import { moveIncident } from "../../app/domain/incidents/status.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
-import { STOCK_HOLD_HANDLE } from "../../app/shopify/documents/fulfillment";
+import { COD_HOLD_HANDLE, STOCK_HOLD_HANDLE } from "../../app/shopify/documents/fulfillment";
 import { findProduct } from "../sandbox/scenarios";
 import { addFulfillmentEvent, createFulfillment } from "../sandbox/store-fulfillment";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { BROWSER_UA } from "../helpers/app-server";
+import { until } from "../helpers/wait";
 import { appSettled, DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 
 const ctx = setupSandboxWithApp();
@@ -121,6 +123,31 @@ describe("late shipments and deliveries, from the scan", () => {
   });
 });
 
+describe("the carrier scorecard after the scan", () => {
+  it("counts every parcel the scan read, not only the late ones, for carriers no webhook told of", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    await settled();
+    // As in `npm run sandbox`, where the demo shop's parcels left before the app was installed:
+    // no webhook told the app of them, so it holds no snapshot.
+    await ctx.db.prisma.fulfillmentSnapshot.deleteMany({ where: { shop: DEMO_SHOP } });
+    await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
+    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
+    const sent = shop.fulfillments.filter((f) => f.trackingCompany === "Correos Express");
+    const late = await ctx.db.prisma.incident.count({ where: { shop: DEMO_SHOP, type: "late_delivery", carrier: "Correos Express" } });
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(sent.length);
+    const [correos] = (await carrierScorecard(ctx.db.prisma, DEMO_SHOP, new Date(Date.now() - 30 * 86_400_000))).filter((c) => c.carrier === "Correos Express");
+    expect(correos).toMatchObject({ shipments: sent.length, late, latePercent: Math.round((late / sent.length) * 1000) / 10 });
+    // A parcel's own webhook (same or newer updated_at) still replaces what the scan recorded.
+    const parcel = sent[0];
+    addFulfillmentEvent(ctx.sandbox.store, DEMO_SHOP, parcel.id, { status: "DELIVERED", message: "Entregado" });
+    await settled();
+    const snapshot = await ctx.db.prisma.fulfillmentSnapshot.findUniqueOrThrow({ where: { shop_fulfillmentId: { shop: DEMO_SHOP, fulfillmentId: gid("Fulfillment", parcel.id) } } });
+    expect(snapshot.shipmentStatus).toBe("delivered");
+    expect(JSON.parse(snapshot.data)).toHaveProperty("line_items");
+  });
+});
+
 describe("cash on delivery", () => {
   it("cod-amount-mismatch: one incident with what the customer was told and what the courier will ask", async () => {
     const order = await scenario("cod-amount-mismatch");
@@ -131,6 +158,63 @@ describe("cash on delivery", () => {
     expect(evidence).toMatchObject({ difference: "+20.00", currency: "EUR" });
     expect(Number(evidence.due) - Number(evidence.told)).toBeCloseTo(20);
     expect(incident.timeline[0].summary).toMatch(/^Cash on delivery: the customer was told [\d.]+ EUR, the courier will ask [\d.]+ EUR \(\+20\.00\)$/);
+  });
+
+  /** The order as Shopify's admin shows it (the sandbox's read-only look). */
+  const sandboxOrder = async (id: string) =>
+    (await (await fetch(`${ctx.sandbox.url}/sandbox/orders/${id.split("/").pop()}?shop=${DEMO_SHOP}`)).json()) as { fulfillmentOrders: { status: string; holds: string[] }[] };
+
+  it("holds the COD order until the merchant decides: on hold with the amounts in words, released when dismissed", async () => {
+    const order = await scenario("cod-amount-mismatch");
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => gid("Order", f.orderId) === order.id)!;
+    expect(fo.holds).toEqual([expect.objectContaining({ handle: COD_HOLD_HANDLE, reasonNotes: expect.stringMatching(/^MakeGood: cash on delivery changed after checkout\. The customer was told [\d.]+ EUR, the courier would ask [\d.]+ EUR\. Held until the shop decides/) })]);
+    const [incident] = await incidentsOf(order.id);
+    expect(incident.timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held"]);
+    expect(incident.timeline[1].summary).toBe("Fulfillment put on hold: the courier would ask another amount than the customer was told, so the order waits for your decision");
+
+    // Another change of the amount while it waits holds nothing twice.
+    const shopOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)!;
+    ctx.sandbox.store.changeShippingPrice(DEMO_SHOP, shopOrder, (Number(shopOrder.shippingLines[0].price) + 1).toFixed(2));
+    await settled();
+    expect(fo.holds).toHaveLength(1);
+
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "dismissed", reason: "the courier keeps the old amount", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+    expect((await incidentsOf(order.id))[0].timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held", "signal", "status", "fulfillment_released"]);
+  });
+
+  it("a COD order stays held through telling the customer, and is released when the merchant closes the incident or the amount comes back", async () => {
+    const order = await scenario("cod-amount-mismatch");
+    const [incident] = await incidentsOf(order.id);
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "customer_contacted", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "closed", reason: "the courier was told the right amount", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
+    await settled();
+    expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+
+    // Shopify puts the amount back to what the customer was told: the incident closes and its hold goes.
+    const second = await scenario("cod-amount-mismatch");
+    expect((await sandboxOrder(second.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
+    const shopOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === second.id)!;
+    ctx.sandbox.store.changeShippingPrice(DEMO_SHOP, shopOrder, (Number(shopOrder.shippingLines[0].price) - 20).toFixed(2));
+    await settled();
+    expect(await incidentsOf(second.id)).toEqual([expect.objectContaining({ status: "closed" })]);
+    expect((await sandboxOrder(second.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+  });
+
+  it("holds no COD order when the shop turned fulfillment holds off", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: false });
+    try {
+      const order = await scenario("cod-amount-mismatch");
+      expect(await incidentsOf(order.id)).toEqual([expect.objectContaining({ type: "cod_amount_mismatch", status: "open" })]);
+      expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
+    } finally {
+      await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: true });
+    }
   });
 });
 
@@ -167,6 +251,40 @@ describe("stock after the order", () => {
     expect(closed.timeline.map((t) => t.kind)).toEqual(["opened", "fulfillment_held", "closed", "fulfillment_released"]);
     expect(fo.status).toBe("OPEN");
     expect(fo.holds).toEqual([]);
+  });
+
+  it("the stock check writes what it sees on the timeline once per change, not once per look", async () => {
+    expect(await installApp(ctx)).toBe(200);
+    const { store } = ctx.sandbox;
+    const { variant, item, location } = findProduct(store, DEMO_SHOP, "Heliocare 360");
+    const order = store.createOrder(DEMO_SHOP, { customerId: store.shop(DEMO_SHOP).customers[0].id, lines: [{ variantId: variant.id, quantity: 3 }] });
+    await settled();
+    const left = item.levels.get(location.id)!.available;
+    const check = () => ctx.db.prisma.detectionTask.findUniqueOrThrow({ where: { shop_kind_subject: { shop: DEMO_SHOP, kind: "stock_check_order", subject: gid("Order", order.id) } } });
+    const expire = async (units: number) => {
+      const before = await ctx.db.prisma.detectionTask.findUnique({ where: { shop_kind_subject: { shop: DEMO_SHOP, kind: "stock_check_order", subject: gid("Order", order.id) } } });
+      store.changeQuantities(DEMO_SHOP, item.id, location.id, { available: -units, damaged: units });
+      await until("the order checked again", check, (after) => after.status === "done" && (!before || after.updatedAt > before.updatedAt));
+      await settled();
+    };
+    // Stock changes that leave the shortfall as it was: each one has the order checked again (the
+    // incident names the item), as the check's task row, touched again, shows.
+    const lookAgain = async () => {
+      const before = await check();
+      store.changeQuantities(DEMO_SHOP, item.id, location.id, { quality_control: 1 });
+      // The item's check spaces the orders' checks a millisecond apart, so the order's may fall due
+      // just after the app looked settled: waited for as such.
+      await until("the order checked again", check, (after) => after.status === "done" && after.updatedAt > before.updatedAt);
+      await settled();
+    };
+    await expire(left + 1); // the order is one unit short
+    await lookAgain();
+    await lookAgain();
+    const signals = async () => (await incidentsOf(gid("Order", order.id))).flatMap((i) => i.timeline.filter((t) => t.kind === "opened" || t.kind === "signal").map((t) => t.summary));
+    expect(await signals()).toEqual([expect.stringMatching(/: 1 of 3 cannot ship \(the units left are damaged or expired\)$/)]);
+    await expire(1); // now two short: a change
+    await lookAgain();
+    expect(await signals()).toEqual([expect.stringMatching(/: 1 of 3 cannot ship/), expect.stringMatching(/: 2 of 3 cannot ship/)]);
   });
 
   it("holds nothing when the shop turned holds off", async () => {

@@ -32,7 +32,10 @@ async function judgeOrder(prisma: PrismaClient, shop: string, order: WatchedOrde
   return prisma.$transaction(async (tx) => {
     const counts = { opened: 0, confirmed: 0, closed: 0 };
     const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: order.id } } });
-    const ref = orderRefFrom(shop, order.id, snapshot ? JSON.parse(snapshot.data) : { name: order.name });
+    // No snapshot (an order placed before the install): whom to tell comes from what the scan read.
+    const ref = orderRefFrom(shop, order.id, snapshot ? JSON.parse(snapshot.data) : {
+      name: order.name, email: order.email, customer: order.customer && { admin_graphql_api_id: order.customer.id }, customer_locale: order.customer?.locale ?? null,
+    });
     for (const f of findings) {
       const outcome = await raiseIncident(tx, {
         order: ref, type: f.type, subject: f.subject, actor: "makegood", observedAt: now, summary: f.summary, evidence: f.evidence,
@@ -54,6 +57,35 @@ async function judgeOrder(prisma: PrismaClient, shop: string, order: WatchedOrde
   });
 }
 
+/** Shopify's display status as the fulfillment webhooks' shipment_status names it (null: none yet). */
+const shipmentStatusOf = (displayStatus: string | null) =>
+  !displayStatus || displayStatus === "FULFILLED" || displayStatus === "CANCELED" ? null : displayStatus.toLowerCase();
+
+/**
+ * The parcels of the page the app holds no snapshot of (sent before the install, or whose webhook
+ * never came), recorded from what the scan read: the carrier scorecard counts every parcel that
+ * left, not only the ones that went wrong.
+ */
+async function recordUnseenParcels(prisma: PrismaClient, shop: string, orders: WatchedOrder[]) {
+  const parcels = orders.flatMap((o) => o.fulfillments.map((f) => ({ order: o, f })));
+  if (!parcels.length) return;
+  const known = new Set((await prisma.fulfillmentSnapshot.findMany({
+    where: { shop, fulfillmentId: { in: parcels.map((p) => p.f.id) } }, select: { fulfillmentId: true },
+  })).map((p) => p.fulfillmentId));
+  for (const { order, f } of parcels.filter((p) => !known.has(p.f.id))) {
+    const tracking = f.trackingInfo[0];
+    const fields = {
+      orderId: order.id, status: f.status.toLowerCase(), shipmentStatus: shipmentStatusOf(f.displayStatus),
+      trackingCompany: tracking?.company ?? null, trackingNumber: tracking?.number ?? null, shippedAt: new Date(f.createdAt),
+      // A millisecond older than Shopify's updated_at: the parcel's own webhook, or reconciliation
+      // (which records only what is newer than a snapshot), replaces it with its lines.
+      data: JSON.stringify({ seenBy: "scan", ...f }), shopifyUpdatedAt: new Date(Date.parse(f.updatedAt) - 1),
+    };
+    // A webhook applied meanwhile wins: nothing is overwritten.
+    await prisma.fulfillmentSnapshot.upsert({ where: { shop_fulfillmentId: { shop, fulfillmentId: f.id } }, create: { shop, fulfillmentId: f.id, ...fields }, update: {} });
+  }
+}
+
 export async function scanShop(prisma: PrismaClient, admin: AdminClient, shop: string, now = new Date()): Promise<ScanResult> {
   const settings = await getShopSettings(prisma, shop);
   const since = new Date(now.getTime() - settings.watchDays * 86_400_000);
@@ -63,6 +95,7 @@ export async function scanShop(prisma: PrismaClient, admin: AdminClient, shop: s
     const page: OrdersToWatch = await admin.request<OrdersToWatch>(OrdersToWatchQuery, { query: `created_at:>='${since.toISOString()}'`, after });
     const calendar: Calendar = { timezone: settings.timezone ?? page.shop.ianaTimezone, holidays: settings.holidays, workdays: settings.workdays };
     result.pages++;
+    await recordUnseenParcels(prisma, shop, page.orders.nodes);
     // The page's orders that have a late incident open: one query a page, not one an order.
     const withOpen = new Set((await prisma.incident.findMany({
       where: { shop, orderId: { in: page.orders.nodes.map((o) => o.id) }, type: { in: [...LATE_TYPES] }, openKey: { not: null } },

@@ -2,14 +2,14 @@
 // the order, when it is edited, and when a stock change touches an item it holds: its unshipped
 // lines and their stock at the fulfilling location are read from Shopify (stock-fetch.server);
 // the lines stock cannot honour become stock_mismatch incidents, and a line whose stock came back
-// closes its incident. The fulfillment order's hold follows (stock-hold.server).
+// closes its incident. The fulfillment order's hold follows (fulfillment-hold.server).
 import type { DetectionTask, Prisma } from "@prisma/client";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { orderRef } from "./order-ref.server";
 import { fetchOrderStock, type FetchedOrderStock } from "./stock-fetch.server";
-import { requestHoldSync } from "./stock-hold.server";
+import { requestHoldSync } from "./hold-request.server";
 import { detectStockMismatch } from "./stock";
 import type { DetectionKind } from "./tasks.server";
 
@@ -56,7 +56,7 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
       const line = lines.find((l) => l.lineItemId === s.lineItemId)!;
       const what = s.reason === "damaged_or_expired" ? "the units left are damaged or expired" : "more was sold than is in stock";
       await raiseIncident(tx, {
-        order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source,
+        order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source, standing: true,
         summary: `${s.title}: ${s.short} of ${s.quantity} cannot ship (${what})`,
         evidence: {
           reason: s.reason, short: s.short, quantity: s.quantity, sku: s.sku, inventoryItemId: s.inventoryItemId,
@@ -87,11 +87,15 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
         // Our own remedy (the short units refunded or taken off) is what made the line whole.
         remediedReason: "settled by the remedy: every unit left on the line can ship",
       });
-      // Fixed by our remedy but kept open until the customer is told: it holds nothing back any more.
-      const settled = closed === 0 && (await tx.incident.count({ where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", subject: line.lineItemId, status: "remedied", openKey: { not: null } } })) > 0;
-      if (closed > 0 || settled) touched.add(line.fulfillmentOrderId);
+      // Fixed by our remedy but kept open until the customer is told: marked settled, it holds nothing back any more.
+      const waiting = await tx.incident.findMany({ where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", subject: line.lineItemId, status: "remedied", openKey: { not: null } } });
+      for (const incident of waiting) {
+        const evidence = JSON.parse(incident.evidence) as Record<string, unknown>;
+        if (evidence.settled !== true) await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, settled: true }) } });
+      }
+      if (closed > 0 || waiting.length > 0) touched.add(line.fulfillmentOrderId);
     }
     // Held while a line of it cannot ship, released when none is left (if the shop wants holds).
-    for (const fulfillmentOrderId of touched) await requestHoldSync(tx, task.shop, fulfillmentOrderId, source, now);
+    if (touched.size > 0) await requestHoldSync(tx, task.shop, order.id, source, now);
   },
 };

@@ -44,6 +44,9 @@ function slaWhere(state: Exclude<SlaState, "done">, now: Date): Prisma.IncidentW
 
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).default([]);
 
+export const SORTS = ["deadline", "deadline_desc", "newest", "oldest", "answer_by"] as const;
+export type InboxSort = (typeof SORTS)[number];
+
 export const InboxQuery = z.object({
   types: list(z.enum(INCIDENT_TYPES)),
   statuses: list(z.enum(["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"])),
@@ -55,7 +58,10 @@ export const InboxQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   q: z.string().trim().max(100).default(""),
-  sort: z.enum(["answer_by", "newest", "oldest"]).default("answer_by"),
+  /** "deadline": the next deadline soonest first ("deadline_desc": latest first), incidents with
+   *  none left (closed) after them; "newest"/"oldest": by opening; "answer_by": by the answer
+   *  deadline alone (home's list). An unknown value reads as the default. */
+  sort: z.enum(SORTS).default("deadline").catch("deadline"),
   page: z.coerce.number().int().min(1).default(1),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
@@ -83,11 +89,15 @@ export async function incidentInbox(prisma: PrismaClient, shop: string, query: I
     ...(window ? { openedAt: window } : {}),
     ...(search ? { AND: [{ OR: [{ orderName: { contains: search } }, { customerEmail: { contains: search.toLowerCase() } }] }] } : {}),
   };
-  const orderBy: Prisma.IncidentOrderByWithRelationInput = query.sort === "answer_by" ? { answerBy: "asc" } : { openedAt: query.sort === "newest" ? "desc" : "asc" };
-  const [total, rows, carriers] = await Promise.all([
+  const byDeadline = query.sort === "deadline" || query.sort === "deadline_desc";
+  const orderBy: Prisma.IncidentOrderByWithRelationInput[] = [
+    query.sort === "answer_by" ? { answerBy: "asc" } : { openedAt: query.sort === "oldest" ? "asc" : "desc" }, { id: "asc" },
+  ];
+  const page = byDeadline ? await pageByDeadline(prisma, where, query) : null;
+  const [total, found, carriers] = await Promise.all([
     prisma.incident.count({ where }),
     prisma.incident.findMany({
-      where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+      ...(page ? { where: { shop, id: { in: page } } as Prisma.IncidentWhereInput } : { where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
       include: {
         timeline: { where: { kind: "opened" }, take: 1 },
         // The latest offer and remedy: one that failed is what the merchant must see first.
@@ -97,6 +107,7 @@ export async function incidentInbox(prisma: PrismaClient, shop: string, query: I
     }),
     prisma.incident.findMany({ where: { shop, carrier: { not: null } }, distinct: ["carrier"], select: { carrier: true }, orderBy: { carrier: "asc" } }),
   ]);
+  const rows = page ? page.map((id) => found.find((i) => i.id === id)!).filter(Boolean) : found;
   return {
     carriers: carriers.map((c) => c.carrier!),
     total, page: query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -114,6 +125,18 @@ export async function incidentInbox(prisma: PrismaClient, shop: string, query: I
       };
     }),
   };
+}
+
+/** The ids of the page asked for, by next deadline: the deadline is the acknowledgement's or the
+ *  answer's depending on whether the customer has heard from the shop, which no single column
+ *  holds, so the matching incidents' clocks (five columns each) are read and ordered with
+ *  nextDeadline itself, the reading the page shows; incidents closed (no deadline left) come last. */
+async function pageByDeadline(prisma: PrismaClient, where: Prisma.IncidentWhereInput, query: InboxQuery): Promise<string[]> {
+  const clocks = await prisma.incident.findMany({ where, select: { id: true, answerBy: true, acknowledgeBy: true, acknowledgedAt: true, status: true, openKey: true } });
+  const direction = query.sort === "deadline_desc" ? -1 : 1;
+  const keyed = clocks.map((c) => ({ id: c.id, open: c.openKey !== null, at: nextDeadline({ ...c, open: c.openKey !== null }).at.getTime() }));
+  keyed.sort((a, b) => (a.open === b.open ? direction * (a.at - b.at) || (a.id < b.id ? -1 : 1) : a.open ? -1 : 1));
+  return keyed.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE).map((k) => k.id);
 }
 
 /** What went wrong last on the way to a remedy, if anything did. */

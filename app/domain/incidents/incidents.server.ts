@@ -1,6 +1,7 @@
 // Opening, confirming and closing incidents, inside the caller's transaction. One open incident
 // per (order, type, subject): a repeated signal is added to its timeline (once per source).
 import type { Prisma } from "@prisma/client";
+import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { DEFAULT_SLA, openKeyOf, type Actor, type IncidentType, type SlaPolicy, type Signal } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -12,6 +13,12 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
   const openKey = openKeyOf(order.orderId, type, subject);
   const existing = await tx.incident.findUnique({ where: { shop_openKey: { shop: order.shop, openKey } } });
   if (existing) {
+    if (signal.standing) {
+      const last = await tx.incidentEvent.findFirst({
+        where: { incidentId: existing.id, kind: { in: ["opened", "signal"] } }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { summary: true },
+      });
+      if (last?.summary === signal.summary) return { incidentId: existing.id, opened: false };
+    }
     await addTimeline(tx, existing.id, order.shop, {
       at: signal.observedAt, actor: signal.actor, kind: "signal", summary: signal.summary,
       detail: signal.evidence, source: signal.source,
@@ -45,6 +52,8 @@ export async function raiseIncident(tx: Tx, signal: Signal, sla: SlaPolicy = DEF
   await addTimeline(tx, incident.id, order.shop, {
     at, actor: signal.actor, kind: "opened", summary: signal.summary, detail: signal.evidence, source: signal.source,
   });
+  // The warehouse waits while it is open (placed by the worker, where Admin access is).
+  if (holdsFulfillment(type)) await requestHoldSync(tx, order.shop, order.orderId, `opened:${incident.id}`, at);
   return { incidentId: incident.id, opened: true };
 }
 
@@ -100,6 +109,8 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
     });
     await addTimeline(tx, incident.id, r.shop, { at: r.at, actor: r.actor, kind: "closed", summary: reason, source: r.source });
   }
+  // What held the order may be gone: its holds are looked at again.
+  if (open.some((i) => holdsFulfillment(i.type))) await requestHoldSync(tx, r.shop, r.orderId, r.source, r.at);
   return closed;
 }
 

@@ -3,7 +3,7 @@
 // lands on the timeline with who made it. Problems that go away on their own are closed by
 // resolveIncidents from any open status.
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { requestHoldSync } from "../detection/stock-hold.server";
+import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline } from "./incidents.server";
 import type { Actor, IncidentStatus } from "./types";
 
@@ -42,10 +42,9 @@ export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, 
       data: { status: m.to, ...(ends ? { openKey: null, closedAt: at, closeReason: reason || m.to } : {}) },
     });
     if (moved.count === 0) return { ok: false, status: 409, error: "the incident changed meanwhile: reload it" };
-    // A stock incident the merchant ends no longer holds the warehouse back: the hold is looked at
-    // again (released when no other open stock incident needs it).
-    const heldOn = (JSON.parse(incident.evidence) as { fulfillmentOrderId?: string }).fulfillmentOrderId;
-    if (ends && incident.type === "stock_mismatch" && heldOn) await requestHoldSync(tx, m.shop, heldOn, `status:${incident.id}:${m.to}`, at);
+    // An incident the merchant ends (or marks remedied) may no longer hold the warehouse back: the
+    // order's holds are looked at again (released when no other open incident needs them).
+    if (holdsFulfillment(incident.type)) await requestHoldSync(tx, m.shop, incident.orderId, `status:${incident.id}:${m.to}`, at);
     await addTimeline(tx, incident.id, m.shop, {
       at, actor: m.actor, kind: "status", summary: `${m.by}: ${from.replace(/_/g, " ")} → ${m.to.replace(/_/g, " ")}${reason ? ` (${reason})` : ""}`,
       detail: { from, to: m.to, reason: reason ?? null, by: m.by },

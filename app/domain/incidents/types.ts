@@ -32,6 +32,9 @@ export type Signal = {
   /** The inbox event key or scan that saw it: the same source twice is one signal. */
   source: string;
   actor: Actor;
+  /** A standing condition a check of ours sees each time it looks (the stock check): on an open
+   *  incident it is recorded once per change of what is seen (its summary), not once per look. */
+  standing?: boolean;
 };
 
 /** Service deadlines: acknowledge at once, answer within a day (per-shop settings come later). */

@@ -19,14 +19,33 @@ type OrderData = {
 const phoneOf = (d: OrderData) =>
   [d.phone, d.customer?.phone, d.shipping_address?.phone, d.billing_address?.phone].map((p) => p?.trim()).find(Boolean) ?? null;
 
-export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date()) {
+/** The fulfillment holds placed for this incident and not yet released, from its timeline. */
+function holdsInPlace(timeline: { kind: string; detail: string | null }[]): number {
+  const held = new Set<string>();
+  for (const e of timeline) {
+    if (e.kind !== "fulfillment_held" && e.kind !== "fulfillment_released") continue;
+    const ids = e.detail ? ((JSON.parse(e.detail) as { holdIds?: string[] }).holdIds ?? []) : [];
+    for (const id of ids) {
+      if (e.kind === "fulfillment_held") held.add(id);
+      else held.delete(id);
+    }
+  }
+  return held.size;
+}
+
+/** The order in Shopify's webhook shape, read from Shopify: for an order no webhook told the app of. */
+export type ReadOrder = (orderId: string) => Promise<unknown>;
+
+export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date(), readOrder?: ReadOrder) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offerLines: { include: { offer: true }, orderBy: { offer: { createdAt: "asc" } } } },
   });
   if (!incident) return null;
   const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
-  const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : null;
+  // An order placed before the install (or whose webhook never came) has no snapshot: the deadline
+  // scan still finds it late, and the merchant still needs to see what it is.
+  const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : ((await readOrder?.(incident.orderId)) as OrderData | null | undefined) ?? null;
   const clock = { ...incident, open: incident.openKey !== null };
   const deadline = nextDeadline(clock);
   const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop, orderId: incident.orderId }, orderBy: { shopifyUpdatedAt: "asc" } });
@@ -37,6 +56,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
       evidence: JSON.parse(incident.evidence) as Record<string, unknown>, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
       acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null, closedAt: incident.closedAt?.toISOString() ?? null, closeReason: incident.closeReason,
       remedyCost: incident.remedyCost,
+      /** The order is held in Shopify for this incident (the warehouse does not ship it). */
+      onHold: holdsInPlace(incident.timeline) > 0,
       // Judged here, once, so that the page shows the server's reading (a browser's clock would differ).
       deadline: { kind: deadline.kind, at: deadline.at.toISOString() }, sla: slaState(clock, now),
     },

@@ -8,7 +8,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
 import { offerById, offersDue, type OfferedLine, type OfferWithLines } from "../../models/offer.server";
-import { requestHoldSync } from "../detection/stock-hold.server";
+import { requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
 import type { AnswerTextsInput, AnsweredLine } from "../notifications/offer-answer";

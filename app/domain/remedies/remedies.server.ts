@@ -17,6 +17,7 @@ import { executeCancelOrder, executeRefund } from "./refund.server";
 import { executeReship } from "./reship.server";
 import { executeSubstitution } from "./substitution.server";
 import { addMoney } from "../money";
+import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 
 export type Decider = { actor: Actor; name: string };
 
@@ -138,14 +139,17 @@ export async function applyRemedy(
       detail: { remedyId: remedy.id, kind: decision.kind, amount: executed.amount, currency: executed.currency, code: executed.code ?? null, shopifyId: executed.shopifyId },
     });
     const current = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
+    // Still open, and this remedy fixed what was wrong (compensation alone does not).
+    const fixed = !!current.openKey && current.status !== "remedied" && fixesProblem(current.type as IncidentType, decision);
     await tx.incident.update({
       where: { id: incidentId },
       data: {
         ...(executed.costsShop && executed.amount ? { remedyCost: addMoney(current.remedyCost, executed.amount) } : {}),
-        // Still open, and this remedy fixed what was wrong (compensation alone does not).
-        ...(current.openKey && current.status !== "remedied" && fixesProblem(current.type as IncidentType, decision) ? { status: "remedied" } : {}),
+        ...(fixed ? { status: "remedied" } : {}),
       },
     });
+    // The merchant's decision may free the order (a COD amount settled): its holds are looked at again.
+    if (fixed && holdsFulfillment(current.type)) await requestHoldSync(tx, shop, current.orderId, `remedy:${remedy.id}:done`, now);
     return row;
   });
   return { ok: true, remedy: done, repeated };

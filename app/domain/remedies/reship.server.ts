@@ -15,7 +15,8 @@ import type { ReshipDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { fromCents, toCents } from "../money";
 
-const ParcelLines = z.object({ line_items: z.array(z.object({ admin_graphql_api_id: z.string(), quantity: z.number().int() })).default([]) });
+// Required: a parcel known only from the deadline scan has no lines recorded (its webhook never came).
+const ParcelLines = z.object({ line_items: z.array(z.object({ admin_graphql_api_id: z.string(), quantity: z.number().int() })) });
 
 /**
  * What a reship sends again: the line of a line incident (wrong or damaged item), or everything in

@@ -31,7 +31,10 @@ export const ShopSettingsSchema = z.object({
   transitDays: wholeNumber(1, 60).default(5),
   /** The same, per carrier (tracking company as Shopify names it). */
   carrierTransitDays: z.record(z.string().trim().min(1).max(100), wholeNumber(1, 60)).default({}),
-  /** Put the fulfillment order on hold when its stock cannot honour it, so the wrong thing is not shipped. */
+  /** Put the fulfillment order on hold while a problem is open that shipping would make worse: its
+   *  stock cannot honour it (the wrong thing would ship), or the cash-on-delivery amount changed
+   *  (the courier would ask what the customer was not told), until the merchant decides. The key
+   *  keeps its first name so that stored settings still read. */
   holdOnStockMismatch: z.boolean().default(true),
   /** Service deadlines of a new incident. */
   acknowledgeWithinHours: decimal(0, 168, "a number of hours").default(0),

@@ -4,6 +4,8 @@
 /** The handle of the hold MakeGood places on a fulfillment order stock cannot honour: Shopify
  *  refuses a second hold with the same handle, so a retried request never holds twice. */
 export const STOCK_HOLD_HANDLE = "makegood-stock-mismatch";
+/** The hold on an order whose cash-on-delivery amount changed, until the merchant decides. */
+export const COD_HOLD_HANDLE = "makegood-cod-mismatch";
 
 export const FulfillmentOrderHoldMutation = `#graphql
   mutation FulfillmentOrderHold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
@@ -27,15 +29,30 @@ export const FulfillmentOrderHoldsQuery = `#graphql
   query FulfillmentOrderHolds($id: ID!) {
     fulfillmentOrder(id: $id) {
       id
+      orderId
       status
       fulfillmentHolds { id handle reason }
     }
   }
 `;
 
-export type FulfillmentOrderHolds = {
-  fulfillmentOrder: { id: string; status: string; fulfillmentHolds: { id: string; handle: string | null; reason: string }[] } | null;
-};
+export type HeldFulfillmentOrder = { id: string; orderId: string; status: string; fulfillmentHolds: { id: string; handle: string | null; reason: string }[] };
+
+export type FulfillmentOrderHolds = { fulfillmentOrder: HeldFulfillmentOrder | null };
+
+/** Every fulfillment order of an order with its holds (an order has a few: one per location). */
+export const OrderFulfillmentHoldsQuery = `#graphql
+  query OrderFulfillmentHolds($id: ID!) {
+    order(id: $id) {
+      id
+      fulfillmentOrders(first: 25) {
+        nodes { id orderId status fulfillmentHolds { id handle reason } }
+      }
+    }
+  }
+`;
+
+export type OrderFulfillmentHolds = { order: { id: string; fulfillmentOrders: { nodes: HeldFulfillmentOrder[] } } | null };
 
 export const FulfillmentOrderReleaseHoldMutation = `#graphql
   mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {

@@ -112,3 +112,65 @@ export type ReconciledOrder = {
 export type OrdersUpdatedSince = {
   orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ReconciledOrder[] };
 };
+
+/** One order with the same fields as OrdersUpdatedSince's (so the same webhook shape reads it):
+ *  the workspace shows an order no webhook told the app of (placed before the install). */
+export const OrderAsReconciledQuery = `#graphql
+  query OrderAsReconciled($id: ID!) {
+    order(id: $id) {
+      id
+      legacyResourceId
+      name
+      email
+      phone
+      createdAt
+      updatedAt
+      processedAt
+      cancelledAt
+      displayFinancialStatus
+      displayFulfillmentStatus
+      tags
+      paymentGatewayNames
+      discountCodes
+      currencyCode
+      totalPriceSet { shopMoney { amount } }
+      totalOutstandingSet { shopMoney { amount } }
+      customer {
+        id
+        legacyResourceId
+        firstName
+        lastName
+        locale
+        defaultEmailAddress { emailAddress }
+        defaultPhoneNumber { phoneNumber }
+      }
+      shippingAddress { phone }
+      billingAddress { phone }
+      lineItems(first: 25) {
+        nodes {
+          id
+          title
+          variantTitle
+          sku
+          vendor
+          quantity
+          unfulfilledQuantity
+          originalUnitPriceSet { shopMoney { amount } }
+          variant { id legacyResourceId }
+        }
+      }
+      fulfillments(first: 10) {
+        id
+        legacyResourceId
+        name
+        status
+        displayStatus
+        createdAt
+        updatedAt
+        trackingInfo(first: 1) { company number url }
+      }
+    }
+  }
+`;
+
+export type OrderAsReconciled = { order: ReconciledOrder | null };

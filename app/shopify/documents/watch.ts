@@ -3,8 +3,9 @@
 
 /**
  * Orders of the watch window with what their deadlines need: unshipped fulfillment orders (with
- * Shopify's fulfillBy) and parcels (with the carrier's estimate). 50 orders a page keeps a page
- * near 600 of the 1,000 points a query may request.
+ * Shopify's fulfillBy) and parcels (with the carrier's estimate), and whom to tell (an order
+ * placed before the install has no snapshot to say). 50 orders a page keeps a page near 600 of
+ * the 1,000 points a query may request.
  */
 export const OrdersToWatchQuery = `#graphql
   query OrdersToWatch($query: String!, $after: String) {
@@ -14,6 +15,8 @@ export const OrdersToWatchQuery = `#graphql
       nodes {
         id
         name
+        email
+        customer { id locale }
         createdAt
         processedAt
         cancelledAt
@@ -26,6 +29,7 @@ export const OrdersToWatchQuery = `#graphql
           status
           displayStatus
           createdAt
+          updatedAt
           inTransitAt
           deliveredAt
           estimatedDeliveryAt
@@ -42,6 +46,7 @@ export type WatchedFulfillment = {
   status: string;
   displayStatus: string | null;
   createdAt: string;
+  updatedAt: string;
   inTransitAt: string | null;
   deliveredAt: string | null;
   estimatedDeliveryAt: string | null;
@@ -50,6 +55,8 @@ export type WatchedFulfillment = {
 export type WatchedOrder = {
   id: string;
   name: string;
+  email: string | null;
+  customer: { id: string; locale: string | null } | null;
   createdAt: string;
   processedAt: string;
   cancelledAt: string | null;
