@@ -182,4 +182,21 @@ describe("a captured order body replayed under a new event id", () => {
     await appSettled(ctx);
     expect(await holdings()).toEqual(before);
   });
+
+  it("does not bring an erased customer back when their order's captured body is replayed after customers/redact", async () => {
+    const { body, orderId, email } = await installedShopWithOrder();
+    const res = await fetch(`${ctx.sandbox.url}/sandbox/compliance/customers-redact?shop=${DEMO_SHOP}&email=${encodeURIComponent(email)}`, { method: "POST" });
+    expect(res.status).toBe(200);
+    await appSettled(ctx);
+    const erased = await until("the customer erased", () => ctx.db.prisma.orderSnapshot.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderId } }), (o) => o.email === null);
+    expect(erased.data).not.toContain(email);
+
+    // The body as it was captured before the erasure, under both order topics.
+    expect(await deliver("orders/updated", body)).toBe(200);
+    expect(await deliver("orders/create", body)).toBe(200);
+    await appSettled(ctx);
+    const after = await ctx.db.prisma.orderSnapshot.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderId } });
+    expect(after.email).toBeNull();
+    expect(after.data).not.toContain(email);
+  });
 });

@@ -46,11 +46,12 @@ export async function redactCustomerData(tx: Tx, who: CustomerToForget, now: Dat
   for (const o of orders) {
     await tx.orderSnapshot.update({
       where: { shop_orderId: { shop, orderId: o.orderId } },
-      data: { email: null, customerId: null, data: redactJson(o.data, ids) },
+      // Marked: a captured body of the same moment replayed later must not bring the customer back.
+      data: { email: null, customerId: null, data: markStripped(redactJson(o.data, ids), now) },
     });
   }
   for (const f of fulfillments) {
-    await tx.fulfillmentSnapshot.update({ where: { shop_fulfillmentId: { shop, fulfillmentId: f.fulfillmentId } }, data: { data: redactJson(f.data, ids) } });
+    await tx.fulfillmentSnapshot.update({ where: { shop_fulfillmentId: { shop, fulfillmentId: f.fulfillmentId } }, data: { data: markStripped(redactJson(f.data, ids), now) } });
   }
   for (const e of await tx.fulfillmentEventRecord.findMany({ where: { shop, orderId: { in: orderIds }, message: { not: null } } })) {
     if (mentions(e.message, ids)) await tx.fulfillmentEventRecord.update({ where: { shop_eventId: { shop, eventId: e.eventId } }, data: { message: redactText(e.message!, ids) } });

@@ -1,4 +1,5 @@
 // Webhook bodies are validated for the fields a handler reads; anything else is kept as sent.
+import { STRIPPED_MARK } from "../../domain/privacy/personal-data";
 import { z } from "zod";
 import { PermanentWebhookError } from "../processor.server";
 
@@ -12,8 +13,10 @@ export function parsePayload<T extends z.ZodTypeAny>(schema: T, payload: unknown
 }
 
 /** Whether the stored state is newer than what an event brings (equal times: the later event wins). */
-export const isStale = (stored: { shopifyUpdatedAt: Date } | null, incoming: Date) =>
-  !!stored && stored.shopifyUpdatedAt > incoming;
+/** Whether an incoming body is older than the stored one. A snapshot whose customer was erased
+ *  (customers/redact) also refuses a body of the same moment: that is a replay of what was erased. */
+export const isStale = (stored: { shopifyUpdatedAt: Date; data?: string } | null, incoming: Date) =>
+  !!stored && (stored.shopifyUpdatedAt > incoming || (stored.shopifyUpdatedAt.getTime() === incoming.getTime() && !!stored.data?.includes(`"${STRIPPED_MARK}"`)));
 
 /** REST payloads carry numeric ids; our tables key on GraphQL ids (strings). */
 export const gid = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;
