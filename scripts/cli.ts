@@ -13,7 +13,8 @@
 //   incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]
 //   privacy retention           strip old inbox bodies of personal data, delete old data exports (PERSONAL_DATA_RETENTION_DAYS)
 //   secrets reseal             seal every shop's SMTP password with ENCRYPTION_KEY (after a key rotation, or
-//                              to seal passwords stored in clear by an older version)
+//                              to seal passwords stored in clear by an older version); one that no key
+//                              opens is named and left as it is, and the run exits with 1
 // reconcile and incidents detect/scan talk to Shopify, so it needs the app's configuration (SHOPIFY_API_KEY, ...) too.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -217,10 +218,23 @@ async function secrets() {
   if (command !== "reseal") usage(command ? `unknown secrets command '${command}'` : undefined);
   // Loaded only here: it needs the app's configuration (ENCRYPTION_KEY and the keys before it).
   const { resealShopSecrets } = await import("../app/domain/settings/settings.server");
-  const shops = await prisma.shopSettings.findMany({ select: { shop: true } });
+  const { SecretUnreadable } = await import("../app/secrets/keyring");
+  const shops = await prisma.shopSettings.findMany({ select: { shop: true }, orderBy: { shop: "asc" } });
   let resealed = 0;
-  for (const { shop } of shops) if (await resealShopSecrets(prisma, shop)) resealed++;
-  console.log(JSON.stringify({ event: "secrets_resealed", shops: shops.length, resealed }));
+  // A secret no key opens (its key left out of ENCRYPTION_KEYS_PREVIOUS) is named and left as it is;
+  // the other shops are still sealed, and the run ends in failure so that the operator looks.
+  const unreadable: { shop: string; reason: string }[] = [];
+  for (const { shop } of shops) {
+    try {
+      if (await resealShopSecrets(prisma, shop)) resealed++;
+    } catch (error) {
+      if (!(error instanceof SecretUnreadable)) throw error;
+      unreadable.push({ shop, reason: error.message });
+    }
+  }
+  for (const { shop, reason } of unreadable) console.error(`${shop}: its SMTP password was left as it is: ${reason}`);
+  console.log(JSON.stringify({ event: "secrets_resealed", shops: shops.length, resealed, unreadable: unreadable.length }));
+  if (unreadable.length) process.exitCode = 1;
 }
 
 main()

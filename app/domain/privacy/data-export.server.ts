@@ -5,11 +5,14 @@
 // merchant has it (they mark it delivered) or after EXPORT_KEPT_DAYS, whichever comes first. The
 // row stays, naming no one, so the merchant sees the request was answered.
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { summaryDates } from "../dates";
 import { customerOrders, type CustomerToForget } from "./customer-redaction.server";
+import { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-export const EXPORT_KEPT_DAYS = 30;
+export { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
+
 export const DATA_REQUEST = "customers/data_request";
 
 type Address = Record<string, unknown> | null | undefined;
@@ -22,17 +25,13 @@ type OrderData = {
 const ADDRESS_FIELDS = ["first_name", "last_name", "name", "company", "address1", "address2", "city", "zip", "province", "country", "phone"];
 const address = (a: Address) => (a ? Object.fromEntries(ADDRESS_FIELDS.filter((k) => a[k] != null).map((k) => [k, a[k]])) : null);
 
-export type DataExport = {
-  status: "ready";
-  customer: { id: string | null; email: string | null; phone: string | null };
-  orders: { order: string; placedAt: string | null; email: string | null; phone: string | null; name: string | null; language: string | null; note: string | null; shippingAddress: Record<string, unknown> | null; billingAddress: Record<string, unknown> | null }[];
-  incidents: { order: string; problem: string; status: string; openedAt: string; closedAt: string | null }[];
-  messages: { order: string; sentAt: string; what: string }[];
-  deleteBy: string;
+const detailOf = (detail: string | null) => {
+  try {
+    return detail ? (JSON.parse(detail) as unknown) : null;
+  } catch {
+    return null;
+  }
 };
-/** What is left of an export once it went: no one named. */
-export type SpentExport = { status: "delivered" | "expired"; at: string; orders: number };
-export type ExportRow = { id: string; receivedAt: Date; export: DataExport | SpentExport };
 
 export async function recordDataExport(tx: Tx, who: Omit<CustomerToForget, "shop"> & { shop: string }, now: Date) {
   const orders = await customerOrders(tx, who);
@@ -50,7 +49,7 @@ export async function recordDataExport(tx: Tx, who: Omit<CustomerToForget, "shop
       };
     }),
     incidents: incidents.map((i) => ({ order: i.orderName, problem: i.type, status: i.status, openedAt: i.openedAt.toISOString(), closedAt: i.closedAt?.toISOString() ?? null })),
-    messages: incidents.flatMap((i) => i.timeline.map((e) => ({ order: i.orderName, sentAt: e.at.toISOString(), what: e.summary }))),
+    messages: incidents.flatMap((i) => i.timeline.map((e) => ({ order: i.orderName, sentAt: e.at.toISOString(), what: e.summary, dates: summaryDates(e.summary, detailOf(e.detail)) }))),
     deleteBy: new Date(now.getTime() + EXPORT_KEPT_DAYS * 86_400_000).toISOString(),
   };
   return tx.complianceRequest.create({ data: { shop: who.shop, topic: DATA_REQUEST, customerId: who.customerId, result: JSON.stringify(result), receivedAt: now } });
