@@ -18,6 +18,15 @@ export const STATUS_TONE: Record<string, "info" | "success" | "attention" | "cri
 };
 
 /** Who did a step on the timeline. */
+/** A remedy as the merchant reads it on the incident. */
+export const REMEDY_LABEL: Record<string, string> = {
+  compensation_code: "Compensation code", refund: "Refund", substitution: "Substitute sent instead", reship: "Replacement order",
+  leave_out: "Left out of the order", cancel_order: "Order cancelled",
+};
+export const REMEDY_STATUS_LABEL: Record<string, string> = {
+  decided: "decided", executing: "in progress", done: "done", failed: "could not reach Shopify — try again", refused: "refused by Shopify",
+};
+
 export const ACTOR_LABEL: Record<string, string> = {
   shopify: "Shopify", makegood: "MakeGood", merchant: "Your team", rule: "Your rules", customer: "The customer",
 };

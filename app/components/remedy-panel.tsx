@@ -9,14 +9,18 @@ export type RefundPreview = { amount: string; currency: string; lines: string; m
 /** Problems a parcel sent again fixes: what arrived was wrong or broken, or never arrived. */
 const RESHIPPABLE = new Set(["wrong_item", "damaged_delivery", "delivery_failed"]);
 
-export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuantity, shortQuantity, decisionId, busy, preview, compensation }: {
-  incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; reshipped: boolean; type: string; maxQuantity: number; shortQuantity: number | null; decisionId: string; busy: boolean;
-  preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
+export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuantity, lineUnits, decisionId, busy, preview, compensation, code }: {
+  incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; reshipped: boolean; type: string; maxQuantity: number;
+  /** Units of the incident's line still to make good (0: the problem is not one line's units, or they were all made good). */ lineUnits: number;
+  decisionId: string; busy: boolean; preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
+  /** The code already given for this incident, if any. */ code: string | null;
 }) {
   const [percentage, setPercentage] = useState(String(compensation.percentage));
   const [days, setDays] = useState(String(compensation.expiresInDays));
   const [reason, setReason] = useState("");
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmReship, setConfirmReship] = useState(false);
+  const [another, setAnother] = useState(false);
   if (!incidentOpen) return null;
   return (
     <Card>
@@ -30,11 +34,18 @@ export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuanti
               <TextField label="Discount %" name="percentage" type="number" value={percentage} onChange={setPercentage} autoComplete="off" />
               <TextField label="Valid for (days)" name="expiresInDays" type="number" value={days} onChange={setDays} autoComplete="off" />
             </InlineStack>
-            <Button submit disabled={busy}>Create compensation code</Button>
+            {code && (
+              // One code per incident, unless the merchant means to give a second one.
+              <>
+                <Text as="p" tone="subdued">The customer already has code {code} for this incident.</Text>
+                <Checkbox label="Create another code anyway" name="another" value="yes" checked={another} onChange={setAnother} />
+              </>
+            )}
+            <Button submit disabled={busy || (code !== null && !another)}>Create compensation code</Button>
           </BlockStack>
         </Form>
         <Divider />
-        <RefundForm maxQuantity={maxQuantity} defaultQuantity={Math.min(shortQuantity ?? maxQuantity, maxQuantity)} decisionId={decisionId} busy={busy} preview={preview} />
+        <RefundForm maxQuantity={Math.min(lineUnits, maxQuantity)} decisionId={decisionId} busy={busy} preview={preview} />
         {RESHIPPABLE.has(type) && (
           <>
             <Divider />
@@ -43,7 +54,12 @@ export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuanti
                 <input type="hidden" name="intent" value="reship" />
                 <input type="hidden" name="decisionId" value={`reship-${decisionId}`} />
                 <input type="hidden" name="quantity" value={String(maxQuantity)} />
-                <Button submit disabled={busy}>{type === "delivery_failed" ? "Send the parcel again at our cost" : "Reship this line at our cost"}</Button>
+                <BlockStack gap="200">
+                  {/* A replacement order costs the shop: confirmed, like a refund or a cancel. */}
+                  <Checkbox label={`Yes, create a replacement order at our cost, to the order's shipping address${type === "delivery_failed" ? " (check it in Shopify first if the carrier said it was wrong)" : ""}`}
+                    name="confirm" value="yes" checked={confirmReship} onChange={setConfirmReship} />
+                  <Button submit disabled={busy || !confirmReship}>{type === "delivery_failed" ? "Send the parcel again at our cost" : "Reship this line at our cost"}</Button>
+                </BlockStack>
               </Form>
             )}
           </>
@@ -78,9 +94,10 @@ export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuanti
  * submitted), so what is confirmed is exactly what was shown. A line nothing was paid for has no
  * money to refund: its confirm takes the units off the order instead.
  */
-function RefundForm({ maxQuantity, defaultQuantity, decisionId, busy, preview }: { maxQuantity: number; defaultQuantity: number; decisionId: string; busy: boolean; preview?: RefundPreview }) {
-  // A stock problem starts from the units that cannot ship; other problems from the whole line.
-  const [quantity, setQuantity] = useState(String(defaultQuantity));
+function RefundForm({ maxQuantity, decisionId, busy, preview }: { maxQuantity: number; decisionId: string; busy: boolean; preview?: RefundPreview }) {
+  // A stock problem starts from the units still to make good; a problem of the whole order
+  // (a late parcel, a cash-on-delivery amount) has no line's units: a goodwill amount only.
+  const [quantity, setQuantity] = useState(String(maxQuantity));
   const [goodwill, setGoodwill] = useState("");
   const [dropped, setDropped] = useState<RefundPreview | null>(null);
   const shown = preview && preview !== dropped ? preview : undefined;
@@ -89,10 +106,12 @@ function RefundForm({ maxQuantity, defaultQuantity, decisionId, busy, preview }:
       <Form method="post">
         <input type="hidden" name="intent" value="refund_preview" />
         <BlockStack gap="200">
-          <TextField label="Units of this line to refund" name="quantity" type="number" min={1} max={maxQuantity} value={quantity} onChange={setQuantity} autoComplete="off" />
-          <TextField label="Or a goodwill amount instead (optional)" name="goodwill" inputMode="decimal" value={goodwill} onChange={setGoodwill} autoComplete="off"
-            helpText="Leave empty to refund what the units are worth." />
-          <Button submit disabled={busy}>Preview refund</Button>
+          {maxQuantity > 0
+            ? <TextField label="Units of this line to refund" name="quantity" type="number" min={1} max={maxQuantity} value={quantity} onChange={setQuantity} autoComplete="off" />
+            : <input type="hidden" name="quantity" value="0" />}
+          <TextField label={maxQuantity > 0 ? "Or a goodwill amount instead (optional)" : "Goodwill amount to refund"} name="goodwill" inputMode="decimal" value={goodwill} onChange={setGoodwill} autoComplete="off"
+            helpText={maxQuantity > 0 ? "Leave empty to refund what the units are worth." : "This problem is not about one line's units (or they were all refunded or replaced already): refund an amount for the trouble."} />
+          <Button submit disabled={busy || (maxQuantity === 0 && goodwill.trim() === "")}>Preview refund</Button>
         </BlockStack>
       </Form>
     );

@@ -11,7 +11,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
 import { StatusBadge } from "../components/incident-badges";
-import { ACTOR_LABEL, evidenceFacts, labelOf, orderStatusLabel, parcelStatusLabel, TYPE_LABEL, words } from "../components/incident-labels";
+import { ACTOR_LABEL, evidenceFacts, labelOf, orderStatusLabel, parcelStatusLabel, REMEDY_LABEL, REMEDY_STATUS_LABEL, TYPE_LABEL, words } from "../components/incident-labels";
 import { dateTimeFormat, readable } from "../domain/dates";
 import { MessagePanel, type MessagePreview } from "../components/message-panel";
 import { RemedyPanel, type RefundPreview } from "../components/remedy-panel";
@@ -52,7 +52,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const settings = await getShopSettings(prisma, session.shop);
     // Asked of Shopify while the page is already on its way (deferred): the rest is our own data.
     // One offer covers every line of the order that cannot ship: the candidates of each.
-    const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open
+    // Once a remedy fixed the line there is nothing left to offer.
+    const substitutes: Promise<SubstituteLookup> | null = incident.type === "stock_mismatch" && incident.open && incident.status !== "remedied"
       ? offerCandidates(prisma, admin, session.shop, incident.orderId, settings).then(
         (lines) => ({ lines, error: null }),
         (error: unknown) => ({ lines: null, error: error instanceof Error ? error.message : String(error) }))
@@ -82,12 +83,14 @@ const Intent = z.discriminatedUnion("intent", [
     intent: z.literal("code"),
     percentage: z.coerce.number({ message: "The discount is a number" }).min(1, "The discount is from 1 to 100 %").max(100, "The discount is from 1 to 100 %"),
     expiresInDays: z.coerce.number({ message: "Say for how many days" }).int("Valid for a whole number of days").min(1, "A code is valid for 1 to 365 days").max(365, "A code is valid for 1 to 365 days"),
+    another: z.literal("yes").optional(),
     decisionId: z.string(),
   }),
-  z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill }),
-  z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(1), goodwill: Goodwill, decisionId: z.string() }),
+  // Units, or 0 with a goodwill amount (a problem of the whole order has no line's units).
+  z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(0), goodwill: Goodwill }),
+  z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(0), goodwill: Goodwill, decisionId: z.string() }),
   z.object({ intent: z.literal("leave_out"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
-  z.object({ intent: z.literal("reship"), quantity: z.coerce.number().int().min(1), decisionId: z.string() }),
+  z.object({ intent: z.literal("reship"), quantity: z.coerce.number().int().min(1), confirm: z.literal("yes", { message: "Tick the box to confirm the replacement order" }), decisionId: z.string() }),
   z.object({ intent: z.literal("cancel"), confirm: z.literal("yes", { message: "tick the box to confirm" }), decisionId: z.string() }),
   z.object({ intent: z.literal("dismiss"), reason: z.string().trim().min(3, "say why, in a few words") }),
   z.object({ intent: z.literal("close"), reason: z.string().trim().max(300).optional() }),
@@ -127,6 +130,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       const result = await applyRemedy(prisma, admin, session.shop, incident.id, decision, who, { decisionId });
       return json<ActionResult>(result.ok ? { ok: true, message: result.repeated ? `Already done: ${done}` : done } : { ok: false, message: result.error }, { status: result.ok ? 200 : result.status });
     };
+    // Units are a line's: a problem of the whole order (a late parcel, a COD amount) refunds an amount.
+    if ((input.intent === "refund_preview" || input.intent === "refund" || input.intent === "leave_out") && !("goodwill" in input && input.goodwill)
+      && (input.quantity < 1 || !incident.subject.includes("/LineItem/"))) {
+      return json<ActionResult>({ ok: false, message: incident.subject.includes("/LineItem/") ? "Say how many units to refund, or a goodwill amount" : "This problem is about the whole order, not one line: refund a goodwill amount instead" }, { status: 400 });
+    }
     switch (input.intent) {
       case "acknowledge":
       case "message_send": {
@@ -150,8 +158,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         const sent = r.ok && (r.emailed ? `Offer sent to the customer${r.lines > 1 ? `, covering ${r.lines} items` : ""}` : `Offer ready, not emailed (${r.emailNote}): ${r.url}`);
         return json<ActionResult>(r.ok ? { ok: true, message: r.withdrawn ? `${sent}; the earlier offer is withdrawn` : sent as string } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
       }
-      case "code":
+      case "code": {
+        // One code per incident, unless the merchant ticked that they mean a second one.
+        const given = await prisma.remedy.findFirst({ where: { shop: session.shop, incidentId: incident.id, kind: "compensation_code", status: "done" }, select: { code: true } });
+        if (given && input.another !== "yes") return json<ActionResult>({ ok: false, message: `The customer already has code ${given.code ?? ""} for this incident: tick "Create another code anyway" to give a second one` }, { status: 409 });
         return remedy({ kind: "compensation_code", percentage: input.percentage, expiresInDays: input.expiresInDays }, input.decisionId, "Compensation code created");
+      }
       case "refund_preview": {
         const p = await previewRefund(admin, incident.orderId, refundDecision(input.quantity, input.goodwill));
         const money = (amount: string) => formatMoney(MERCHANT_LOCALE, amount, p.currency);
@@ -289,10 +301,13 @@ export default function IncidentWorkspace() {
                 code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             )}
             {data.substitutes && (
-              <SubstituteOffer lookup={data.substitutes} busy={busy} incidentId={incident.id}
+              // Keyed by the waiting offer: once a new one is sent, the replace form closes.
+              <SubstituteOffer key={waitingOffer?.id ?? "none"} lookup={data.substitutes} busy={busy} incidentId={incident.id}
                 waiting={waitingOffer ? { until: when.format(new Date(waitingOffer.expiresAt)), allowCancel: waitingOffer.allowCancel } : null} />
             )}
-            <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} reshipped={remedies.some((r) => r.kind === "reship" && r.status === "done")} type={incident.type} maxQuantity={line?.quantity ?? 1} shortQuantity={(incident.evidence as { short?: number }).short ?? null} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation} />
+            <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} reshipped={remedies.some((r) => r.kind === "reship" && r.status === "done")} type={incident.type}
+              maxQuantity={line?.quantity ?? 1} lineUnits={line ? incident.unitsLeft ?? line.quantity : 0} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation}
+              code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
             {incident.open && (
               <Card>
                 <Form method="post">
@@ -309,7 +324,7 @@ export default function IncidentWorkspace() {
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">Remedies</Text>
                   {remedies.map((r) => (
-                    <Text key={r.id} as="p">{words(r.kind)}: {r.status}{r.amount ? ` · ${r.amount} ${r.currency ?? ""}` : ""}{r.code ? ` · ${r.code}` : ""}{r.redeemedAt ? " · redeemed" : ""}{r.error ? ` · ${r.error}` : ""}</Text>
+                    <Text key={r.id} as="p">{labelOf(REMEDY_LABEL, r.kind)}: {labelOf(REMEDY_STATUS_LABEL, r.status)}{r.amount ? ` · ${r.amount} ${r.currency ?? ""}` : ""}{r.code ? ` · ${r.code}` : ""}{r.redeemedAt ? " · redeemed" : ""}{r.error ? ` · ${r.error}` : ""}</Text>
                   ))}
                 </BlockStack>
               </Card>

@@ -184,10 +184,9 @@ export default function Settings() {
           </Section>
           <Section title="Email to customers" description="Sent through your own SMTP server, from your address.">
             {field("fromAddress", { placeholder: "Farmacia Demo <hola@farmacia.example>", helpText: "An email address, with your shop's name before it if you like. Blank: your SMTP login when it is an address, else no-reply at your SMTP server's domain." })}
-            <InlineStack gap="400" wrap={false} blockAlign="start">
-              <div style={{ flexGrow: 1 }}>{field("smtpHost", { placeholder: "smtp.example.com", helpText: "Your mail provider's server name. Blank: the app's own mail relay, when there is one (from the app's address, with your shop's name, replies to your sender address)." })}</div>
-              <div style={{ width: "8rem" }}>{field("smtpPort", { type: "number", min: 1, max: 65535, placeholder: "465", helpText: "465 (SSL/TLS), 587 (STARTTLS), 25 or 2525" })}</div>
-            </InlineStack>
+            {/* Server and port one under the other: a narrow port box cut "2626" to "26" and wrapped its help mid-word. */}
+            {field("smtpHost", { placeholder: "smtp.example.com", helpText: "Your mail provider's server name. Blank: the app's own mail relay, when there is one (from the app's address, with your shop's name, replies to your sender address)." })}
+            <div style={{ maxWidth: "16rem" }}>{field("smtpPort", { type: "number", min: 1, max: 65535, placeholder: "465", helpText: "465 (SSL/TLS), 587 (STARTTLS), 25 or 2525" })}</div>
             {field("smtpUser", { placeholder: "hola@farmacia.example" })}
             <Text as="p" id="smtp-password-status">Password: {passwordSet ? (values.smtpPasswordRemove === "on" ? "set — it will be removed when you save" : "set") : "not set"}</Text>
             {field("smtpPassword", { type: "password", autoComplete: "new-password", helpText: passwordSet ? "Blank keeps the saved password; it is never shown again." : "Stored encrypted; it is never shown again." })}

@@ -58,6 +58,21 @@ describe("each merchant action in the incident workspace", () => {
     // Nothing holds the order back any more: the rest of the line can ship.
     await until("the hold released", async () => (await storeOrder(launcher, order.id)).fulfillmentOrders, (fos) => fos.every((f) => f.holds.length === 0));
     await screenshot(page, "refund-done");
+    // The units are made good: no second refund of them (a goodwill amount still can), no offer for them.
+    await page.getByLabel("Goodwill amount to refund").waitFor();
+    expect(await page.getByLabel("Units of this line to refund").count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Offer the customer a choice" }).count()).toBe(0);
+    // Telling the customer what was done ends it.
+    await page.getByLabel("Message").selectOption("note");
+    await page.getByLabel("Your message").fill("We could send only 5 of the 7: the other 2 are refunded, 59.90 EUR.");
+    await page.getByRole("button", { name: "Preview email" }).click();
+    await page.getByLabel("Email preview").waitFor();
+    await page.getByRole("button", { name: /^Send to / }).click();
+    await toast(page, /Email sent to/);
+    await page.locator(".Polaris-Badge").getByText(/^closed$/i).waitFor();
+    await page.getByText(/fixed by the remedy, and the customer was told/).first().waitFor();
+    expect((await storeOrder(launcher, order.id)).refunds).toHaveLength(1);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, BROWSER_FLOW);
 
@@ -67,7 +82,9 @@ describe("each merchant action in the incident workspace", () => {
     const page = await personPage(browser);
     await openIncident(page, order.name, "Late shipment");
 
-    await page.getByLabel("Or a goodwill amount instead (optional)").fill("5,00");
+    // A late order is no line's units: the refund is an amount for the trouble.
+    expect(await page.getByLabel("Units of this line to refund").count()).toBe(0);
+    await page.getByLabel("Goodwill amount to refund").fill("5,00");
     await page.getByRole("button", { name: "Preview refund" }).click();
     await page.getByText(/Refund €5\.00 as goodwill/).waitFor();
     await page.getByRole("button", { name: "Confirm refund of €5.00" }).click();
@@ -79,7 +96,7 @@ describe("each merchant action in the incident workspace", () => {
     await page.getByRole("button", { name: "Create compensation code" }).click();
     await toast(page, "Compensation code created");
     await screenshot(page, "code-created");
-    const code = (await page.getByText(/compensation code: done/i).first().textContent())!.split(" · ").pop()!;
+    const code = (await page.getByText(/^Compensation code: done/).first().textContent())!.split(" · ").pop()!;
     const discount = await storeDiscount(launcher, code);
     expect(discount.value.percentage).toBeCloseTo(0.07);
     expect(discount.usageLimit).toBe(1);
@@ -103,7 +120,11 @@ describe("each merchant action in the incident workspace", () => {
     const { order } = await playScenario(launcher, "delivery-failed");
     const page = await personPage(browser);
     await openIncident(page, order.name, "Delivery failed");
-    await page.getByRole("button", { name: "Send the parcel again at our cost" }).click();
+    // A replacement order costs the shop: nothing goes until the merchant confirms.
+    const send = page.getByRole("button", { name: "Send the parcel again at our cost" });
+    expect(await send.isDisabled()).toBe(true);
+    await page.getByLabel(/^Yes, create a replacement order at our cost/).check();
+    await send.click();
     await toast(page, "Replacement order created at your cost");
     const reship = (await page.getByText(/Reshipped .* as order #\d+/).first().textContent())!.match(/as order (#\d+)/)![1];
     const original = await storeOrder(launcher, order.id);

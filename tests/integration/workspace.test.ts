@@ -45,8 +45,9 @@ describe("incident workspace actions", () => {
     expect(data).toMatchObject({ incident: { id: incident.id }, order: { lines: [expect.objectContaining({ id: incident.subject })] }, decisionId: expect.any(String) });
     // The phone to call first, as the orders webhook carried it (Ioana gave hers at checkout).
     expect(data).toMatchObject({ order: { customer: "Ioana Popescu", phone: "+40721234567" } });
-    const streamed = Object.assign({}, ...later.map((chunk) => JSON.parse(chunk.replace(/^data:/, "")))) as { substitutes: { candidates: { line: { id: string }; substitutes: unknown[] }; error: null } };
-    expect(streamed.substitutes).toMatchObject({ error: null, candidates: { line: { id: incident.subject } } });
+    const streamed = Object.assign({}, ...later.map((chunk) => JSON.parse(chunk.replace(/^data:/, "")))) as { substitutes: { lines: { incidentId: string; candidates: { line: { id: string }; substitutes: unknown[] } }[]; error: null } };
+    // The order's every line one offer covers: here the incident's own.
+    expect(streamed.substitutes).toMatchObject({ error: null, lines: [{ incidentId: incident.id, candidates: { line: { id: incident.subject } } }] });
     expect(data.timeline.length).toBeGreaterThan(0);
     expect((await fetch(route("someone-elses"), { headers: await headers() })).status).toBe(404);
     expect(await submit(incident.id, { intent: "dismiss", reason: "" })).toMatchObject({ status: 400, body: { ok: false, message: expect.stringContaining("say why") } });

@@ -1,5 +1,6 @@
 // Everything the incident workspace shows: the incident with its timeline, remedies and offers,
 // and the order as the app's snapshots know it (lines, parcels), all scoped to the shop.
+import { unitsLeft } from "../remedies/units-at-stake";
 import type { PrismaClient } from "@prisma/client";
 import { summaryDates } from "../dates";
 import { nextDeadline, slaState } from "./inbox.server";
@@ -56,6 +57,8 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
       evidence: JSON.parse(incident.evidence) as Record<string, unknown>, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
       acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null, closedAt: incident.closedAt?.toISOString() ?? null, closeReason: incident.closeReason,
       remedyCost: incident.remedyCost,
+      /** Units of the line still to make good (null: not an incident about one line's units). */
+      unitsLeft: unitsLeft(incident, incident.remedies),
       /** The order is held in Shopify for this incident (the warehouse does not ship it). */
       onHold: holdsInPlace(incident.timeline) > 0,
       // Judged here, once, so that the page shows the server's reading (a browser's clock would differ).

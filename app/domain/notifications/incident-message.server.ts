@@ -2,13 +2,14 @@
 // goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
 // the first one sent is the customer's first contact. An apology tells one code once.
 import { z } from "zod";
-import type { Incident, PrismaClient, Remedy } from "@prisma/client";
+import type { Incident, Prisma, PrismaClient, Remedy } from "@prisma/client";
 import { customerFirstName } from "../detection/order-ref.server";
-import { addTimeline } from "../incidents/incidents.server";
+import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
 import { getShopSettings } from "../settings/settings.server";
 import type { ShopSettings } from "../settings/settings";
 import type { CompensationCodeDecision } from "../remedies/decisions";
+import { unitsLeft } from "../remedies/units-at-stake";
 import { composeMessage, type ComposedMessage, type MessageKind } from "./customer-message";
 import { sendCustomerMail } from "./mailer.server";
 import { localeOf, type Locale } from "./messages";
@@ -103,6 +104,13 @@ export async function sendIncidentMessage(
     });
     if (sent.sent && incident.openKey) {
       await tx.incident.update({ where: { id: incidentId }, data: { acknowledgedAt: incident.acknowledgedAt ?? now, ...(incident.status === "open" ? { status: "customer_contacted" } : {}) } });
+      // Fixed, and now the customer has heard from the shop: nothing is left to do on it.
+      if (await fixedAltogether(tx, incident)) {
+        await resolveIncidents(tx, {
+          shop, orderId: incident.orderId, types: [incident.type as IncidentType], subject: incident.subject,
+          reason: "fixed by the remedy, and the customer was told", at: now, actor: "merchant", source: `${source}:closed`,
+        });
+      }
     }
   });
   return { ok: true, emailed: sent.sent, note: sent.sent ? null : sent.reason };
@@ -115,4 +123,12 @@ export async function acknowledgeIncident(prisma: PrismaClient, shop: string, in
     return { ok: true, emailed: false, note: "already told", repeated: true };
   }
   return sendIncidentMessage(prisma, shop, incidentId, { kind: "acknowledge" }, by, now);
+}
+
+/** Remedied for good: for a stock line, every unit at stake made good (or the line found whole). */
+async function fixedAltogether(tx: Prisma.TransactionClient, incident: Incident): Promise<boolean> {
+  if (incident.status !== "remedied") return false;
+  if (incident.type !== "stock_mismatch") return true;
+  if ((JSON.parse(incident.evidence) as { settled?: unknown }).settled === true) return true;
+  return unitsLeft(incident, await tx.remedy.findMany({ where: { shop: incident.shop, incidentId: incident.id } })) === 0;
 }

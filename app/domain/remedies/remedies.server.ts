@@ -13,6 +13,7 @@ import { decisionDifferences, decisionKeyOf, type RemedyDecision } from "./decis
 import { fixesProblem } from "./fixes";
 import { executeLeaveOut } from "./leave-out.server";
 import { Refused, type Executed } from "./outcome";
+import { beyondUnitsLeft } from "./units-at-stake";
 import { executeCancelOrder, executeRefund } from "./refund.server";
 import { executeReship } from "./reship.server";
 import { executeSubstitution } from "./substitution.server";
@@ -71,6 +72,12 @@ export async function applyRemedy(
     if (shipped && shipped.decisionKey !== decisionKeyOf(incidentId, requested, decisionId)) {
       return { ok: false, status: 409, error: `a replacement was already sent for this incident (${shipped.shopifyId ?? "see the timeline"})`, remedy: shipped };
     }
+  }
+  // Units the incident's earlier remedies already made good are not paid for twice (a new decision only).
+  const known = await prisma.remedy.findUnique({ where: { shop_decisionKey: { shop, decisionKey: decisionKeyOf(incidentId, requested, decisionId) } } });
+  if (!known) {
+    const beyond = beyondUnitsLeft(incident, await prisma.remedy.findMany({ where: { shop, incidentId } }), requested);
+    if (beyond) return { ok: false, status: 409, error: beyond };
   }
   const decided = await decide(prisma, shop, incidentId, requested, who, decisionId);
   const { remedy, repeated } = decided;
