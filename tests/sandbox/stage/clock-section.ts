@@ -20,7 +20,8 @@ It only moves forward: the app has recorded what happened at each time.</p>
 <form method="post" action="${action}" class="inline"><input type="hidden" name="move" value="business-days">
 <label for="business-days">Business days</label> <input id="business-days" name="days" type="number" min="1" max="60" value="3" size="3">
 <button type="submit">+ business days</button></form>
-<p class="hint">Business days skip Saturdays and Sundays in the shop's time zone (not the holidays in the app's settings).</p>
+<p class="hint">Business days skip Saturdays and Sundays in the shop's time zone (not the holidays in the app's settings).
+The app gives an order the rest of its day plus its handling days (2 by default): 4 business days make a new order late.</p>
 </section>`;
 }
 
