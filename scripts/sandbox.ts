@@ -1,7 +1,7 @@
 // `npm run sandbox`: the sandbox store (a local Shopify with a seeded demo shop) and the app,
 // together on localhost. The app runs its production build and reaches "Shopify" through
 // route-to-sandbox.mjs, loaded here and nowhere in the app.
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
@@ -10,13 +10,24 @@ import { startSmtpServer } from "../tests/sandbox/mailbox";
 import { DEMO_APP, demoAppEnv } from "../tests/sandbox/demo-app";
 import { API_VERSION } from "../app/shopify/api-version";
 import { root } from "./prisma-schemas";
+import { scanInWords, shareClock, stageClockFile } from "../tests/sandbox/stage/clock-file";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
 const appUrl = `http://localhost:${appPort}`;
 const app = { ...DEMO_APP, appUrl };
 
-const sandbox = await startSandboxServer({ port: sandboxPort, app });
+// The app and its CLI live at the sandbox's time (stage-clock.mjs reads this file): a clock button
+// on the sandbox admin home makes a ship-by date pass for the app too. Then the app's deadline scan
+// runs at once, as its timer would have in the time that passed.
+const clockFile = stageClockFile();
+const afterClockMove = () => new Promise<string>((resolve) => {
+  execFile(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/cli.ts"), "incidents", "scan", "--all"], { cwd: root, env }, (error, stdout, stderr) => {
+    resolve(error ? `The app's deadline scan failed: ${(stderr || error.message).trim().split("\n").pop()}` : scanInWords(stdout));
+  });
+});
+const sandbox = await startSandboxServer({ port: sandboxPort, app, stage: { appOnSandboxClock: true, afterClockMove } });
+const forgetClock = shareClock(sandbox.clock, clockFile);
 seedDemoShop(sandbox.store);
 const sandboxUrl = `http://localhost:${sandboxPort}`;
 // Customer email (offers, acknowledgements) lands in the sandbox's mailbox and is shown here.
@@ -41,7 +52,7 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: mailbox.url,
   // The app's relay sends as the operator, under the shop's name; replies go to the shop's sender.
   SMTP_FROM: process.env.SMTP_FROM ?? "no-reply@makegood.example",
-  ...demoAppEnv(root, appUrl, sandboxUrl, process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite"),
+  ...demoAppEnv(root, appUrl, sandboxUrl, process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite", clockFile),
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const { NODE_OPTIONS: _appOnly, ...buildEnv } = env;
@@ -74,6 +85,9 @@ server.stdout.on("data", async (chunk: Buffer) => {
   MakeGood sandbox is running; the app is installed on ${DEMO_SHOP}.
     Open the app (as the merchant of ${DEMO_SHOP}):
       ${sandboxUrl}/admin/open?shop=${DEMO_SHOP}
+    Sandbox admin (orders, scenarios, clock, carrier desk, fault switches):
+      ${sandboxUrl}/sandbox/home
+    Scripted browsers: the app's bot check answers 410 Gone to headless Chromium's default user agent ("HeadlessChrome"); set a desktop one (Playwright: newPage({ userAgent }), Chromium: --user-agent=…).
     Sandbox store (Admin GraphQL ${API_VERSION}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz
 `);
 });
@@ -89,6 +103,7 @@ async function stop() {
   clearTimeout(timer);
   await sandbox.close();
   await mailbox.close();
+  forgetClock();
   process.exit(0);
 }
 process.on("SIGINT", stop);
@@ -96,5 +111,6 @@ process.on("SIGTERM", stop);
 server.on("exit", async (code) => {
   if (stopping) return;
   await sandbox.close();
+  forgetClock();
   process.exit(code ?? 0);
 });

@@ -1,6 +1,8 @@
 // `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
 // group on free ports and a database of its own; it resolves with the address it prints.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { demoAppEnv } from "../sandbox/demo-app";
@@ -17,7 +19,12 @@ export async function startLauncher(): Promise<Launcher> {
   const database = await emptyDatabase("sqlite");
   const appPort = await freePort();
   const sandboxPort = await freePort();
-  const env = { ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1" };
+  // The launcher shares its clock with the app through this file; the CLI below reads it too.
+  const stageClockFile = path.join(os.tmpdir(), `makegood-stage-clock-${sandboxPort}`);
+  const env = {
+    ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1",
+    MAKEGOOD_STAGE_CLOCK_FILE: stageClockFile,
+  };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
   // Its own process group, so that stopping it stops the app server it starts too.
   const launcher: ChildProcess = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/sandbox.ts")], { cwd: projectRoot, env, detached: true });
@@ -36,7 +43,7 @@ export async function startLauncher(): Promise<Launcher> {
   return {
     openUrl, appPort, databaseUrl: database.url, sandboxUrl, output: () => output,
     async cli(args) {
-      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url) };
+      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url, stageClockFile) };
       const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
       return stdout;
     },
@@ -44,6 +51,7 @@ export async function startLauncher(): Promise<Launcher> {
       await stopProcessGroup(launcher);
       const closed = await portClosed(appPort);
       await database.remove();
+      fs.rmSync(stageClockFile, { force: true });
       return closed;
     },
   };

@@ -139,7 +139,7 @@ describe("named scenarios", () => {
   it("names the known scenarios when asked for an unknown one", async () => {
     const res = await play("teleported-parcel");
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, two-lines-short, late-shipment, stuck-in-transit, delivery-failed, wrong-item, cod-amount-mismatch, customer-redeems-code");
+    expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, two-lines-short, new-order, late-shipment, stuck-in-transit, delivery-failed, wrong-item, cod-amount-mismatch, customer-redeems-code");
   });
 });
 
@@ -191,6 +191,7 @@ describe("every named scenario reaches the app as Shopify would announce it", ()
   };
 
   it.each([
+    ["new-order", ["orders/create"]],
     ["late-shipment", ["orders/create"]],
     ["stuck-in-transit", ["orders/create", "fulfillments/create", "fulfillment_events/create", "fulfillments/update"]],
     ["delivery-failed", ["orders/create", "fulfillments/create", "fulfillment_events/create", "fulfillments/update"]],

@@ -83,6 +83,20 @@ export const scenarios: Record<string, (store: SandboxStore, shop: string, param
     return { scenario: "two-lines-short", order: gidOf(order), note: "two lines, each ordered one more than available" };
   },
 
+  /** A customer orders now: paid, nothing shipped. Moving the clock past its ship-by date
+   *  (the shop's handling days) makes it a late shipment for the app's deadline scan. */
+  "new-order": (store, shop, params) => {
+    const s = store.shop(shop);
+    const customer = params.email ? s.customers.find((c) => c.email === params.email) : s.customers.find((c) => c.locale === "en") ?? s.customers[0];
+    if (!customer) throw new ScenarioError(`no customer with email '${params.email}' in ${shop}`);
+    const variant = params.sku ? s.variants.find((v) => v.sku === params.sku) : findProduct(store, shop, "Skin Food").variant;
+    if (!variant) throw new ScenarioError(`no product with SKU '${params.sku}' in ${shop}`);
+    const quantity = Number(params.quantity ?? 1);
+    if (!Number.isInteger(quantity) || quantity < 1) throw new ScenarioError("quantity must be a whole number of units, 1 or more");
+    const order = store.createOrder(shop, { customerId: customer.id, lines: [{ variantId: variant.id, quantity }] });
+    return { scenario: "new-order", order: gidOf(order), note: `${customer.email} ordered ${quantity} × ${variant.sku}; nothing shipped yet` };
+  },
+
   /** Case 5: paid five days ago, due to ship yesterday, still not shipped. */
   "late-shipment": (store, shop) => {
     const order = pastOrder(store, shop, 5, { fulfillBy: new Date(store.clock.now().getTime() - DAY), locale: "es" });

@@ -19,6 +19,8 @@ import { CheckoutRefused } from "./store-discounts";
 import { inspectDiscount, inspectOrder, inspectStock } from "./inspect";
 import { SandboxStore } from "./store";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
+import { handleStage, isStagePath } from "./stage/routes";
+import type { StageHooks } from "./stage/deps";
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** The header route-to-sandbox.mjs puts the original host in (fetch cannot set Host). */
@@ -34,6 +36,9 @@ export type SandboxOptions = {
   port?: number;
   app: InstalledApp;
   bucket?: { maximumAvailable: number; restoreRate: number };
+  /** The app lives at the sandbox's time (the launcher loads stage-clock.mjs into it): session and
+   *  access tokens are dated by the sandbox's clock too, and the stage's hooks run (stage/deps.ts). */
+  stage?: StageHooks & { appOnSandboxClock: boolean };
 };
 
 export type Sandbox = Awaited<ReturnType<typeof startSandboxServer>>;
@@ -42,7 +47,7 @@ export async function startSandboxServer(options: SandboxOptions) {
   const schema = loadAdminSchema(API_VERSION);
   const clock = new SandboxClock();
   const store = new SandboxStore(clock);
-  const auth = new SandboxAuth(options.app);
+  const auth = new SandboxAuth(options.app, options.stage?.appOnSandboxClock ? () => clock.now().getTime() : Date.now);
   const buckets = new Map<string, LeakyBucket>();
   const bucketFor = (shop: string) => {
     let bucket = buckets.get(shop);
@@ -169,6 +174,7 @@ export async function startSandboxServer(options: SandboxOptions) {
       return res.end();
     }
 
+    if (isStagePath(url.pathname)) return handleStage({ store, clock, webhooks, faults, ...options.stage }, url, req, res, () => readBody(req));
     if (url.pathname.startsWith("/sandbox/")) return control(url, req, res, shop);
     send(res, 404, { errors: "Not Found" });
   }
