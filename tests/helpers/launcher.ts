@@ -1,6 +1,8 @@
 // `npm run sandbox` as a person starts it, for browser tests: the launcher in its own process
 // group on free ports and a database of its own; it resolves with the address it prints.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { demoAppEnv } from "../sandbox/demo-app";
@@ -9,6 +11,8 @@ import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
   openUrl: string; sandboxUrl: string; appPort: number; databaseUrl: string; output(): string; stop(): Promise<boolean>;
+  /** Where the launcher writes each customer email as an .eml (a folder of this launcher's own). */
+  mailDir: string;
   /** `npm run cli -- <args>` against this sandbox and the app's database, as an operator runs it. */
   cli(args: string[]): Promise<string>;
 };
@@ -17,7 +21,8 @@ export async function startLauncher(): Promise<Launcher> {
   const database = await emptyDatabase("sqlite");
   const appPort = await freePort();
   const sandboxPort = await freePort();
-  const env = { ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1" };
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "makegood-mail-"));
+  const env = { ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, SANDBOX_MAIL_DIR: mailDir, MAKEGOOD_SKIP_BUILD: "1" };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
   // Its own process group, so that stopping it stops the app server it starts too.
   const launcher: ChildProcess = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/sandbox.ts")], { cwd: projectRoot, env, detached: true });
@@ -34,7 +39,7 @@ export async function startLauncher(): Promise<Launcher> {
   });
   const sandboxUrl = `http://localhost:${sandboxPort}`;
   return {
-    openUrl, appPort, databaseUrl: database.url, sandboxUrl, output: () => output,
+    openUrl, appPort, databaseUrl: database.url, sandboxUrl, mailDir, output: () => output,
     async cli(args) {
       const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url) };
       const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
@@ -44,6 +49,7 @@ export async function startLauncher(): Promise<Launcher> {
       await stopProcessGroup(launcher);
       const closed = await portClosed(appPort);
       await database.remove();
+      fs.rmSync(mailDir, { recursive: true, force: true });
       return closed;
     },
   };
