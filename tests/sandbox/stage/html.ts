@@ -20,7 +20,7 @@ const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f6f6f7; }
   .sandbox-bar { background: #1f2937; color: #fff; padding: .5rem 1rem; font-size: .875rem; }
   .sandbox-bar a { color: #bfdbfe; }
-  main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+  main { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
   section, fieldset { background: #fff; border: 1px solid #d1d5db; border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; }
   h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 0; }
   table { border-collapse: collapse; width: 100%; }
@@ -35,7 +35,7 @@ const STYLE = `
   .error { color: #b91c1c; font-weight: 600; }
   .note { color: #4b5563; }
   iframe.mail { width: 100%; height: 70vh; border: 1px solid #d1d5db; background: #fff; }
-  pre { white-space: pre-wrap; background: #fff; border: 1px solid #d1d5db; padding: 1rem; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #d1d5db; padding: 1rem; }
   .placeholder { border: 2px dashed #6b7280; background: #fff; }
 `;
 
