@@ -7,6 +7,7 @@ import path from "node:path";
 import { seedDemoShop, DEMO_SHOP } from "../tests/sandbox/seed";
 import { startSandboxServer } from "../tests/sandbox/server";
 import { startSmtpServer } from "../tests/sandbox/mailbox";
+import { writeEml } from "../tests/sandbox/stage/mail-folder";
 import { DEMO_APP, demoAppEnv } from "../tests/sandbox/demo-app";
 import { API_VERSION } from "../app/shopify/api-version";
 import { root } from "./prisma-schemas";
@@ -26,15 +27,21 @@ const afterClockMove = () => new Promise<string>((resolve) => {
     resolve(error ? `The app's deadline scan failed: ${(stderr || error.message).trim().split("\n").pop()}` : scanInWords(stdout));
   });
 });
-const sandbox = await startSandboxServer({ port: sandboxPort, app, stage: { appOnSandboxClock: true, afterClockMove } });
+const sandboxUrl = `http://localhost:${sandboxPort}`;
+// Customer email (offers, acknowledgements, confirmations) lands in the sandbox's mailbox: shown
+// here, at /sandbox/mail, and written as .eml files (SANDBOX_MAIL_DIR, else .sandbox-mail/, emptied
+// at each start as the store is new).
+const mailDir = process.env.SANDBOX_MAIL_DIR ?? path.join(root, ".sandbox-mail");
+if (!process.env.SANDBOX_MAIL_DIR) fs.rmSync(mailDir, { recursive: true, force: true });
+const shownPath = (file: string) => (file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file);
+const mailbox = await startSmtpServer(0, (mail) => {
+  mail.savedAs = writeEml(mailDir, mail);
+  const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
+  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${mail.replyTo ? `\n    Reply-To: ${mail.replyTo.text}` : ""}${link ? `\n    Offer page: ${link}` : ""}\n    Read it: ${sandboxUrl}/sandbox/mail/${mail.id}\n    Saved as: ${mail.savedAs.map(shownPath).join(", ")}\n`);
+});
+const sandbox = await startSandboxServer({ port: sandboxPort, app, mailbox, stage: { appOnSandboxClock: true, afterClockMove } });
 const forgetClock = shareClock(sandbox.clock, clockFile);
 seedDemoShop(sandbox.store);
-const sandboxUrl = `http://localhost:${sandboxPort}`;
-// Customer email (offers, acknowledgements) lands in the sandbox's mailbox and is shown here.
-const mailbox = await startSmtpServer(0, (mail) => {
-  const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
-  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${mail.replyTo ? `\n    Reply-To: ${mail.replyTo.text}` : ""}${link ? `\n    Offer page: ${link}` : ""}\n`);
-});
 
 // The store is new on every run, so the app's database is too: its orders, incidents and
 // tokens would refer to a shop that no longer exists. DATABASE_URL keeps one of your choice.
@@ -88,6 +95,7 @@ server.stdout.on("data", async (chunk: Buffer) => {
     Sandbox admin (orders, scenarios, clock, carrier desk, fault switches):
       ${sandboxUrl}/sandbox/home
     Scripted browsers: the app's bot check answers 410 Gone to headless Chromium's default user agent ("HeadlessChrome"); set a desktop one (Playwright: newPage({ userAgent }), Chromium: --user-agent=…).
+    As a customer: their mailbox ${sandboxUrl}/sandbox/mail · the shop's checkout ${sandbox.store.storefrontUrl(DEMO_SHOP)}/checkout
     Sandbox store (Admin GraphQL ${API_VERSION}): ${sandboxUrl}    App: ${appUrl}    Health: ${appUrl}/healthz
 `);
 });

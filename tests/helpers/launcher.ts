@@ -11,6 +11,8 @@ import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
   openUrl: string; sandboxUrl: string; appPort: number; databaseUrl: string; output(): string; stop(): Promise<boolean>;
+  /** Where the launcher writes each customer email as an .eml (a folder of this launcher's own). */
+  mailDir: string;
   /** `npm run cli -- <args>` against this sandbox and the app's database, as an operator runs it. */
   cli(args: string[]): Promise<string>;
 };
@@ -21,8 +23,9 @@ export async function startLauncher(): Promise<Launcher> {
   const sandboxPort = await freePort();
   // The launcher shares its clock with the app through this file; the CLI below reads it too.
   const stageClockFile = path.join(os.tmpdir(), `makegood-stage-clock-${sandboxPort}`);
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "makegood-mail-"));
   const env = {
-    ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, MAKEGOOD_SKIP_BUILD: "1",
+    ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, SANDBOX_MAIL_DIR: mailDir, MAKEGOOD_SKIP_BUILD: "1",
     MAKEGOOD_STAGE_CLOCK_FILE: stageClockFile,
   };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
@@ -41,7 +44,7 @@ export async function startLauncher(): Promise<Launcher> {
   });
   const sandboxUrl = `http://localhost:${sandboxPort}`;
   return {
-    openUrl, appPort, databaseUrl: database.url, sandboxUrl, output: () => output,
+    openUrl, appPort, databaseUrl: database.url, sandboxUrl, mailDir, output: () => output,
     async cli(args) {
       const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url, stageClockFile) };
       const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
@@ -52,6 +55,7 @@ export async function startLauncher(): Promise<Launcher> {
       const closed = await portClosed(appPort);
       await database.remove();
       fs.rmSync(stageClockFile, { force: true });
+      fs.rmSync(mailDir, { recursive: true, force: true });
       return closed;
     },
   };

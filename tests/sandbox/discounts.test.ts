@@ -36,7 +36,7 @@ describe("sandbox discount codes", () => {
 
     const stranger = await checkout(javier.email, "SORRY-1004-XK2P");
     expect(stranger.status).toBe(409);
-    expect((await stranger.json()).error).toContain("isn't available to you");
+    expect((await stranger.json()).error).toContain("Discount code isn’t available to you right now");
 
     const redeemed = await checkout(lucia.email, "sorry-1004-xk2p");
     expect(redeemed.status).toBe(200);

@@ -4,7 +4,9 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 
-export type CapturedMail = ParsedMail & { envelopeTo: string[] };
+/** A message as received: parsed, with its envelope, its raw source (an .eml as written) and when it
+ *  arrived; `savedAs`: where the launcher wrote it (one file per recipient). `id` counts from 1 per server. */
+export type CapturedMail = ParsedMail & { id: number; envelopeTo: string[]; raw: Buffer; receivedAt: Date; savedAs?: string[] };
 
 /** `acceptLogin`: the server offers AUTH (without TLS: a local test server) and takes any login, as
  *  a provider's server takes the right one; the logins tried are in `logins`. */
@@ -19,12 +21,18 @@ export async function startSmtpServer(port = 0, onMail?: (mail: CapturedMail) =>
       callback(null, { user: auth.username });
     },
     onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        const captured = Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
-        mails.push(captured);
-        onMail?.(captured);
-        callback();
-      }, callback);
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", callback);
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then((mail) => {
+          const captured = Object.assign(mail, { id: mails.length + 1, envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, receivedAt: new Date() });
+          mails.push(captured);
+          onMail?.(captured);
+          callback();
+        }, callback);
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -18,6 +18,9 @@ import { ScenarioError, scenarios } from "./scenarios";
 import { CheckoutRefused } from "./store-discounts";
 import { inspectDiscount, inspectOrder, inspectStock } from "./inspect";
 import { SandboxStore } from "./store";
+import type { CapturedMail } from "./mailbox";
+import { mailboxPages } from "./stage/mailbox-page";
+import { storefrontPages } from "./stage/storefront";
 import { subscriptionsFromToml, WebhookSender } from "./webhooks";
 import { handleStage, isStagePath } from "./stage/routes";
 import type { StageHooks } from "./stage/deps";
@@ -39,6 +42,8 @@ export type SandboxOptions = {
   /** The app lives at the sandbox's time (the launcher loads stage-clock.mjs into it): session and
    *  access tokens are dated by the sandbox's clock too, and the stage's hooks run (stage/deps.ts). */
   stage?: StageHooks & { appOnSandboxClock: boolean };
+  /** The mail the app sent (the launcher's SMTP server), shown at /sandbox/mail. */
+  mailbox?: { mails: readonly CapturedMail[] };
 };
 
 export type Sandbox = Awaited<ReturnType<typeof startSandboxServer>>;
@@ -92,8 +97,11 @@ export async function startSandboxServer(options: SandboxOptions) {
       if (appProxy && proxiedPath(appProxy, url.pathname)) {
         return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret }, await readRaw(req));
       }
+      // The checkout and the order status page a customer uses (stage/storefront.ts).
+      const page = storefrontPages(store, storefront, url, req, res, () => readBody(req));
+      if (page !== false) return page === true ? undefined : page;
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      return res.end(`not implemented in sandbox: the storefront of ${storefront} serves only the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`);
+      return res.end(`not implemented in sandbox: the storefront of ${storefront} serves only /checkout, order status pages and the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`);
     }
     if (req.method === "OPTIONS") return send(res, 204, null, cors);
 
@@ -175,6 +183,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     }
 
     if (isStagePath(url.pathname)) return handleStage({ store, clock, webhooks, faults, ...options.stage }, url, req, res, () => readBody(req));
+    if (options.mailbox && mailboxPages(store, options.mailbox.mails, url, req, res)) return;
     if (url.pathname.startsWith("/sandbox/")) return control(url, req, res, shop);
     send(res, 404, { errors: "Not Found" });
   }

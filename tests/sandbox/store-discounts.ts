@@ -4,7 +4,18 @@ import type { UserError } from "./store-fulfillment";
 import { fromCents, toCents } from "./money";
 import type { DiscountCode, Order, SandboxStore, ShopState } from "./store";
 
-export class CheckoutRefused extends Error {}
+/** Shopify's checkout refuses a code in few words, never saying why (its help pages list them:
+ *  "Enter a valid discount code" for a code that does not exist, has ended or is used up, and
+ *  "Discount code isn’t available to you right now" for one meant for other customers). `shown` is
+ *  what the buyer reads; the message adds the reason, for tests and the control API. */
+export class CheckoutRefused extends Error {
+  constructor(message: string, readonly shown: string = message) {
+    super(message);
+  }
+}
+
+export const SHOWN_INVALID = "Enter a valid discount code";
+export const SHOWN_NOT_FOR_YOU = "Discount code isn’t available to you right now";
 
 export function discountStatus(d: DiscountCode, now: Date): "ACTIVE" | "EXPIRED" | "SCHEDULED" {
   if (d.startsAt > now) return "SCHEDULED";
@@ -42,25 +53,38 @@ export function createDiscountCode(
   return { ok: discount };
 }
 
+/** The code `code` as checkout takes it for `customerId`, or CheckoutRefused in Shopify's words. */
+export function checkCode(store: SandboxStore, shop: ShopState, customerId: number | null, code: string): DiscountCode {
+  const d = shop.discounts.find((x) => x.code.toLowerCase() === code.trim().toLowerCase());
+  if (!d) throw new CheckoutRefused(`${SHOWN_INVALID} (${code}: no such code)`, SHOWN_INVALID);
+  const status = discountStatus(d, store.clock.now());
+  if (status !== "ACTIVE") throw new CheckoutRefused(`${SHOWN_INVALID} (discount code ${code} is ${status === "SCHEDULED" ? "not active yet" : "no longer valid"})`, SHOWN_INVALID);
+  if (d.customerIds && (customerId === null || !d.customerIds.includes(customerId))) {
+    throw new CheckoutRefused(`${SHOWN_NOT_FOR_YOU} (discount code ${code} is for other customers)`, SHOWN_NOT_FOR_YOU);
+  }
+  if (d.appliesOncePerCustomer && d.redemptions.some((r) => r.customerId === customerId)) {
+    throw new CheckoutRefused(`${SHOWN_NOT_FOR_YOU} (discount code ${code} has already been used by this customer)`, SHOWN_NOT_FOR_YOU);
+  }
+  return d;
+}
+
+/** What `d` takes off lines worth `subtotal` cents holding `units` units, in cents. */
+export function codeAmount(d: DiscountCode, subtotal: number, units: number): number {
+  const amount = "percentage" in d.value
+    ? Math.round(subtotal * d.value.percentage)
+    : toCents(d.value.amount) * (d.value.appliesOnEachItem ? units : 1);
+  return Math.min(amount, subtotal);
+}
+
 /** Applies `codes` to a new order and records their use; returns the discount in cents. */
 export function redeemCodes(store: SandboxStore, shop: ShopState, order: Order, codes: string[]): number {
   let total = 0;
   const subtotal = order.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0);
-  for (const code of codes) {
-    const d = shop.discounts.find((x) => x.code.toLowerCase() === code.toLowerCase());
-    if (!d) throw new CheckoutRefused(`Enter a valid discount code (${code})`);
-    const status = discountStatus(d, store.clock.now());
-    if (status !== "ACTIVE") throw new CheckoutRefused(`Discount code ${code} is ${status === "SCHEDULED" ? "not active yet" : "no longer valid"}`);
-    if (d.customerIds && (order.customerId === null || !d.customerIds.includes(order.customerId))) {
-      throw new CheckoutRefused(`Discount code ${code} isn't available to you right now`);
-    }
-    if (d.appliesOncePerCustomer && d.redemptions.some((r) => r.customerId === order.customerId)) {
-      throw new CheckoutRefused(`Discount code ${code} has already been used`);
-    }
-    const amount = "percentage" in d.value
-      ? Math.round(subtotal * d.value.percentage)
-      : Math.min(toCents(d.value.amount) * (d.value.appliesOnEachItem ? order.lineItems.reduce((n, li) => n + li.quantity, 0) : 1), subtotal);
-    const applied = Math.min(amount, subtotal - total);
+  const units = order.lineItems.reduce((n, li) => n + li.quantity, 0);
+  // Every code is checked before any is recorded: a refused one leaves the others unused.
+  const discounts = codes.map((code) => checkCode(store, shop, order.customerId, code));
+  for (const d of discounts) {
+    const applied = Math.min(codeAmount(d, subtotal, units), subtotal - total);
     d.redemptions.push({ orderId: order.id, customerId: order.customerId, amount: fromCents(applied) });
     total += applied;
   }

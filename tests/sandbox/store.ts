@@ -12,6 +12,9 @@ export { fromCents, toCents, type Money };
 export const QUANTITY_NAMES = [
   "available", "committed", "damaged", "incoming", "on_hand", "quality_control", "reserved", "safety_stock",
 ] as const;
+/** What checkout charges for standard shipping when an order names no price. */
+export const STANDARD_SHIPPING: Money = "4.95";
+
 export type QuantityName = (typeof QUANTITY_NAMES)[number];
 
 export type Location = { id: number; name: string; isActive: boolean; fulfillsOnlineOrders: boolean };
@@ -161,6 +164,11 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
     return this.shops.has(domain);
   }
 
+  /** Every shop's myshopify domain. */
+  domains(): string[] {
+    return [...this.shops.keys()];
+  }
+
   /**
    * A shop's storefront, its primary domain: `http://<handle>.localhost:<port>` once the sandbox
    * listens — a host of its own per shop, as on Shopify, that browsers resolve to this machine
@@ -276,7 +284,7 @@ export class SandboxStore extends EventEmitter<{ event: [StoreEvent] }> {
       currencyCode: shop.currencyCode, createdAt, updatedAt: createdAt, processedAt: createdAt,
       cancelledAt: null, cancelReason: null, closedAt: null,
       financialStatus: input.gateway === "Cash on Delivery (COD)" ? "pending" : "paid", fulfillmentStatus: null,
-      lineItems, shippingLines: [{ title: "Standard", code: "standard", price: input.shippingPrice ?? "4.95" }],
+      lineItems, shippingLines: [{ title: "Standard", code: "standard", price: input.shippingPrice ?? STANDARD_SHIPPING }],
       discountCodes: input.discountCodes ?? [], paymentGatewayNames: [gateway],
       tags: input.tags ?? [], note: input.note ?? null, metafields: new Map(), locationId: location, shippingAddress: {
         firstName: customer.firstName, lastName: customer.lastName, phone: customer.phone,

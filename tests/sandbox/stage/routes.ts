@@ -41,7 +41,7 @@ export async function handleStage(deps: StageDeps, url: URL, req: http.IncomingM
 function homePage(deps: StageDeps, domain: string, outcome: Outcome | undefined) {
   const shop = deps.store.shop(domain);
   return page(`Sandbox admin: ${shop.name}`, html`
-<nav aria-label="Sandbox"><p><a href="${openApp(domain)}">Open MakeGood as the merchant of ${shop.name}</a> · <a href="${openApp(domain, "/app/incidents")}">All incidents in the app</a></p></nav>
+<nav aria-label="Sandbox"><p><a href="${openApp(domain)}">Open MakeGood as the merchant of ${shop.name}</a> · <a href="${openApp(domain, "/app/incidents")}">All incidents in the app</a> · <a href="/sandbox/mail">The customers' mailbox</a> · <a href="${deps.store.storefrontUrl(domain)}/checkout">The shop's checkout (as a customer)</a></p></nav>
 ${outcomeSection(outcome)}
 ${clockSection(deps, shop)}
 ${scenariosSection(shop)}
