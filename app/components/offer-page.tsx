@@ -86,6 +86,7 @@ export function OfferPage({ data, formAction, answered }: { data: OfferPageData;
     <Page data={data}>
       <h1 style={{ fontSize: 22 }}>{texts.title}</h1>
       {texts.problems?.map((p) => <p key={p}>{p}</p>)}
+      {texts.problemLines && <ul data-problems>{texts.problemLines.map((p) => <li key={p}>{p}</li>)}</ul>}
       <form method="post" action={formAction} noValidate>
         <p style={{ marginBottom: 4 }}>{texts.proposal}</p>
         {lines.map((line) => (

@@ -6,10 +6,13 @@ import { describe, expect, it } from "vitest";
 import { candidateQuery, rankSubstitutes, type OriginalLine } from "../../app/domain/remedies/substitutes";
 import type { CandidateProduct } from "../../app/shopify/documents/substitution";
 
-type Spec = { id: number; title: string; vendor: string; type: string; tags?: string[]; price: string; available: number | null; status?: string };
-const product = ({ id, title, vendor, type, tags = [], price, available, status = "ACTIVE" }: Spec): CandidateProduct => ({
+type Spec = { id: number; title: string; vendor: string; type: string; tags?: string[]; price: string; available: number | null; status?: string; components?: string[] };
+const product = ({ id, title, vendor, type, tags = [], price, available, status = "ACTIVE", components = [] }: Spec): CandidateProduct => ({
   id: `gid://shopify/Product/${id}`, title, vendor, productType: type, tags, status,
-  variants: { nodes: [{ id: `gid://shopify/ProductVariant/${id}0`, title: "Default Title", sku: null, price, inventoryItem: available === null
+  variants: { nodes: [{
+    id: `gid://shopify/ProductVariant/${id}0`, title: "Default Title", sku: null, price,
+    requiresComponents: components.length > 0, productVariantComponents: { nodes: components.map((c) => ({ id: c })) },
+    inventoryItem: available === null
     ? { tracked: false, inventoryLevel: null }
     : { tracked: true, inventoryLevel: { quantities: [{ name: "available", quantity: available }] } } }] },
 });
@@ -30,7 +33,8 @@ const pharmacy = [
   product({ id: 6, title: "Cicalfate+ Repair Cream", vendor: "Avène", type: "Face care", tags: ["repair"], price: "11.75", available: 12 }),
   product({ id: 7, title: "Cicaplast Baume B5+", vendor: "La Roche-Posay", type: "Face care", tags: ["repair"], price: "13.20", available: 18 }),
   product({ id: 10, title: "Hydra Bébé Face Cream", vendor: "Mustela", type: "Baby care", tags: ["baby", "expiry-sensitive", "gift"], price: "10.95", available: 11 }),
-  product({ id: 12, title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", type: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", available: 3 }),
+  product({ id: 12, title: "Summer Protection Pack (fluid + free spring water)", vendor: "Isdin", type: "Sun care", tags: ["pack", "expiry-sensitive"], price: "31.90", available: 3,
+    components: ["gid://shopify/ProductVariantComponent/1", "gid://shopify/ProductVariantComponent/2"] }),
 ];
 
 describe("substitutes are of the same kind", () => {
@@ -76,6 +80,15 @@ describe("substitutes are never the line itself", () => {
     const facePack = product({ id: 12, title: "Face Care Discovery Pack", vendor: "Isdin", type: "Face care", tags: ["substitute-group:facial-water"], price: "19.90", available: 3 });
     const otherPack = product({ id: 13, title: "Cleansing Duo", vendor: "Bioderma", type: "Face care", price: "18.00", available: 4 });
     expect(titles(original, [facePack, otherPack])).toEqual(["Cleansing Duo"]); // a pack without it is just another product
+  });
+
+  it("never a pack at all, even one that does not contain the line: an order edit would add it without its components", () => {
+    // The sunscreen oversold: the summer pack is sun care worth more, in stock as a pack — but a pack
+    // added by orderEditAddVariant arrives without its free spring water.
+    const fluid: OriginalLine = { ...gift, variantId: "gid://shopify/ProductVariant/20", productId: "gid://shopify/Product/2", vendor: "La Roche-Posay", productType: "Sun care", tags: ["sunscreen"], packs: [], value: "26.50", productFailed: false };
+    expect(titles(fluid, pharmacy)).toEqual([]);
+    const heliocare = product({ id: 3, title: "Heliocare 360 Gel Oil-Free", vendor: "Heliocare", type: "Sun care", price: "29.95", available: 6 });
+    expect(titles(fluid, [...pharmacy, heliocare])).toEqual(["Heliocare 360 Gel Oil-Free"]);
   });
 
   it("never another variant of the same product", () => {

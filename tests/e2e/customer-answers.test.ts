@@ -141,18 +141,18 @@ describe("the customer's answer, on the offer page", () => {
     // Answering only one line: asked again for the other, nothing done.
     const sunGroup = customer.getByRole("group", { name: /^Anthelios UVMune 400 Fluid/ });
     const creamGroup = customer.getByRole("group", { name: /^Cicalfate\+ Repair Cream/ });
-    await sunGroup.getByRole("radio", { name: /^Leave Anthelios UVMune 400 Fluid out/ }).check();
+    await sunGroup.getByRole("radio", { name: /^Leave the missing Anthelios UVMune 400 Fluid out/ }).check();
     await customer.getByRole("button", { name: "Confirm my choice" }).click();
     await creamGroup.getByRole("alert").filter({ hasText: "Please choose one of the options." }).waitFor();
     expect((await storeOrder(launcher, order.id)).refunds).toEqual([]);
     await screenshot(customer, "answer-two-lines-unchosen");
     // What was chosen is still chosen; only the other line is asked for.
-    expect(await sunGroup.getByRole("radio", { name: /^Leave Anthelios UVMune 400 Fluid out/ }).isChecked()).toBe(true);
+    expect(await sunGroup.getByRole("radio", { name: /^Leave the missing Anthelios UVMune 400 Fluid out/ }).isChecked()).toBe(true);
     const substitute = creamGroup.getByRole("radio", { name: /^Receive / }).first();
     await substitute.check();
     await customer.getByRole("button", { name: "Confirm my choice" }).click();
     await customer.getByRole("heading", { name: "Your choice is confirmed" }).waitFor();
-    await customer.getByText(/^Thank you! We have left Anthelios UVMune 400 Fluid out of your order and refunded it\.$/).waitFor();
+    await customer.getByText(/^Thank you! We have left the missing Anthelios UVMune 400 Fluid out of your order and refunded it\.$/).waitFor();
     await customer.getByText("Thank you! We will send Sensibio H2O Micellar Water with your order, at no extra cost.").waitFor();
     await screenshot(customer, "answer-two-lines-confirmed");
     expect(customer.errors).toEqual([]);

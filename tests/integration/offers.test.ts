@@ -89,12 +89,16 @@ describe("offers to the customer", () => {
     expect(sent.status).toBe(201);
     const mail = mailTo(incident.customerEmail!);
     expect(mail.subject).toMatch(/^Farmacia Demo: despre comanda dumneavoastră #\d+$/);
-    expect(mail.text).toMatch(/Scoatem Heliocare 360 Gel Oil-Free ×2 din comandă și vă rambursăm 59,90\sEUR/);
+    // 8 ordered, 6 available: the 6 still ship, and she is told so; the choices are about the missing 2.
+    expect(mail.text).toContain("am constatat că din Heliocare 360 Gel Oil-Free ați comandat 8, dar vă putem trimite doar 6.");
+    expect(mail.text).toMatch(/Scoatem bucățile lipsă de Heliocare 360 Gel Oil-Free din comandă și vă rambursăm 59,90\sEUR/);
+    expect(mail.text).toContain("vom scoate bucățile lipsă de Heliocare 360 Gel Oil-Free din comandă și vă vom rambursa suma plătită pentru ele.");
+    expect(await ctx.db.prisma.offerLine.findFirstOrThrow({ where: { offerId: sent.body.offerId } })).toMatchObject({ quantity: 2, ordered: 8 });
     expect(mail.text).toContain("Anulăm toată comanda și vă rambursăm integral");
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => answer(sent.body.url, "refund")));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos Heliocare 360 Gel Oil-Free ×2 din comandă și vi l-am rambursat");
+    expect(answers.find((a) => a.status === 200)!.body).toContain("Am scos bucățile lipsă de Heliocare 360 Gel Oil-Free din comandă și v-am rambursat suma plătită pentru ele.");
     expect(sandboxOrder.refunds).toHaveLength(1);
     expect(sandboxOrder.refunds[0].amount).toBe("59.90");
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", closeReason: "line refunded (the customer's choice)" });
@@ -276,6 +280,22 @@ describe("offers to the customer", () => {
     expect(order.refunds).toHaveLength(1); // the water refunded; the cream replaced, not refunded
     expect(order.lineItems.filter((l) => l.title === substitute.title)).toHaveLength(1);
     for (const id of flagged) expect((await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id } })).status).toBe("closed");
+  });
+
+  it("two-lines-short: one opening sentence, each line's problem under its name, and the choices about the missing unit only", async () => {
+    const { order, incident, sandboxOrder } = await scenario("two-lines-short");
+    const [fluid, cream] = sandboxOrder.lineItems; // each ordered one more than the shop had
+    const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
+    expect(sent).toMatchObject({ status: 201, body: { lines: 2 } });
+    const mail = mailTo(incident.customerEmail!);
+    const opening = `While preparing your order ${order.name} we found that some items cannot be sent as you ordered them:`;
+    expect(mail.text!.split(opening)).toHaveLength(2); // once, not once per line
+    expect(mail.text).toContain(`${opening}\n\n  - Anthelios UVMune 400 Fluid: we can send only ${fluid.quantity - 1} of the ${fluid.quantity} you ordered\n  - Cicalfate+ Repair Cream: we can send only ${cream.quantity - 1} of the ${cream.quantity} you ordered\n\n`);
+    expect(mail.text).toMatch(/Leave the missing Anthelios UVMune 400 Fluid out and get €26\.50 back/);
+    expect(mail.text).not.toContain("we have no Anthelios");
+    const opened = (await page(sent.body.url)).html;
+    expect(opened).toContain(`<li>Anthelios UVMune 400 Fluid: we can send only ${fluid.quantity - 1} of the ${fluid.quantity} you ordered</li>`);
+    expect(opened.split(opening)).toHaveLength(2);
   });
 
   it("an answer that cannot be carried out goes back to waiting, told on the timeline; an interrupted one is swept back", async () => {

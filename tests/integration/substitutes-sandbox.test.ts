@@ -68,6 +68,18 @@ describe("substitutes from the sandbox store", () => {
     expect(titles).toContain("Hydrating Face Mist");
   });
 
+  it("never offers the summer pack for a sunscreen: an order edit would add the pack without its free water", async () => {
+    const { store } = ctx.sandbox;
+    const fluid = findProduct(store, DEMO_SHOP, "Anthelios UVMune").variant;
+    const customer = store.shop(DEMO_SHOP).customers[0];
+    const order = store.createOrder(DEMO_SHOP, { customerId: customer.id, lines: [{ variantId: fluid.id, quantity: 1 }] });
+    const admin = createAdminClient({ shop: DEMO_SHOP, accessToken: ctx.token, minTimeoutMs: 10 });
+    const found = await findSubstitutes(admin, gid("Order", order.id), gid("LineItem", order.lineItems[0].id), null, false, DEFAULT_SETTINGS);
+    // Sun care worth at least 26.50 and in stock: the Heliocare gel, never the pack (31.90, sun care, 3 packs in stock).
+    expect(found.substitutes.map((s) => s.title)).toEqual(["Heliocare 360 Gel Oil-Free"]);
+    expect(found.line).toMatchObject({ quantity: 1, ordered: 1 });
+  });
+
   it("with groups only, offers just what the merchant grouped with the gift", async () => {
     expect((await lookup("groups")).substitutes.map((s) => s.title)).toEqual(["Sensibio H2O Micellar Water"]);
   });

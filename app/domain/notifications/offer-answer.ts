@@ -4,11 +4,12 @@
 // how long it takes to show).
 import { formatDay, formatMoney } from "./format";
 import { escapeHtml, greetingFor, t, type Locale, type MessageKey, type Overrides } from "./messages";
-import { itemLabel } from "./offer-message";
+import { itemLabel, stakeLabel } from "./offer-message";
 import { fromCents, toCents } from "../money";
 
-/** What became of one line: the substitute sent instead, or the line left out (refunded when paid). */
-export type AnsweredLine = { item: string; quantity: number; choice: "substitute" | "refund"; substitute?: string; refund: { amount: string; currency: string } };
+/** What became of one line (`quantity` units of the `ordered` on it): the substitute sent instead,
+ *  or the units left out (refunded when paid). */
+export type AnsweredLine = { item: string; quantity: number; ordered: number; choice: "substitute" | "refund"; substitute?: string; refund: { amount: string; currency: string } };
 
 export type AnswerTextsInput = {
   locale: Locale;
@@ -26,9 +27,9 @@ export function answerTexts(m: AnswerTextsInput): { title: string; lines: string
   if (m.answer.kind === "cancel_order") return { title, lines: [say("page.done.cancel_order"), say("next.cancel_order")] };
   const lines = m.answer.lines;
   const done = lines.map((l) => {
-    const item = itemLabel(l.item, l.quantity);
+    const item = stakeLabel(m, l);
     if (l.choice === "substitute") return say("page.done.substitute", { item, substitute: itemLabel(l.substitute ?? "", l.quantity) });
-    return say(Number(l.refund.amount) > 0 ? "page.done.refund" : "page.done.refundFree", { item });
+    return say(Number(l.refund.amount) === 0 ? "page.done.refundFree" : l.quantity > 1 ? "page.done.refundMany" : "page.done.refund", { item });
   });
   const refunded = lines.filter((l) => l.choice === "refund").reduce((sum, l) => sum + toCents(l.refund.amount), 0);
   // Something still leaves us (a substitute, or the rest of the order after a free item): when.

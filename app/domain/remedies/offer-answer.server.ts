@@ -197,7 +197,7 @@ export async function answeredOf(prisma: PrismaClient, shop: string, offerId: st
   if (!offer) return undefined;
   if (offer.choice === "cancel_order") return { kind: "cancel_order" };
   const lines: AnsweredLine[] = offer.lines.filter((l) => l.status === "done" && (l.choice === "substitute" || l.choice === "refund")).map((l) => ({
-    item: l.lineTitle, quantity: l.quantity, choice: l.choice as AnsweredLine["choice"],
+    item: l.lineTitle, quantity: l.quantity, ordered: l.ordered, choice: l.choice as AnsweredLine["choice"],
     substitute: l.substitutes.find((s) => s.variantId === l.variantId)?.title, refund: { amount: l.refundAmount, currency: offer.currency },
   }));
   return lines.length ? { kind: "lines", lines } : undefined;

@@ -13,7 +13,7 @@ import { shopContext } from "../../shopify/shop-context.server";
 import { localeOfRequest, t, type Locale, type MessageKey } from "../notifications/messages";
 import { answerTexts, type AnswerTextsInput } from "../notifications/offer-answer";
 import { sendOfferConfirmation } from "../notifications/offer-confirmation.server";
-import { cancelChoice, deadlineText, itemLabel, lineChoices, listOf, problemOf, problemTexts, type ChoiceView } from "../notifications/offer-message";
+import { cancelChoice, deadlineText, lineChoices, lineHeading, listOf, problemOf, problemTexts, severalUnits, stakeLabel, type ChoiceView } from "../notifications/offer-message";
 import { shipByFrom } from "../notifications/ship-by";
 import { getShopSettings } from "../settings/settings.server";
 import type { ShopSettings } from "../settings/settings";
@@ -29,7 +29,9 @@ export type OfferPageData = {
   state: "invalid" | "open" | "answered" | "expired" | "failed" | "withdrawn";
   locale: Locale;
   shop: string;
-  texts: Partial<Record<"title" | "proposal" | "deadline" | "submit" | "apology" | "message" | "orCancel", string>> & { problems?: string[] };
+  /** `problems`: what happened (one sentence, or the opening of several lines); `problemLines`: each
+   *  line's problem after its name, when there are several. */
+  texts: Partial<Record<"title" | "proposal" | "deadline" | "submit" | "apology" | "message" | "orCancel", string>> & { problems?: string[]; problemLines?: string[] };
   lines: PageLine[];
   /** Cancelling the whole order, when the merchant allowed it. */
   cancel: ChoiceView | null;
@@ -53,24 +55,26 @@ async function pageFacts(view: OfferView): Promise<Facts> {
   const shop = await adminClientForShop(offer.shop).then(shopContext).catch(() => null);
   const shopName = shop?.shopName ?? settings.fromAddress?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? offer.shop.replace(/\.myshopify\.com$/, "");
   const locale = offer.locale as Locale;
-  const items = listOf(locale, offer.lines.map((l) => itemLabel(l.lineTitle, l.quantity)));
+  const items = listOf(locale, offer.lines.map((l) => stakeLabel({ locale, overrides: settings.messages }, { item: l.lineTitle, quantity: l.quantity, ordered: l.ordered })));
   const say = (key: MessageKey, values: Record<string, string> = {}) => t(locale, key, { order: orderName, item: items, shop: shopName, ...values }, settings.messages);
   return { settings, shopName, timezone: settings.timezone ?? shop?.timezone ?? "UTC", locale, say };
 }
 
 const lineText = (view: OfferView, reasons: Map<string, string | undefined>) => (l: OfferView["offer"]["lines"][number]) => ({
-  item: l.lineTitle, quantity: l.quantity, reason: problemOf(reasons.get(l.incidentId)), substitutes: l.substitutes, refund: { amount: l.refundAmount, currency: view.offer.currency },
+  item: l.lineTitle, quantity: l.quantity, ordered: l.ordered, reason: problemOf(reasons.get(l.incidentId)), substitutes: l.substitutes, refund: { amount: l.refundAmount, currency: view.offer.currency },
 });
 
 /** "As promised, we left … out": the words for an offer whose answer-by date has passed. */
 function expiredKey(view: OfferView): MessageKey {
   const paid = view.offer.lines.some((l) => Number(l.refundAmount) > 0);
-  return !paid ? "page.expiredFree" : view.offer.lines.length > 1 ? "page.expiredMany" : "page.expired";
+  return !paid ? "page.expiredFree" : severalUnits(view.offer.lines) ? "page.expiredMany" : "page.expired";
 }
 
 async function confirmation(view: OfferView, facts: Facts, answered: AnswerTextsInput["answer"], now: Date): Promise<AnswerTextsInput> {
   return { locale: facts.locale, answer: answered, shipBy: shipByFrom(facts.settings, facts.timezone, now), timezone: facts.timezone, overrides: facts.settings.messages };
 }
+
+const problemsOf = (p: ReturnType<typeof problemTexts>) => ({ problems: p.opening, ...(p.lines.length ? { problemLines: p.lines } : {}) });
 
 /** The page of a link that opens no offer, in the browser's language. */
 export function invalidOfferPage(request: Request) {
@@ -95,12 +99,12 @@ export async function loadOfferPage(token: string, request: Request) {
   const data: OfferPageData = {
     state, locale, shop: shopName,
     texts: {
-      title: say("page.title"), problems: problemTexts({ locale, order: view.orderName, lines: texts, overrides: settings.messages }), proposal: say("proposal"),
+      title: say("page.title"), ...problemsOf(problemTexts({ locale, order: view.orderName, lines: texts, overrides: settings.messages })), proposal: say("proposal"),
       submit: say("page.submit"), apology: say("apology"), orCancel: say("page.orCancel"),
       deadline: deadlineText({ locale, lines: texts, answerBy: offer.expiresAt, timezone, overrides: settings.messages }),
       message,
     },
-    lines: open.map((l) => ({ position: l.position, label: itemLabel(l.lineTitle, l.quantity), choices: lineChoices({ locale, line: texts[offer.lines.indexOf(l)], overrides: settings.messages }) })),
+    lines: open.map((l) => ({ position: l.position, label: lineHeading({ item: l.lineTitle, quantity: l.quantity, ordered: l.ordered }), choices: lineChoices({ locale, line: texts[offer.lines.indexOf(l)], overrides: settings.messages }) })),
     cancel: state === "open" && offer.allowCancel ? cancelChoice({ locale, overrides: settings.messages }) : null,
     confirmed: answered ? answerTexts(await confirmation(view, facts, answered, offer.answeredAt ?? new Date())) : undefined,
   };

@@ -90,7 +90,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered for ${found.line.title} (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
     const picked = variantIds.map((id) => found.substitutes.find((s) => s.variantId === id)!).map((s) => ({ variantId: s.variantId, title: s.title, vendor: s.vendor, price: s.price, image: s.image }));
     lines.push({
-      incident: line, lineItemId: found.line.id, picked, item: found.line.title, quantity: found.line.quantity, reason: problemOf(evidenceOf(line).reason),
+      incident: line, lineItemId: found.line.id, picked, item: found.line.title, quantity: found.line.quantity, ordered: found.line.ordered, reason: problemOf(evidenceOf(line).reason),
       substitutes: picked, refund: { amount: fromCents(toCents(found.line.paid) * found.line.quantity), currency: found.line.currency },
     });
   }
@@ -114,7 +114,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
         shop, incidentId, orderId: incident.orderId, tokenHash: hashToken(token), currency: lines[0].refund.currency, locale, allowCancel, expiresAt,
         lines: {
           create: lines.map((l, position) => ({
-            shop, incidentId: l.incident.id, position, lineItemId: l.lineItemId, lineTitle: l.item, quantity: l.quantity,
+            shop, incidentId: l.incident.id, position, lineItemId: l.lineItemId, lineTitle: l.item, quantity: l.quantity, ordered: l.ordered,
             substitutes: JSON.stringify(l.picked), refundAmount: l.refund.amount,
           })),
         },
@@ -133,7 +133,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     lines, allowCancel, answerBy: expiresAt, timezone: settings.timezone ?? by.timezone, link: url, overrides: settings.messages,
   });
   const sent = await sendCustomerMail(settings, by.shopName, { to: incident.customerEmail, ...message });
-  const choices = (l: (typeof lines)[number]) => `${itemLabel(l.item, l.quantity)}: ${[...l.picked.map((s) => s.title), "leaving it out"].join(" or ")}`;
+  const choices = (l: (typeof lines)[number]) => `${itemLabel(l.item, l.quantity)}${l.ordered > l.quantity ? ` of ${l.ordered}` : ""}: ${[...l.picked.map((s) => s.title), "leaving it out"].join(" or ")}`;
   await prisma.$transaction(async (tx) => {
     for (const l of lines) {
       await addTimeline(tx, l.incident.id, shop, {
@@ -141,7 +141,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
         summary: sent.sent
           ? `${by.name}: offer emailed to the customer (${LANGUAGE.of(locale)}) — ${lines.map(choices).join("; ")}${allowCancel ? "; or cancelling the order" : ""}; answer by {expiresAt}`
           : `${by.name}: offer ready but not emailed (${sent.reason}); share its link with the customer`,
-        detail: { offerId: offer.id, lines: lines.map((x) => ({ item: x.item, quantity: x.quantity, substitutes: x.picked })), allowCancel, locale, expiresAt: expiresAt.toISOString(), emailed: sent.sent },
+        detail: { offerId: offer.id, lines: lines.map((x) => ({ item: x.item, quantity: x.quantity, ordered: x.ordered, substitutes: x.picked })), allowCancel, locale, expiresAt: expiresAt.toISOString(), emailed: sent.sent },
       });
       await tx.incident.updateMany({ where: { id: l.incident.id, status: { in: ["open", "customer_contacted"] } }, data: { status: "awaiting_customer", acknowledgedAt: l.incident.acknowledgedAt ?? now } });
     }

@@ -2,7 +2,12 @@
 // product type, or one the merchant put in a substitute group with it (a product tag
 // `substitute-group:<name>`, set in the Shopify admin) — a generic tag shared by unrelated products
 // ("expiry-sensitive", "gift") says nothing about being alike. Never the product itself, nor a pack
-// that contains it. The customer never pays for the shop's mistake: a substitute is worth at least
+// that contains it, nor any pack at all (a Shopify bundle: a variant made of component variants).
+// A pack is sold as its components — checkout expands it into them, and its stock is what its
+// components allow — but an order edit adds only the variant it is given: orderEditAddVariant takes
+// no components (unlike a draft order's bundleComponents), so a pack added by our edit would reach
+// the customer without the parts its name promises (a "free spring water" with none in stock). The
+// customer never pays for the shop's mistake: a substitute is worth at least
 // what the original is (its list price, so a free gift is replaced by something of the gift's
 // value), is in stock for the whole quantity where the order ships from, and — when the product
 // itself failed (expired, damaged) — preferably comes from another brand.
@@ -67,6 +72,9 @@ function likeness(original: OriginalLine, p: CandidateProduct, match: Substitute
   return sameType || sharedGroups.length ? { sameType, sharedGroups } : null;
 }
 
+/** A bundle's parent variant (Shopify's fixed bundles): never added by an order edit. */
+const isPack = (v: CandidateProduct["variants"]["nodes"][number]) => v.requiresComponents || v.productVariantComponents.nodes.length > 0;
+
 function availableAt(v: CandidateProduct["variants"]["nodes"][number]): number | null {
   if (!v.inventoryItem.tracked) return null;
   return v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0;
@@ -80,6 +88,7 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
     const picture = p.featuredMedia?.preview?.image;
     const image = picture ? { url: picture.url, alt: picture.altText || p.title } : null;
     return p.variants.nodes.flatMap((v) => {
+      if (isPack(v)) return [];
       const available = availableAt(v);
       if (available !== null && available < original.quantity) return [];
       if (toCents(v.price) < toCents(original.value)) return [];

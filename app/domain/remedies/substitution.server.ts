@@ -30,7 +30,8 @@ async function lineContext(admin: AdminClient, orderId: string, lineItemId: stri
   return { order, line: line as Line & { variant: NonNullable<Line["variant"]> }, locationId };
 }
 
-export type Candidates = { line: { id: string; title: string; quantity: number; paid: string; value: string; currency: string }; substitutes: Substitute[] };
+/** `quantity`: the units at stake; `ordered`: the units on the line now (more: the rest still ships). */
+export type Candidates = { line: { id: string; title: string; quantity: number; ordered: number; paid: string; value: string; currency: string }; substitutes: Substitute[] };
 
 /** Ranked substitutes for a line, each in stock for its quantity where the order ships from. */
 export async function findSubstitutes(admin: AdminClient, orderId: string, lineItemId: string, quantity: number | null, productFailed: boolean, settings: ShopSettings): Promise<Candidates> {
@@ -46,7 +47,7 @@ export async function findSubstitutes(admin: AdminClient, orderId: string, lineI
     value: line.variant.price, quantity: quantity ?? Math.max(line.currentQuantity, 1), productFailed,
   };
   return {
-    line: { id: line.id, title: line.title, quantity: original.quantity, paid: line.originalUnitPriceSet.shopMoney.amount, value: line.variant.price, currency: order.currencyCode },
+    line: { id: line.id, title: line.title, quantity: original.quantity, ordered: Math.max(line.currentQuantity, original.quantity), paid: line.originalUnitPriceSet.shopMoney.amount, value: line.variant.price, currency: order.currencyCode },
     substitutes: rankSubstitutes(original, found.products.nodes, settings.substituteMatch),
   };
 }

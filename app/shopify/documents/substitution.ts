@@ -43,8 +43,9 @@ export type SubstitutionContext = {
 };
 
 /** Products like the one to replace, with each variant's price and stock at the shipping location,
- *  and the product's featured picture (sized for the customer's offer page and email); and the
- *  packs (bundles) that contain the variant to replace, which never replace it. */
+ *  whether it is a bundle (a pack made of other variants, never offered: see substitutes.ts), and
+ *  the product's featured picture (sized for the customer's offer page and email); and the packs
+ *  (bundles) that contain the variant to replace, which never replace it. */
 export const SubstituteCandidatesQuery = `#graphql
   query SubstituteCandidates($query: String!, $location: ID!, $variant: ID!) {
     productVariant(id: $variant) { id productParents(first: 25) { nodes { id } } }
@@ -63,6 +64,8 @@ export const SubstituteCandidatesQuery = `#graphql
             title
             sku
             price
+            requiresComponents
+            productVariantComponents(first: 1) { nodes { id } }
             inventoryItem {
               tracked
               inventoryLevel(locationId: $location) { quantities(names: ["available"]) { name quantity } }
@@ -80,6 +83,8 @@ export type CandidateProduct = {
   featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
   variants: { nodes: {
     id: string; title: string; sku: string | null; price: string;
+    /** A bundle's parent: sold as the components it lists (Shopify's fixed bundles). */
+    requiresComponents: boolean; productVariantComponents: { nodes: { id: string }[] };
     inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };
   }[] };
 };

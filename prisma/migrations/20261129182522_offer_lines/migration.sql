@@ -8,6 +8,7 @@ CREATE TABLE "OfferLine" (
     "lineItemId" TEXT NOT NULL,
     "lineTitle" TEXT NOT NULL,
     "quantity" INTEGER NOT NULL,
+    "ordered" INTEGER NOT NULL,
     "substitutes" TEXT NOT NULL,
     "refundAmount" TEXT NOT NULL,
     "choice" TEXT,
@@ -19,8 +20,9 @@ CREATE TABLE "OfferLine" (
 );
 
 -- Each existing offer covered one line: it becomes the offer's first line, its answer the line's.
-INSERT INTO "OfferLine" ("id", "offerId", "shop", "incidentId", "position", "lineItemId", "lineTitle", "quantity", "substitutes", "refundAmount", "choice", "status", "remedyId")
-SELECT 'l' || "id", "id", "shop", "incidentId", 0, "lineItemId", "lineTitle", "quantity", "substitutes", "refundAmount",
+-- How many the line had then was not kept: the units at stake stand in for it (the whole line, as told).
+INSERT INTO "OfferLine" ("id", "offerId", "shop", "incidentId", "position", "lineItemId", "lineTitle", "quantity", "ordered", "substitutes", "refundAmount", "choice", "status", "remedyId")
+SELECT 'l' || "id", "id", "shop", "incidentId", 0, "lineItemId", "lineTitle", "quantity", "quantity", "substitutes", "refundAmount",
        CASE WHEN "choice" IN ('substitute', 'refund') THEN "choice" END,
        CASE WHEN "choice" IN ('substitute', 'refund') AND "status" IN ('answered', 'expired') THEN 'done' ELSE 'open' END,
        CASE WHEN "choice" IN ('substitute', 'refund') THEN "remedyId" END
