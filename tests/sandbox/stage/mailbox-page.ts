@@ -28,7 +28,7 @@ function received(store: SandboxStore, who: Recipient, mail: CapturedMail) {
 
 const nameOf = (who: Recipient) => (who.customer ? `${who.customer.firstName} ${who.customer.lastName}` : who.email);
 
-const bar = `Sandbox: the customers' mailbox — every email the app sent, as each customer receives it. <a href="/sandbox/mail">All customers</a>`;
+const bar = `Sandbox: the customers' mailbox — every email the app sent, as each customer receives it. <a href="/sandbox/mail">All customers</a> · <a href="/sandbox/home">The sandbox admin home</a>`;
 
 function index(store: SandboxStore, mails: CapturedMail[], only: string | null) {
   const byRecipient = new Map<string, CapturedMail[]>();

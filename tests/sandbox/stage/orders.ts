@@ -1,9 +1,17 @@
 // The demo shop's orders as the stage lists them: newest first, each with its payment, shipping
-// and parcels in words, and a link to what the app opened for it.
-import type { ShopState } from "../store";
+// and parcels in words, and a link to what the app opened for it. Lines show what is on the order
+// now (Shopify's currentQuantity): what an order edit took off is struck through and said so.
+import type { Order, ShopState } from "../store";
+import { currentQuantity } from "../store-orders";
 import { html } from "./html";
 import { orderIncidents } from "./links";
 import { orderState, parcelWords, when } from "./words";
+
+function lineWords(line: Order["lineItems"][number]) {
+  const now = currentQuantity(line);
+  if (now === 0) return html`<del>${line.quantity} × ${line.title}</del> removed by an order edit<br>`;
+  return html`${now} × ${line.title}${line.removedQuantity ? ` (${line.removedQuantity} removed by an order edit)` : ""}<br>`;
+}
 
 export function ordersSection(shop: ShopState) {
   const zone = shop.ianaTimezone;
@@ -14,7 +22,7 @@ export function ordersSection(shop: ShopState) {
     return html`<tr id="order-${order.id}">
 <th scope="row">${order.name}</th><td>${when(order.createdAt, zone)}</td>
 <td>${customer ? `${customer.firstName} ${customer.lastName}` : order.email}</td>
-<td>${order.lineItems.map((l) => html`${l.quantity} × ${l.title}<br>`)}</td>
+<td>${order.lineItems.map(lineWords)}</td>
 <td>${state.payment}</td><td>${state.shipping}</td>
 <td>${parcels.length ? parcels.map((p) => html`${parcelWords(p, zone)}<br>`) : "none"}</td>
 <td><a href="${orderIncidents(shop.domain, order.name)}">Incidents for ${order.name}</a></td></tr>`;
