@@ -137,6 +137,8 @@ describe("the carrier scorecard after the scan", () => {
     expect(createFulfillment(store, DEMO_SHOP, fo.id, { company: "Correos Express", number: "CE-ON-TIME-1", estimatedDeliveryAt: new Date(store.clock.now().getTime() + 3 * 86_400_000) })).not.toHaveProperty("errors");
     await settled();
     await ctx.db.prisma.fulfillmentSnapshot.deleteMany({ where: { shop: DEMO_SHOP } });
+    // Only what this scan finds: the incidents of earlier tests' stores are not this store's parcels.
+    await ctx.db.prisma.incident.deleteMany({ where: { shop: DEMO_SHOP } });
     await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
     const shop = ctx.sandbox.store.shop(DEMO_SHOP);
     const sent = shop.fulfillments.filter((f) => f.trackingCompany === "Correos Express");
