@@ -59,7 +59,8 @@ export function ReportLinesForm({ order, clock, errors }: { order: FoundOrder; c
 
   return (
     <Card>
-      <Form onSubmit={send}>
+      {/* The server checks and says what is wrong in words; the browser would stop silently at its own limits. */}
+      <Form onSubmit={send} noValidate>
         <FormLayout>
           <BlockStack gap="100">
             <Text as="h2" variant="headingMd">Order {order.name}</Text>

@@ -4,7 +4,7 @@
 // domain/incidents/report-choices.ts and Shopify is read again on submit.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Button, Card, Form, FormLayout, Layout, Link, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
@@ -40,6 +40,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return redirect(`/app/incidents/${result.incidentId}`);
   });
 };
+
+// A refused report changes nothing: the order is not read from Shopify again (the lookup would
+// only be cancelled by the merchant's next try).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "errors" in actionResult ? false : defaultShouldRevalidate;
 
 export default function ReportProblem() {
   const { typed, clock, lookup } = useLoaderData<typeof loader>();
