@@ -98,7 +98,7 @@ function InProgress({ incidents, total, byStatus, clock }: { incidents: Data["in
 export default function Home() {
   const { shop, domain, clock, currency, incidents, openTotal, figures } = useLoaderData<typeof loader>();
   return (
-    <Page>
+    <Page primaryAction={{ content: "Report a problem", url: "/app/incidents/report" }}>
       <TitleBar title="MakeGood" />
       <Layout>
         <Layout.Section>

@@ -161,6 +161,7 @@ export default function Incidents() {
 
   return (
     <Page title="Incidents" subtitle={`${total} incident${total === 1 ? "" : "s"}`} backAction={{ content: "Home", url: "/app" }}
+      primaryAction={{ content: "Report a problem", url: "/app/incidents/report" }}
       pagination={{ hasPrevious: page > 1, hasNext: page < pages, onPrevious: () => set("page", String(page - 1)), onNext: () => set("page", String(page + 1)) }}>
       <TitleBar title="Incidents" />
       {confirming && (

@@ -57,6 +57,13 @@ export function fulfillmentView(shop: ShopState, f: Fulfillment): Record<string,
     displayStatus, createdAt: iso(f.createdAt), updatedAt: iso(f.updatedAt), estimatedDeliveryAt: iso(f.estimatedDeliveryAt),
     inTransitAt: iso(f.inTransitAt), deliveredAt: iso(f.deliveredAt), requiresShipping: true,
     totalQuantity: f.lineItems.reduce((sum, l) => sum + l.quantity, 0),
+    // What went in this parcel, line by line. The store keeps no id of its own for these: one is
+    // derived from the parcel and the line, stable and never shared with another parcel's.
+    fulfillmentLineItems: (args: Args) =>
+      connection(f.lineItems, args, (l) => ({
+        __typename: "FulfillmentLineItem", id: gid("FulfillmentLineItem", f.id * 1000 + f.lineItems.indexOf(l)), quantity: l.quantity,
+        lineItem: () => (orderView(shop, order).lineItems as (a: Args) => { nodes: { id: string }[] })({ first: 250 }).nodes.find((n) => n.id === gid("LineItem", l.lineItemId)),
+      })),
     trackingInfo: ({ first }: Args) =>
       (f.trackingCompany || f.trackingNumber ? [{ company: f.trackingCompany, number: f.trackingNumber, url: f.trackingUrl }] : []).slice(0, (first as number) ?? undefined),
     order: () => orderView(shop, order),

@@ -11,11 +11,11 @@ import { orderRefFrom } from "../detection/order-ref.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";
+import { FLAG_REASONS, incidentTypeOf, isAfterDelivery } from "./report-choices";
 import type { Actor } from "./types";
 
 /** Before shipping, what stock cannot honour; after delivery, what the customer reports. */
-export const FLAG_REASONS = ["expired", "damaged", "missing", "wrong_item", "arrived_damaged"] as const;
-const AFTER_DELIVERY = { wrong_item: "wrong_item", arrived_damaged: "damaged_delivery" } as const;
+export { FLAG_REASONS };
 /** How a flag reads on the timeline: "2 units flagged expired", "1 unit reported as the wrong item". */
 const FLAGGED: Record<(typeof FLAG_REASONS)[number], string> = {
   expired: "flagged expired", damaged: "flagged damaged", missing: "flagged missing",
@@ -36,21 +36,25 @@ export type FlagResult =
   | { ok: false; status: 404 | 409; error: string };
 
 type LineData = { admin_graphql_api_id?: string; title?: string; sku?: string | null; quantity?: number; fulfillable_quantity?: number };
+/** An order in the shape of Shopify's webhook body, as the snapshots keep it. */
+export type FlaggedOrder = { name?: string; cancelled_at?: string | null; line_items?: LineData[] };
 
-export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date()): Promise<FlagResult> {
-  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: input.orderId } } });
-  if (!snapshot) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
-  const data = JSON.parse(snapshot.data) as { name?: string; cancelled_at?: string | null; line_items?: LineData[] };
+/** `known`: the order as just read from Shopify, for an order no webhook told the app of yet
+ *  (placed before the install); otherwise the app's snapshot of it. */
+export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date(), known?: FlaggedOrder): Promise<FlagResult> {
+  const snapshot = known ? null : await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: input.orderId } } });
+  if (!known && !snapshot) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
+  const data = known ?? (JSON.parse(snapshot!.data) as FlaggedOrder);
   const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
   if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
   if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
-  const afterDelivery = input.reason === "wrong_item" || input.reason === "arrived_damaged" ? AFTER_DELIVERY[input.reason] : null;
+  const afterDelivery = isAfterDelivery(input.reason);
   // After delivery nothing is left to fulfil: the customer reports on what they received.
   const quantity = input.quantity ?? ((afterDelivery ? line.quantity : line.fulfillable_quantity) || line.quantity || 1);
   const settings = await getShopSettings(prisma, shop);
   return prisma.$transaction(async (tx) => {
     const outcome = await raiseIncident(tx, {
-      order: orderRefFrom(shop, input.orderId, data), type: afterDelivery ?? "stock_mismatch", subject: input.lineItemId, actor: who.actor,
+      order: orderRefFrom(shop, input.orderId, data), type: incidentTypeOf(input.reason), subject: input.lineItemId, actor: who.actor,
       observedAt: now, source: `flag:${who.name}@${now.toISOString()}`,
       summary: `${line.title ?? "Line"}: ${quantity} unit${quantity === 1 ? "" : "s"} ${FLAGGED[input.reason]} by ${who.name}${input.note ? ` (${input.note})` : ""}`,
       evidence: {
