@@ -21,7 +21,7 @@ export const STATUS_TONE: Record<string, "info" | "success" | "attention" | "cri
 /** A remedy as the merchant reads it on the incident. */
 export const REMEDY_LABEL: Record<string, string> = {
   compensation_code: "Compensation code", refund: "Refund", substitution: "Substitute sent instead", reship: "Replacement order",
-  leave_out: "Left out of the order", cancel_order: "Order cancelled",
+  leave_out: "Left out of the order", cancel_order: "Cancelling the order",
 };
 export const REMEDY_STATUS_LABEL: Record<string, string> = {
   decided: "decided", executing: "in progress", done: "done", failed: "could not reach Shopify — try again", refused: "refused by Shopify",

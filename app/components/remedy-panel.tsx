@@ -9,11 +9,12 @@ export type RefundPreview = { amount: string; currency: string; lines: string; m
 /** Problems a parcel sent again fixes: what arrived was wrong or broken, or never arrived. */
 const RESHIPPABLE = new Set(["wrong_item", "damaged_delivery", "delivery_failed"]);
 
-export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuantity, lineUnits, decisionId, busy, preview, compensation, code }: {
+export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuantity, lineUnits, decisionId, busy, preview, compensation, code, cancellable }: {
   incidentOpen: boolean; /** A remedy was given: the incident can be closed, no longer dismissed. */ remedied: boolean; reshipped: boolean; type: string; maxQuantity: number;
   /** Units of the incident's line still to make good (0: the problem is not one line's units, or they were all made good). */ lineUnits: number;
   decisionId: string; busy: boolean; preview?: RefundPreview; compensation: { percentage: number; expiresInDays: number };
   /** The code already given for this incident, if any. */ code: string | null;
+  /** Nothing has shipped yet: Shopify cancels only an order that has not been fulfilled. */ cancellable: boolean;
 }) {
   const [percentage, setPercentage] = useState(String(compensation.percentage));
   const [days, setDays] = useState(String(compensation.expiresInDays));
@@ -64,6 +65,7 @@ export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuanti
             )}
           </>
         )}
+        {cancellable && (<>
         <Divider />
         <Form method="post">
           <input type="hidden" name="intent" value="cancel" />
@@ -73,6 +75,7 @@ export function RemedyPanel({ incidentOpen, remedied, reshipped, type, maxQuanti
             <Button submit tone="critical" disabled={busy || !confirmCancel}>Cancel order</Button>
           </BlockStack>
         </Form>
+        </>)}
         {!remedied && (<>
         <Divider />
         <Form method="post">

@@ -168,7 +168,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         const p = await previewRefund(admin, incident.orderId, refundDecision(input.quantity, input.goodwill));
         const money = (amount: string) => formatMoney(MERCHANT_LOCALE, amount, p.currency);
         return json<ActionResult>({
-          ok: true, message: `Refund preview: ${money(p.amount)}`,
+          ok: true, message: Number(p.maximum) === 0 ? "Nothing can be refunded on this order yet" : `Refund preview: ${money(p.amount)}`,
           preview: { amount: p.amount, currency: p.currency, lines: p.lines, maximum: p.maximum, quantity: input.quantity, goodwill: input.goodwill ?? "", amountText: money(p.amount), maximumText: money(p.maximum) },
         });
       }
@@ -307,7 +307,8 @@ export default function IncidentWorkspace() {
             )}
             <RemedyPanel incidentOpen={incident.open} remedied={remedies.some((r) => r.status === "done")} reshipped={remedies.some((r) => r.kind === "reship" && r.status === "done")} type={incident.type}
               maxQuantity={line?.quantity ?? 1} lineUnits={line ? incident.unitsLeft ?? line.quantity : 0} decisionId={decisionId} busy={busy} preview={result?.preview} compensation={data.compensation}
-              code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null} />
+              code={[...remedies].reverse().find((r) => r.kind === "compensation_code" && r.status === "done")?.code ?? null}
+              cancellable={!order || !/^(fulfilled|partial|partially_fulfilled)$/i.test(order.fulfillmentStatus ?? "")} />
             {incident.open && (
               <Card>
                 <Form method="post">

@@ -100,6 +100,7 @@ describe("Report a problem from the app's pages", () => {
     expect(incident.timeline.map((e) => [e.kind, e.actor])).toContainEqual(["opened", "merchant"]);
 
     // The reship it offers goes out at the shop's cost: the same item again.
+    await page.getByLabel(/^Yes, create a replacement order at our cost/).check();
     await reship.click();
     await toast(page, "Replacement order created at your cost");
     const replacementName = (await page.getByText(/Reshipped .* as order #\d+/).first().textContent())!.match(/as order (#\d+)/)![1];

@@ -75,6 +75,7 @@ describe("Try it: case 1 from the sandbox admin home", () => {
     await substitute.waitFor();
     expect(new URL(page.url()).hostname).toBe("makegood-demo.localhost");
     expect(new URL(page.url()).pathname).toMatch(/^\/apps\/makegood\/offers\/[\w-]+$/);
+    const offerUrl = page.url();
     await screenshot(page, "tryit-7-offer-page");
     await substitute.check();
     await page.getByRole("button", { name: "Confirmar mi elección" }).click();
@@ -110,6 +111,14 @@ describe("Try it: case 1 from the sandbox admin home", () => {
       .toEqual(["Sensibio H2O Micellar Water", "Summer Protection Pack (fluid + free spring water)"]);
     expect(edited.fulfillmentOrders.flatMap((f) => f.holds)).toEqual([]);
     expect(edited.fulfillmentOrders.map((f) => f.status)).not.toContain("ON_HOLD");
+
+    // A day later on the stage (the app with it), the customer's link still opens through the
+    // App Proxy — Shopify signs with its own time — and says what was chosen.
+    await page.getByRole("button", { name: "+1 day" }).click();
+    await page.waitForLoadState("networkidle");
+    await page.goto(offerUrl, { waitUntil: "networkidle" });
+    await page.getByText("¡Gracias! Te enviaremos Sensibio H2O Micellar Water con tu pedido, sin coste adicional.").waitFor();
+    expect(page.errors).toEqual([]);
     await page.close();
   }, BROWSER_FLOW);
 });

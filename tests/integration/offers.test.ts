@@ -140,6 +140,11 @@ describe("offers to the customer", () => {
     expect(order.refunds[0].shipping).toBe(order.shippingLines[0].price);
     expect(Number(order.refunds[0].amount)).toBeCloseTo(Number(order.lineItems[0].price) + Number(order.shippingLines[0].price), 2);
     expect(await page(sent.body.url)).toMatchObject({ html: expect.stringContaining("This offer has expired. As promised, we left") });
+    // And she is told by email, as the offer promised: what was done, where the money goes.
+    const told = mailTo(emma.email);
+    expect(told.subject).toMatch(/^Farmacia Demo: about your order #\d+$/);
+    expect(told.text).toMatch(/This offer has expired\. As promised, we left .+ out and refunded/);
+    expect(told.text).toMatch(/goes back to the payment method you used/);
     expect((await answer(sent.body.url, "refund")).status).toBe(410);
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: flagged.body.incidentId } })).toMatchObject({ status: "closed", closeReason: "line refunded: the offer expired unanswered" });
   });

@@ -38,7 +38,8 @@ const DROPPED_REQUEST = new Set([...HOP_BY_HOP, "cookie", "x-forwarded-host", "x
 // fetch has decoded the body already, so its encoding and length are no longer the body's.
 const DROPPED_RESPONSE = new Set([...HOP_BY_HOP, "set-cookie", "content-encoding"]);
 
-export type ProxyTarget = { config: AppProxyConfig; appUrl: string; secret: string };
+/** `now`: Shopify's time in ms — the stage's clock when the app lives on it, else real time. */
+export type ProxyTarget = { config: AppProxyConfig; appUrl: string; secret: string; now?: () => number };
 
 /** `/<prefix>/<subpath>` when `pathname` is under the proxy, with the rest of the path; else null. */
 export function proxiedPath(config: AppProxyConfig, pathname: string): { pathPrefix: string; rest: string } | null {
@@ -58,8 +59,9 @@ export async function forwardToApp(req: http.IncomingMessage, res: http.ServerRe
   query.set("shop", shop);
   query.set("logged_in_customer_id", "");
   query.set("path_prefix", path.pathPrefix);
-  // Real time, not the sandbox's business clock: the app checks the timestamp against its own clock.
-  query.set("timestamp", String(Math.floor(Date.now() / 1000)));
+  // The app checks the timestamp against its own clock: Shopify's time as the app sees it (the
+  // stage's, once the clock on the sandbox home has moved and the app with it).
+  query.set("timestamp", String(Math.floor((target.now ?? Date.now)() / 1000)));
   query.set("signature", proxySignature(query, target.secret));
   forwarded.search = query.toString();
 

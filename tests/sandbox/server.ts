@@ -52,7 +52,9 @@ export async function startSandboxServer(options: SandboxOptions) {
   const schema = loadAdminSchema(API_VERSION);
   const clock = new SandboxClock();
   const store = new SandboxStore(clock);
-  const auth = new SandboxAuth(options.app, options.stage?.appOnSandboxClock ? () => clock.now().getTime() : Date.now);
+  // Shopify's own time, as the app sees it: the stage's clock when the app lives on it.
+  const appNow = options.stage?.appOnSandboxClock ? () => clock.now().getTime() : Date.now;
+  const auth = new SandboxAuth(options.app, appNow);
   const buckets = new Map<string, LeakyBucket>();
   const bucketFor = (shop: string) => {
     let bucket = buckets.get(shop);
@@ -95,7 +97,7 @@ export async function startSandboxServer(options: SandboxOptions) {
     const storefront = store.shopOfStorefront(req.headers.host);
     if (storefront) {
       if (appProxy && proxiedPath(appProxy, url.pathname)) {
-        return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret }, await readRaw(req));
+        return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret, now: appNow }, await readRaw(req));
       }
       // The checkout and the order status page a customer uses (stage/storefront.ts).
       const page = storefrontPages(store, storefront, url, req, res, () => readBody(req));

@@ -89,6 +89,14 @@ export type Resolution = {
   source: string;
 };
 
+/** Whether the customer has heard from the shop since the incident's last remedy was carried out
+ *  ("we are on it" before a refund does not tell them of the refund). */
+async function toldSinceRemedy(tx: Tx, incidentId: string): Promise<boolean> {
+  const last = await tx.remedy.findFirst({ where: { incidentId, status: "done" }, orderBy: { executedAt: "desc" }, select: { executedAt: true } });
+  if (!last?.executedAt) return false;
+  return (await tx.incidentEvent.count({ where: { incidentId, kind: "customer_message", at: { gte: last.executedAt } } })) > 0;
+}
+
 /** Closes the open incidents the problem has gone away for (auto-close); returns how many. */
 export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
   const open = await tx.incident.findMany({
@@ -100,7 +108,7 @@ export async function resolveIncidents(tx: Tx, r: Resolution): Promise<number> {
   let closed = 0;
   for (const incident of open) {
     const remedied = incident.status === "remedied" && r.remediedReason !== undefined;
-    if (remedied && !incident.acknowledgedAt) continue;
+    if (remedied && !(await toldSinceRemedy(tx, incident.id))) continue;
     const reason = remedied ? r.remediedReason! : r.reason;
     closed++;
     await tx.incident.update({

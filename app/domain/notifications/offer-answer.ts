@@ -4,7 +4,7 @@
 // how long it takes to show).
 import { formatDay, formatMoney } from "./format";
 import { escapeHtml, greetingFor, t, type Locale, type MessageKey, type Overrides } from "./messages";
-import { itemLabel, stakeLabel } from "./offer-message";
+import { itemLabel, listOf, stakeLabel } from "./offer-message";
 import { fromCents, toCents } from "../money";
 
 /** What became of one line (`quantity` units of the `ordered` on it): the substitute sent instead,
@@ -19,6 +19,8 @@ export type AnswerTextsInput = {
   shipBy: Date;
   timezone: string;
   overrides?: Overrides;
+  /** The offer expired unanswered and its fallback was carried out (every line left out). */
+  fallback?: boolean;
 };
 
 export function answerTexts(m: AnswerTextsInput): { title: string; lines: string[] } {
@@ -26,7 +28,10 @@ export function answerTexts(m: AnswerTextsInput): { title: string; lines: string
   const title = say("page.confirmed");
   if (m.answer.kind === "cancel_order") return { title, lines: [say("page.done.cancel_order"), say("next.cancel_order")] };
   const lines = m.answer.lines;
-  const done = lines.map((l) => {
+  // Unanswered: one sentence for what the fallback did, as the offer promised.
+  const paid = lines.some((l) => Number(l.refund.amount) > 0);
+  const expired = say(!paid ? "page.expiredFree" : lines.length > 1 || lines.some((l) => l.quantity > 1) ? "page.expiredMany" : "page.expired", { item: listOf(m.locale, lines.map((l) => stakeLabel(m, l))) });
+  const done = m.fallback ? [expired] : lines.map((l) => {
     const item = stakeLabel(m, l);
     if (l.choice === "substitute") return say("page.done.substitute", { item, substitute: itemLabel(l.substitute ?? "", l.quantity) });
     return say(Number(l.refund.amount) === 0 ? "page.done.refundFree" : l.quantity > 1 ? "page.done.refundMany" : "page.done.refund", { item });
@@ -50,7 +55,7 @@ export function confirmationMessage(m: AnswerTextsInput & { shop: string; order:
   const { lines } = answerTexts(m);
   const paragraphs = [greetingFor(m.locale, m.customerName, m.overrides), ...lines, say("signoff")];
   return {
-    subject: say("confirm.subject"),
+    subject: say(m.fallback ? "subject" : "confirm.subject"),
     text: paragraphs.join("\n\n"),
     html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
   };

@@ -21,9 +21,11 @@ export async function sendOfferConfirmation(
   const sent = await sendCustomerMail(facts.settings, facts.shopName, { to: incident.customerEmail, ...message });
   await addTimeline(prisma, offer.incidentId, offer.shop, {
     at: now, actor: "makegood", kind: sent.sent ? "customer_message" : "customer_message_failed", source: `offer:${offer.id}:confirmation`,
-    summary: sent.sent
-      ? `Emailed the customer the confirmation of their choice in ${LANGUAGE.of(texts.locale)}`
-      : `The confirmation of the customer's choice was not emailed (${sent.reason})`,
+    summary: texts.fallback
+      ? (sent.sent ? `Emailed the customer what was done when the offer expired, in ${LANGUAGE.of(texts.locale)}` : `What was done when the offer expired was not emailed (${sent.reason})`)
+      : sent.sent
+        ? `Emailed the customer the confirmation of their choice in ${LANGUAGE.of(texts.locale)}`
+        : `The confirmation of the customer's choice was not emailed (${sent.reason})`,
     detail: sent.sent ? { kind: "offer_confirmation", locale: texts.locale, messageId: sent.messageId } : { kind: "offer_confirmation", reason: sent.reason },
   });
   return sent.sent;

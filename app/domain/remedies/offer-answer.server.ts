@@ -12,6 +12,11 @@ import { requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
 import type { AnswerTextsInput, AnsweredLine } from "../notifications/offer-answer";
+import type { Locale } from "../notifications/messages";
+import { sendOfferConfirmation } from "../notifications/offer-confirmation.server";
+import { shipByFrom } from "../notifications/ship-by";
+import { getShopSettings } from "../settings/settings.server";
+import { shopContext } from "../../shopify/shop-context.server";
 import { toCents } from "../money";
 import type { RemedyDecision } from "./decisions";
 import { leavesNothingToShip, leaveOutDecision } from "./leave-out.server";
@@ -64,9 +69,22 @@ export async function expireOffers(prisma: PrismaClient, adminFor: (shop: string
   for (const offer of due) {
     const answer: Answer = { kind: "lines", lines: openLines(offer).map((l) => ({ position: l.position, choice: "refund" as const })) };
     const result = await carryOut(prisma, adminFor, offer, answer, { actor: "rule", name: "the offer's fallback" }, now);
-    if (result.outcome === "done") expired++;
+    if (result.outcome !== "done") continue;
+    expired++;
+    // The money moved without the customer's word: they are told what was done, as the offer promised.
+    if (result.answered) await tellFallback(prisma, adminFor, offer, result.answered, now);
   }
   return { due: due.length, expired };
+}
+
+async function tellFallback(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, offer: OfferWithLines, answered: AnswerTextsInput["answer"], now: Date) {
+  const settings = await getShopSettings(prisma, offer.shop);
+  const shop = await adminFor(offer.shop).then(shopContext).catch(() => null);
+  const timezone = settings.timezone ?? shop?.timezone ?? "UTC";
+  const incident = await prisma.incident.findUniqueOrThrow({ where: { id: offer.incidentId }, select: { orderName: true } });
+  const texts: AnswerTextsInput = { locale: offer.locale as Locale, answer: answered, shipBy: shipByFrom(settings, timezone, now), timezone, overrides: settings.messages, fallback: true };
+  await sendOfferConfirmation(prisma, offer, { orderName: incident.orderName, shopName: shop?.shopName ?? offer.shop.replace(/\.myshopify\.com$/, ""), settings }, texts, now)
+    .catch((error) => console.error(JSON.stringify({ event: "offer_fallback_email_failed", offerId: offer.id, error: String(error) })));
 }
 
 /** Answers a process took and never finished go back to waiting, told on the timeline. */
