@@ -26,6 +26,9 @@ export function scanInWords(stdout: string) {
   }
   const shops = Object.entries(results).map(([shop, r]) => r.error
     ? `${shop}: failed (${r.error})`
-    : `${shop}: ${r.orders ?? 0} orders judged, ${r.opened ?? 0} late incidents opened, ${r.closed ?? 0} closed, ${r.offers?.expired ?? 0} offers expired`);
+    : `${shop}: ${count(r.orders ?? 0, "order")} judged, ${count(r.opened ?? 0, "late incident")} opened, ${r.closed ?? 0} closed, ${count(r.offers?.expired ?? 0, "offer")} expired`);
   return `The app's deadline scan ran at once, as its timer would have in that time — ${shops.join("; ") || "no active shop"}.`;
 }
+
+/** "1 order", "3 orders". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

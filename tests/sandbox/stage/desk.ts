@@ -36,7 +36,7 @@ export function deskSection(deps: StageDeps, shop: ShopState) {
   return html`<section aria-labelledby="desk-title"><h2 id="desk-title">Carrier desk</h2>
 <form method="post" action="/sandbox/home/ship${query}" aria-labelledby="ship-title"><h3 id="ship-title">Ship an order</h3>
 ${toShip.length ? html`<p><label for="ship-order">Order waiting to ship</label> <select id="ship-order" name="fulfillmentOrder">
-${toShip.map((f) => html`<option value="${f.id}">${orderName(f.orderId)} (${f.lineItems.reduce((n, l) => n + l.remainingQuantity, 0)} units)</option>`)}</select></p>
+${toShip.filter((f) => unitsLeft(f) > 0).map((f) => html`<option value="${f.id}">${orderName(f.orderId)} (${unitsLeft(f)} unit${unitsLeft(f) === 1 ? "" : "s"})</option>`)}</select></p>
 <p><label for="ship-carrier">Carrier</label> <select id="ship-carrier" name="carrier">${CARRIERS.map((c) => html`<option>${c}</option>`)}</select>
 <label for="ship-tracking">Tracking number</label> <input id="ship-tracking" name="tracking" type="text" aria-describedby="ship-tracking-hint">
 <span id="ship-tracking-hint" class="hint">empty: one is made up</span></p>
@@ -89,3 +89,6 @@ export function moveParcel(deps: StageDeps, shop: ShopState, form: URLSearchPara
     links: [{ text: `The app's incidents for ${order.name}`, href: orderIncidents(shop.domain, order.name) }],
   };
 }
+
+/** Units of a fulfillment order still to ship (one whose units were all refunded has none: not offered). */
+const unitsLeft = (f: { lineItems: { remainingQuantity: number }[] }) => f.lineItems.reduce((n, l) => n + l.remainingQuantity, 0);
