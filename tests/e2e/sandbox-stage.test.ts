@@ -66,7 +66,7 @@ describe("the sandbox admin home", () => {
 
     // The carrier desk: ship the late order, then its parcel fails at delivery.
     await page.goto(homeUrl(), { waitUntil: "networkidle" });
-    await page.getByLabel("Order waiting to ship").selectOption({ label: `${fresh} (1 units)` });
+    await page.getByLabel("Order waiting to ship").selectOption({ label: `${fresh} (1 unit)` });
     await page.getByLabel("Carrier", { exact: true }).selectOption("SEUR");
     await page.getByLabel("Tracking number").fill("SE-STAGE-1");
     await page.getByRole("button", { name: "Ship", exact: true }).click();
