@@ -22,7 +22,7 @@ import { createPrismaClient } from "../app/db/client";
 import { databaseTarget } from "../app/db/target";
 import { webhookHandlers } from "../app/webhooks/handlers";
 import { InboxWriter, type RecordedEvent } from "../app/webhooks/inbox-writer.server";
-import { listIncidents } from "../app/domain/incidents/list.server";
+import { listIncidents } from "../app/domain/incidents/incidents-with-history.server";
 import { readable, summaryDates } from "../app/domain/dates";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
 import { WebhookQueue } from "../app/webhooks/queue.server";

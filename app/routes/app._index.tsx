@@ -8,7 +8,7 @@ import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-ba
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import type { ShopClock } from "../domain/dates";
 import { dashboardFigures } from "../domain/incidents/dashboard.server";
-import { incidentInbox, InboxQuery } from "../domain/incidents/inbox.server";
+import { incidentInbox, InboxQuery } from "../domain/incidents/incident-rows.server";
 import { OPEN_STATUSES } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";

@@ -16,7 +16,7 @@ import { dateTimeFormat, readable } from "../domain/dates";
 import { MessagePanel, type MessagePreview } from "../components/message-panel";
 import { RemedyPanel, type RefundPreview } from "../components/remedy-panel";
 import { moveIncident } from "../domain/incidents/status.server";
-import { incidentWorkspace } from "../domain/incidents/workspace.server";
+import { incidentWorkspace } from "../domain/incidents/full-incident.server";
 import { MESSAGE_KINDS } from "../domain/notifications/customer-message";
 import { previewIncidentMessage, sendIncidentMessage } from "../domain/notifications/incident-message.server";
 import { LOCALES, localeOf } from "../domain/notifications/messages";

@@ -13,7 +13,7 @@ import prisma from "../db.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import { dateFormats, type ShopClock } from "../domain/dates";
-import { incidentInbox, InboxQuery, type InboxSort } from "../domain/incidents/inbox.server";
+import { incidentInbox, InboxQuery, type InboxSort } from "../domain/incidents/incident-rows.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { apologizeWithCode } from "../domain/remedies/apology.server";
 import { withAdmin } from "../shopify/admin.server";

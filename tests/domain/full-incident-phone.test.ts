@@ -1,7 +1,7 @@
 // The phone the workspace shows (the shops of SCENARIOS.md call first), from the order as its
 // webhook left it: the order's contact phone, else the customer's, else the delivery or billing one.
 import { describe, expect, it } from "vitest";
-import { incidentWorkspace } from "../../app/domain/incidents/workspace.server";
+import { incidentWorkspace } from "../../app/domain/incidents/full-incident.server";
 import { useTestDatabase } from "../helpers/test-database";
 
 const SHOP = "phone.myshopify.com";

@@ -2,7 +2,7 @@
 // has, then answering — read alike by the page (slaState) and by the database filter the index
 // offers (sla=overdue|due_soon|on_time), on SQLite and PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { incidentInbox, InboxQuery, nextDeadline, slaState } from "../../app/domain/incidents/inbox.server";
+import { incidentInbox, InboxQuery, nextDeadline, slaState } from "../../app/domain/incidents/incident-rows.server";
 import { providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
