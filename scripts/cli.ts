@@ -22,7 +22,7 @@ import { createPrismaClient } from "../app/db/client";
 import { databaseTarget } from "../app/db/target";
 import { webhookHandlers } from "../app/webhooks/handlers";
 import { InboxWriter, type RecordedEvent } from "../app/webhooks/inbox-writer.server";
-import { listIncidents } from "../app/domain/incidents/incidents-with-history.server";
+import { incidentsWithHistory } from "../app/domain/incidents/incidents-with-history.server";
 import { readable, summaryDates } from "../app/domain/dates";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
 import { WebhookQueue } from "../app/webhooks/queue.server";
@@ -111,7 +111,7 @@ const summaryOf = (e: { summary: string; detail: unknown } | undefined) => (e ? 
 async function incidents() {
   if (command === "list") {
     if (!values.shop) usage("incidents list needs --shop <domain>");
-    const rows = await listIncidents(prisma, { shop: values.shop, status: values.status, type: values.type });
+    const rows = await incidentsWithHistory(prisma, { shop: values.shop, status: values.status, type: values.type });
     if (values.json) return console.log(JSON.stringify(rows, null, 2));
     for (const i of rows) {
       console.log(`${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${summaryOf(i.timeline[0])}`);

@@ -8,7 +8,7 @@ import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-ba
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import type { ShopClock } from "../domain/dates";
 import { dashboardFigures } from "../domain/incidents/dashboard.server";
-import { incidentInbox, InboxQuery } from "../domain/incidents/incident-rows.server";
+import { incidentRows, IncidentQuery } from "../domain/incidents/incident-rows.server";
 import { OPEN_STATUSES } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
@@ -16,7 +16,7 @@ import { shopContext } from "../shopify/shop-context.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin, { fresh: true }), session }));
   // The open incidents due first: the index's own query (one page, no timelines or remedies).
-  const open = await incidentInbox(prisma, session.shop, InboxQuery.parse({ statuses: OPEN_STATUSES.join(","), sort: "answer_by" }), context.timezone);
+  const open = await incidentRows(prisma, session.shop, IncidentQuery.parse({ statuses: OPEN_STATUSES.join(","), sort: "answer_by" }), context.timezone);
   const incidents = open.rows.map(({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }) => ({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }));
   const figures = await dashboardFigures(prisma, session.shop, context.timezone);
   const clock: ShopClock = { timezone: context.timezone, locale: context.locale };

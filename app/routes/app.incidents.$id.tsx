@@ -16,7 +16,7 @@ import { dateTimeFormat, readable } from "../domain/dates";
 import { MessagePanel, type MessagePreview } from "../components/message-panel";
 import { RemedyPanel, type RefundPreview } from "../components/remedy-panel";
 import { moveIncident } from "../domain/incidents/status.server";
-import { incidentWorkspace } from "../domain/incidents/full-incident.server";
+import { fullIncident } from "../domain/incidents/full-incident.server";
 import { MESSAGE_KINDS } from "../domain/notifications/customer-message";
 import { previewIncidentMessage, sendIncidentMessage } from "../domain/notifications/incident-message.server";
 import { LOCALES, localeOf } from "../domain/notifications/messages";
@@ -41,7 +41,7 @@ import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
-    const workspace = await incidentWorkspace(prisma, session.shop, params.id!, new Date(), async (orderId) => {
+    const workspace = await fullIncident(prisma, session.shop, params.id!, new Date(), async (orderId) => {
       // Shopify unreachable: the page shows without the order card rather than not at all.
       const read = await admin.request<OrderAsReconciled>(OrderAsReconciledQuery, { id: orderId }).catch(() => null);
       return read?.order ? orderWebhookBody(read.order) : null;

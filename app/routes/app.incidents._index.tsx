@@ -13,7 +13,7 @@ import prisma from "../db.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import { dateFormats, type ShopClock } from "../domain/dates";
-import { incidentInbox, InboxQuery, type InboxSort } from "../domain/incidents/incident-rows.server";
+import { incidentRows, IncidentQuery, type IncidentSort } from "../domain/incidents/incident-rows.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { apologizeWithCode } from "../domain/remedies/apology.server";
 import { withAdmin } from "../shopify/admin.server";
@@ -21,10 +21,10 @@ import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
-    const query = InboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const query = IncidentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { timezone, locale } = await shopContext(admin);
     const clock: ShopClock = { timezone, locale };
-    return json({ query, clock, ...(await incidentInbox(prisma, session.shop, query, timezone)) });
+    return json({ query, clock, ...(await incidentRows(prisma, session.shop, query, timezone)) });
   });
 };
 
@@ -57,7 +57,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 const OPENED = [{ value: "1", label: "Today" }, { value: "7", label: "Last 7 days" }, { value: "30", label: "Last 30 days" }, { value: "90", label: "Last 90 days" }];
 
 /** Opened within a recent period, or between two days. */
-function OpenedFilter({ query, set }: { query: InboxQuery; set: (changes: Record<string, string>) => void }) {
+function OpenedFilter({ query, set }: { query: IncidentQuery; set: (changes: Record<string, string>) => void }) {
   return (
     <BlockStack gap="200">
       <ChoiceList title="Opened" titleHidden choices={OPENED} selected={query.opened ? [query.opened] : []} onChange={([v]) => set({ opened: v ?? "", from: "", to: "" })} />
@@ -85,12 +85,12 @@ type IndexTableSortDirection = NonNullable<IndexTableProps["sortDirection"]>;
 const OPENED_COLUMN = 2;
 const DEADLINE_COLUMN = 3;
 const SORTABLE = [false, false, true, true, false, false, false];
-const SORT_OF: Record<number, Record<IndexTableSortDirection, InboxSort>> = {
+const SORT_OF: Record<number, Record<IndexTableSortDirection, IncidentSort>> = {
   [OPENED_COLUMN]: { descending: "newest", ascending: "oldest" },
   [DEADLINE_COLUMN]: { ascending: "deadline", descending: "deadline_desc" },
 };
 const SORTED_BY = Object.fromEntries(Object.entries(SORT_OF).flatMap(([column, byDirection]) =>
-  Object.entries(byDirection).map(([direction, sort]) => [sort, { column: Number(column), direction: direction as IndexTableSortDirection }]))) as Partial<Record<InboxSort, { column: number; direction: IndexTableSortDirection }>>;
+  Object.entries(byDirection).map(([direction, sort]) => [sort, { column: Number(column), direction: direction as IndexTableSortDirection }]))) as Partial<Record<IncidentSort, { column: number; direction: IndexTableSortDirection }>>;
 const SORT_LABELS = {
   [OPENED_COLUMN]: { descending: "Newest first", ascending: "Oldest first" },
   [DEADLINE_COLUMN]: { ascending: "Soonest deadline first", descending: "Latest deadline first" },

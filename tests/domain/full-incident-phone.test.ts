@@ -1,7 +1,7 @@
 // The phone the workspace shows (the shops of SCENARIOS.md call first), from the order as its
 // webhook left it: the order's contact phone, else the customer's, else the delivery or billing one.
 import { describe, expect, it } from "vitest";
-import { incidentWorkspace } from "../../app/domain/incidents/full-incident.server";
+import { fullIncident } from "../../app/domain/incidents/full-incident.server";
 import { useTestDatabase } from "../helpers/test-database";
 
 const SHOP = "phone.myshopify.com";
@@ -16,7 +16,7 @@ describe("the customer's phone on the workspace", () => {
     const incident = await ctx.db.prisma.incident.create({
       data: { shop: SHOP, orderId, orderName: `#${n}`, type: "late_shipment", subject: orderId, evidence: "{}", openKey: `k${n}`, openedAt: new Date(), acknowledgeBy: new Date(), answerBy: new Date() },
     });
-    return (await incidentWorkspace(ctx.db.prisma, SHOP, incident.id))!.order!.phone;
+    return (await fullIncident(ctx.db.prisma, SHOP, incident.id))!.order!.phone;
   };
 
   it("takes the first number the order gives, the order's own first, the billing one last", async () => {

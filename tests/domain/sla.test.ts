@@ -2,7 +2,7 @@
 // has, then answering — read alike by the page (slaState) and by the database filter the index
 // offers (sla=overdue|due_soon|on_time), on SQLite and PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { incidentInbox, InboxQuery, nextDeadline, slaState } from "../../app/domain/incidents/incident-rows.server";
+import { incidentRows, IncidentQuery, nextDeadline, slaState } from "../../app/domain/incidents/incident-rows.server";
 import { providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -53,7 +53,7 @@ describe.each(providers)("the index's deadline filter on %s", (provider) => {
     const page = async (query: Record<string, string>) => {
       const rows = [];
       for (let p = 1; ; p++) {
-        const result = await incidentInbox(ctx.db.prisma, SHOP, InboxQuery.parse({ ...query, page: String(p) }), "Europe/Madrid", NOW);
+        const result = await incidentRows(ctx.db.prisma, SHOP, IncidentQuery.parse({ ...query, page: String(p) }), "Europe/Madrid", NOW);
         rows.push(...result.rows);
         if (p >= result.pages) return rows;
       }

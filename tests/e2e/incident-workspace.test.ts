@@ -1,5 +1,5 @@
 // The merchant's whole loop in a real browser against `npm run sandbox`: the expired-last-unit
-// incident appears in the inbox, the merchant opens it and offers a substitute, the customer
+// incident appears on the app's home page, the merchant opens it and offers a substitute, the customer
 // accepts on the offer page from the email, and the incident shows closed with the order edited.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,13 +12,13 @@ import { until } from "../helpers/wait";
 const { launcher, browser } = setupLauncher();
 
 describe("the incident workspace in Chromium", () => {
-  it("expired-last-unit: inbox → workspace → offer → the customer accepts → closed, order edited", async () => {
+  it("expired-last-unit: home → workspace → offer → the customer accepts → closed, order edited", async () => {
     const { order } = await playScenario(launcher, "expired-last-unit");
     const page = await personPage(browser);
 
     // Detection runs after the webhooks, a moment after the order.
     await openAppUntil(page, launcher, "/app", order.name);
-    await page.screenshot({ path: path.join(ARTIFACTS, "inbox.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "home.png"), fullPage: true });
     const a11y: Record<string, unknown[]> = { home: await accessibilityViolations(page) };
 
     // By keyboard alone: Tab to the incident's link and open it with Enter.

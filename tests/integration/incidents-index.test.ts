@@ -14,10 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => smtp?.close());
 
-type Inbox = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; deadline: { kind: string }; status: string; carrier: string | null }[] };
+type IndexData = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; deadline: { kind: string }; status: string; carrier: string | null }[] };
 const route = (query = "") => `${ctx.app.url}/app/incidents?${query}${query ? "&" : ""}index&_data=${encodeURIComponent("routes/app.incidents._index")}`;
 const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
-const inbox = async (query = "") => (await (await fetch(route(query), { headers: await headers() })).json()) as Inbox;
+const shown = async (query = "") => (await (await fetch(route(query), { headers: await headers() })).json()) as IndexData;
 
 async function play(name: string) {
   const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
@@ -33,28 +33,28 @@ describe("incidents index", () => {
     await appSettled(ctx);
 
     // Stock is checked just after each order's webhook: the three incidents come within moments.
-    expect(await until("the three incidents", async () => (await inbox()).total, (n) => n >= 3)).toBe(3);
-    const all = await inbox();
+    expect(await until("the three incidents", async () => (await shown()).total, (n) => n >= 3)).toBe(3);
+    const all = await shown();
     // The shop acknowledges at once (the default): until the customers are told, all three are overdue.
     expect(all.rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["overdue", "acknowledge"], ["overdue", "acknowledge"], ["overdue", "acknowledge"]]);
-    expect((await inbox("sla=overdue")).total).toBe(3);
-    expect((await inbox("types=stock_mismatch")).rows.map((r) => r.type)).toEqual(["stock_mismatch", "stock_mismatch"]);
-    expect((await inbox(`q=${encodeURIComponent(cod.name)}`)).rows.map((r) => r.orderName)).toEqual([cod.name]);
-    expect((await inbox("types=bogus")).rows).toBeUndefined(); // an invalid filter is refused, not ignored
+    expect((await shown("sla=overdue")).total).toBe(3);
+    expect((await shown("types=stock_mismatch")).rows.map((r) => r.type)).toEqual(["stock_mismatch", "stock_mismatch"]);
+    expect((await shown(`q=${encodeURIComponent(cod.name)}`)).rows.map((r) => r.orderName)).toEqual([cod.name]);
+    expect((await shown("types=bogus")).rows).toBeUndefined(); // an invalid filter is refused, not ignored
 
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server });
     const form = new URLSearchParams([["intent", "acknowledge"], ...all.rows.map((r) => ["ids", r.id])]);
     const res = await fetch(route(), { method: "POST", headers: await headers(), body: form });
     expect(await res.json()).toEqual({ ok: true, message: "3 customers told you are on it" });
     expect(smtp.mails).toHaveLength(3); // one each (two of them to the same customer, for two orders)
-    expect((await inbox("statuses=customer_contacted")).total).toBe(3);
+    expect((await shown("statuses=customer_contacted")).total).toBe(3);
     // Told: the answer-by date is what comes next, a day away.
-    expect((await inbox()).rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["on_time", "answer"], ["on_time", "answer"], ["on_time", "answer"]]);
-    expect((await inbox("sla=overdue")).total).toBe(0);
+    expect((await shown()).rows.map((r) => [r.sla, r.deadline.kind])).toEqual([["on_time", "answer"], ["on_time", "answer"], ["on_time", "answer"]]);
+    expect((await shown("sla=overdue")).total).toBe(0);
     // An answer-by date passed: overdue.
     const late = all.rows.find((r) => r.orderName === stock.name)!;
     await ctx.db.prisma.incident.update({ where: { id: late.id }, data: { answerBy: new Date(Date.now() - 60_000) } });
-    expect((await inbox("sla=overdue")).rows.map((r) => [r.orderName, r.sla])).toEqual([[stock.name, "overdue"]]);
+    expect((await shown("sla=overdue")).rows.map((r) => [r.orderName, r.sla])).toEqual([[stock.name, "overdue"]]);
   });
 
   it("filters by carrier and opening date, and sends apologies with the shop's default code once each", async () => {
@@ -62,19 +62,19 @@ describe("incidents index", () => {
     const failed = await play("delivery-failed");
     const cod = await play("cod-amount-mismatch");
     await appSettled(ctx);
-    expect(await until("the SEUR incident", async () => (await inbox("carriers=SEUR")).total, (n) => n >= 1)).toBe(1);
-    const before = await inbox();
+    expect(await until("the SEUR incident", async () => (await shown("carriers=SEUR")).total, (n) => n >= 1)).toBe(1);
+    const before = await shown();
     expect(before.carriers).toEqual(["SEUR"]);
-    const parcel = (await inbox("carriers=SEUR")).rows[0];
+    const parcel = (await shown("carriers=SEUR")).rows[0];
     expect(parcel).toMatchObject({ orderName: failed.name, type: "delivery_failed", carrier: "SEUR" });
 
     // Opened ten days ago in the shop's calendar: out of "last 7 days", inside an explicit range.
     const old = before.rows.find((r) => r.orderName === cod.name && r.type === "cod_amount_mismatch")!;
     await ctx.db.prisma.incident.update({ where: { id: old.id }, data: { openedAt: new Date(Date.now() - 10 * 86_400_000) } });
-    expect((await inbox("opened=7")).total).toBe(before.total - 1);
-    expect((await inbox("opened=1")).rows.map((r) => r.id)).not.toContain(old.id);
+    expect((await shown("opened=7")).total).toBe(before.total - 1);
+    expect((await shown("opened=1")).rows.map((r) => r.id)).not.toContain(old.id);
     const day = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
-    expect((await inbox(`from=${day}&to=${day}`)).rows.map((r) => r.id)).toEqual([old.id]);
+    expect((await shown(`from=${day}&to=${day}`)).rows.map((r) => r.id)).toEqual([old.id]);
 
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server, compensationPercent: { delivery_failed: 15 } });
     smtp.mails.length = 0;
@@ -100,7 +100,7 @@ describe("incidents index", () => {
     // An incident whose code the merchant made by hand: the apology tells that code, makes no other.
     const other = await play("delivery-failed");
     await appSettled(ctx);
-    const row = (await until("the second failed delivery", async () => (await inbox("carriers=SEUR")).rows.find((r) => r.orderName === other.name), Boolean))!;
+    const row = (await until("the second failed delivery", async () => (await shown("carriers=SEUR")).rows.find((r) => r.orderName === other.name), Boolean))!;
     const made = await fetch(`${ctx.app.url}/api/incidents/${row.id}/remedies`, {
       method: "POST", headers: { ...(await headers()), "Content-Type": "application/json" }, body: JSON.stringify({ kind: "compensation_code", percentage: 7 }),
     });

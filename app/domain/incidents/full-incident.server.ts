@@ -37,7 +37,7 @@ function holdsInPlace(timeline: { kind: string; detail: string | null }[]): numb
 /** The order in Shopify's webhook shape, read from Shopify: for an order no webhook told the app of. */
 export type ReadOrder = (orderId: string) => Promise<unknown>;
 
-export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: string, now = new Date(), readOrder?: ReadOrder) {
+export async function fullIncident(prisma: PrismaClient, shop: string, id: string, now = new Date(), readOrder?: ReadOrder) {
   const incident = await prisma.incident.findFirst({
     where: { id, shop },
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offerLines: { include: { offer: true }, orderBy: { offer: { createdAt: "asc" } } } },
@@ -87,4 +87,4 @@ export async function incidentWorkspace(prisma: PrismaClient, shop: string, id: 
   };
 }
 
-export type IncidentWorkspace = NonNullable<Awaited<ReturnType<typeof incidentWorkspace>>>;
+export type FullIncident = NonNullable<Awaited<ReturnType<typeof fullIncident>>>;

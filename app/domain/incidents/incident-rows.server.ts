@@ -1,4 +1,5 @@
-// The incidents index: filtered, searched, sorted and paged on the database, scoped to the shop.
+// Rows of incidents for the incidents index and the home page's open ones: filtered, searched,
+// sorted and paged on the database, scoped to the shop.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay, subDays } from "date-fns";
@@ -45,9 +46,9 @@ function slaWhere(state: Exclude<SlaState, "done">, now: Date): Prisma.IncidentW
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).default([]);
 
 export const SORTS = ["deadline", "deadline_desc", "newest", "oldest", "answer_by"] as const;
-export type InboxSort = (typeof SORTS)[number];
+export type IncidentSort = (typeof SORTS)[number];
 
-export const InboxQuery = z.object({
+export const IncidentQuery = z.object({
   types: list(z.enum(INCIDENT_TYPES)),
   statuses: list(z.enum(["open", "customer_contacted", "awaiting_customer", "remedied", "closed", "dismissed"])),
   sla: list(z.enum(["overdue", "due_soon", "on_time"])),
@@ -64,19 +65,19 @@ export const InboxQuery = z.object({
   sort: z.enum(SORTS).default("deadline").catch("deadline"),
   page: z.coerce.number().int().min(1).default(1),
 });
-export type InboxQuery = z.infer<typeof InboxQuery>;
+export type IncidentQuery = z.infer<typeof IncidentQuery>;
 
 export const PAGE_SIZE = 25;
 
 /** The opened-at window a query asks for, as instants, from days in the shop's time zone. */
-export function openedWindow(query: Pick<InboxQuery, "opened" | "from" | "to">, timezone: string, now: Date): { gte?: Date; lt?: Date } | null {
+export function openedWindow(query: Pick<IncidentQuery, "opened" | "from" | "to">, timezone: string, now: Date): { gte?: Date; lt?: Date } | null {
   const day = (iso: string) => new TZDate(`${iso}T00:00:00`, timezone);
   if (query.opened) return { gte: subDays(startOfDay(new TZDate(now, timezone)), Number(query.opened) - 1) };
   if (!query.from && !query.to) return null;
   return { ...(query.from ? { gte: day(query.from) } : {}), ...(query.to ? { lt: new Date(day(query.to).getTime() + 86_400_000) } : {}) };
 }
 
-export async function incidentInbox(prisma: PrismaClient, shop: string, query: InboxQuery, timezone: string, now = new Date()) {
+export async function incidentRows(prisma: PrismaClient, shop: string, query: IncidentQuery, timezone: string, now = new Date()) {
   const sla = query.sla.map((s) => slaWhere(s, now));
   const search = query.q.replace(/^#/, "");
   const window = openedWindow(query, timezone, now);
@@ -131,7 +132,7 @@ export async function incidentInbox(prisma: PrismaClient, shop: string, query: I
  *  answer's depending on whether the customer has heard from the shop, which no single column
  *  holds, so the matching incidents' clocks (five columns each) are read and ordered with
  *  nextDeadline itself, the reading the page shows; incidents closed (no deadline left) come last. */
-async function pageByDeadline(prisma: PrismaClient, where: Prisma.IncidentWhereInput, query: InboxQuery): Promise<string[]> {
+async function pageByDeadline(prisma: PrismaClient, where: Prisma.IncidentWhereInput, query: IncidentQuery): Promise<string[]> {
   const clocks = await prisma.incident.findMany({ where, select: { id: true, answerBy: true, acknowledgeBy: true, acknowledgedAt: true, status: true, openKey: true } });
   const direction = query.sort === "deadline_desc" ? -1 : 1;
   const keyed = clocks.map((c) => ({ id: c.id, open: c.openKey !== null, at: nextDeadline({ ...c, open: c.openKey !== null }).at.getTime() }));

@@ -1,4 +1,4 @@
-// Reading incidents back, for the CLI and (later) the merchant's inbox.
+// Whole incidents, their evidence, timeline and remedies read back from JSON: the CLI's `incidents list`.
 import type { PrismaClient } from "@prisma/client";
 
 export type IncidentFilter = {
@@ -11,7 +11,7 @@ export type IncidentFilter = {
   limit?: number;
 };
 
-export async function listIncidents(prisma: PrismaClient, f: IncidentFilter) {
+export async function incidentsWithHistory(prisma: PrismaClient, f: IncidentFilter) {
   const rows = await prisma.incident.findMany({
     where: {
       shop: f.shop, ...(f.status ? { status: f.status } : {}), ...(f.type ? { type: f.type } : {}),
