@@ -2,7 +2,8 @@
 // has, then answering — read alike by the page (slaState) and by the database filter the index
 // offers (sla=overdue|due_soon|on_time), on SQLite and PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { incidentRows, IncidentQuery, nextDeadline, slaState } from "../../app/domain/incidents/incident-rows.server";
+import { incidentRows, IncidentQuery } from "../../app/domain/incidents/incident-rows.server";
+import { nextDeadline, slaState } from "../../app/domain/incidents/sla";
 import { providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { startOfDay, startOfMonth } from "date-fns";
-import { slaState } from "./incident-rows.server";
+import { slaState } from "./sla";
 import { OPEN_STATUSES } from "./types";
 import { fromCents, toCents } from "../money";
 import { median } from "../stats";

@@ -3,7 +3,7 @@
 import { unitsLeft } from "../remedies/units-at-stake";
 import type { PrismaClient } from "@prisma/client";
 import { summaryDates } from "../dates";
-import { nextDeadline, slaState } from "./incident-rows.server";
+import { nextDeadline, slaState } from "./sla";
 
 import { fromCents, toCents } from "../money";
 
