@@ -27,7 +27,7 @@ import { reshipLines } from "../domain/remedies/reship.server";
 import { formatMoney } from "../domain/notifications/format";
 import { Refused } from "../domain/remedies/outcome";
 
-/** The admin's language until the merchant's own is followed (issue 20). */
+/** Money on this page is written in English, the language of the rest of its copy. */
 const MERCHANT_LOCALE = "en";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { SubstituteOffer, type SubstituteLookup } from "../components/substitute-offer";

@@ -1,4 +1,4 @@
-// Item 11 of issue 13 (upstream Shopify/shopify-app-js#2180): /auth/exit-iframe rendered a page
+// Upstream Shopify/shopify-app-js#2180: /auth/exit-iframe rendered a page
 // that sent the top window wherever its exitIframe parameter said — a link on the app's own domain
 // that lands the merchant on any site. Now only the app, the shop's admin and Shopify's admin.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Item 9 of issue 13: secrets at rest are sealed (AES-256-GCM, a key from the environment) and the
+// Secrets at rest are sealed (AES-256-GCM, a key from the environment) and the
 // keys can be rotated without losing one; a value stored in clear keeps working until sealed.
 import { describe, expect, it } from "vitest";
 import { makeKeyring, needsResealing, open, reseal, seal, SecretUnreadable } from "../../app/secrets/keyring";

@@ -1,4 +1,4 @@
-// Item 10 of issue 13: the sender is exactly one mailbox. Before, anything whose last <…> held an
+// The sender is exactly one mailbox. Before, anything whose last <…> held an
 // address passed — a group ("Undisclosed:;"), a list-like name ("a, b"), a Unicode line separator,
 // a direction override that reverses what the customer reads, an encoded word, an address as the
 // name — and was stored and used as the From.

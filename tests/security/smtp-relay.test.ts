@@ -1,4 +1,4 @@
-// Item 8 of issue 13, the app's own relay (SMTP_URL): before, any merchant could send as anyone
+// The app's own relay (SMTP_URL): before, any merchant could send as anyone
 // through the operator's server — the From was whatever the shop's settings said. Now the mail is
 // from the operator's address, under the shop's name, and replies go to the shop's address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Item 8 of issue 13: a shop's SMTP setting cannot reach inside the network. Before, any host, port
+// A shop's SMTP setting cannot reach inside the network. Before, any host, port
 // and nodemailer URL option went straight to nodemailer, and its raw error came back to the
 // merchant: 127.0.0.1:1 answered ECONNREFUSED, an open port "Greeting never received" — a port
 // scanner. Now only public addresses on mail ports (after resolving the name, connecting to the

@@ -1,4 +1,4 @@
-// Items 8 and 9 of issue 13 through the settings page, as its form sends it, on an app with no
+// The mail server's checks through the settings page, as its form sends it, on an app with no
 // private network allowed (production): the mail server cannot point inside the network, "Test
 // connection" says why in words, and the password is write-only — sealed in the database, never
 // sent back to the page (before, the whole smtps://user:password@… URL was in both).

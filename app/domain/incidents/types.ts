@@ -37,7 +37,8 @@ export type Signal = {
   standing?: boolean;
 };
 
-/** Service deadlines: acknowledge at once, answer within a day (per-shop settings come later). */
+/** Service deadlines. A shop's own come from its settings (`slaOf`); the default is the settings'
+ *  default: acknowledge at once, answer within a day. */
 export type SlaPolicy = { acknowledgeWithinMs: number; answerWithinMs: number };
 export const DEFAULT_SLA: SlaPolicy = { acknowledgeWithinMs: 0, answerWithinMs: 24 * 60 * 60 * 1000 };
 

@@ -119,7 +119,8 @@ const HoldBody = z.object({
   fulfillment_order: z.object({ id: z.string(), status: z.string() }).passthrough(),
 }).passthrough();
 
-/** Holds the app places are its own decisions; others' holds matter to detection (issue 5). */
+/** A hold is recorded and its body checked, nothing more: the app's own holds are on their
+ *  incidents' timelines, and one placed by staff or another app is the merchant's decision. */
 export async function acceptHold(_tx: Tx, event: HandledEvent) {
   parsePayload(HoldBody, event.payload, event.topic);
 }
