@@ -18,7 +18,7 @@ async function playedOrder(page: PersonPage, scenario: string) {
   return title!.match(/#\d+/)![0];
 }
 
-/** On the app's incident list (searched by the order), until a row of `type` for it shows. */
+/** On the app's All incidents page (searched by the order), until a row of `type` for it shows. */
 async function incidentRow(page: PersonPage, orderName: string, type: string) {
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: orderName, exact: true }) }).filter({ hasText: type });
   await until(`a ${type} incident for ${orderName} in the app`, async () => {
