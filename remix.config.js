@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   appDirectory: "app",
+  // The server build's main module: it re-exports the build and starts the background work.
+  server: "./server.ts",
   serverModuleFormat: "esm",
   // Polaris locale JSON needs an import attribute under plain Node ESM; bundling it avoids that.
   serverDependenciesToBundle: [/^@shopify\/polaris\/locales\//],

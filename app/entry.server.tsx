@@ -4,39 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import prisma from "./db.server";
 import { env } from "./env.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { reconcileActiveShops } from "./reconcile/schedule.server";
-import { scanActiveShops } from "./domain/detection/scan-schedule.server";
-import { startPeriodic, stopPeriodic } from "./jobs/periodic.server";
-import { startRetention } from "./jobs/retention.server";
-import { adminClientForShop } from "./shopify/admin.server";
-import { startWebhookProcessing, stopWebhookProcessing } from "./webhooks/dispatch.server";
-import { inbox } from "./webhooks/receive.server";
 
-// Webhooks recorded while the app was down are applied as soon as it is up again.
-startWebhookProcessing(prisma, env).catch((error) => {
-  console.error(JSON.stringify({ event: "webhook_worker_start_failed", error: String(error) }));
-});
-// Missed webhooks are made up for by reading back what changed, and deadlines that pass with no
-// webhook at all are caught by the scan (the worker's process does both).
-if (env.WEBHOOK_WORKER === "inprocess") {
-  startPeriodic("reconcile", env.RECONCILE_EVERY_MINUTES, () => reconcileActiveShops({ prisma, inbox, adminFor: adminClientForShop }));
-  startPeriodic("scan", env.SCAN_EVERY_MINUTES, () => scanActiveShops(prisma, adminClientForShop));
-  // Old inbox bodies lose their personal fields, old data exports go (SECURITY.md, personal data).
-  startRetention(prisma, env.PERSONAL_DATA_RETENTION_DAYS);
-}
-
-// Graceful shutdown: the server stops taking requests (remix-serve's own handler), the worker
-// finishes the event in hand, and the database pool closes, so the process can exit.
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, async () => {
-    stopPeriodic();
-    await stopWebhookProcessing();
-    await prisma.$disconnect();
-  });
-}
+// The app's background work (webhook worker, timers) is started by the server build's main module
+// (server.ts), not here: this module renders documents.
 
 const ABORT_DELAY_MS = 5_000;
 

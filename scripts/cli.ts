@@ -27,6 +27,8 @@ import { readable, summaryDates } from "../app/domain/dates";
 import { processInbox, replayEvents } from "../app/webhooks/processor.server";
 import { WebhookQueue } from "../app/webhooks/queue.server";
 import { RetentionDaysSetting } from "../app/domain/privacy/retention.server";
+import { startBackgroundWork, type BackgroundWork } from "../app/jobs/background.server";
+import { runDueDetection } from "../app/jobs/detection.server";
 import { runRetention } from "../app/jobs/retention.server";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -41,7 +43,7 @@ const { values, positionals } = parseArgs({
 });
 const [group, command, id] = positionals;
 const prisma = createPrismaClient(process.env.DATABASE_URL);
-const { provider } = databaseTarget(process.env.DATABASE_URL);
+const { provider, url: databaseUrl } = databaseTarget(process.env.DATABASE_URL);
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -63,18 +65,24 @@ async function applyDue() {
 }
 
 /**
- * The detection tasks the applied webhooks asked for (stock checks, holds), run after each batch
- * as the app's own worker does — when this process has the app's configuration to talk to Shopify.
+ * How this process reads Shopify for the detection tasks the applied webhooks asked for (stock
+ * checks, holds) — when it has the app's configuration; without it they wait for the app's worker.
  */
-async function detectionAfterBatch(): Promise<() => Promise<unknown>> {
+async function shopifyReader(): Promise<BackgroundWork["adminFor"]> {
   if (!process.env.SHOPIFY_API_KEY || !process.env.SHOPIFY_API_SECRET) {
     console.error(JSON.stringify({ event: "detection_not_run", reason: "SHOPIFY_API_KEY and SHOPIFY_API_SECRET are needed to read Shopify; the app's worker runs the detection tasks" }));
-    return async () => undefined;
+    return undefined;
   }
   const { adminClientForShop } = await import("../app/shopify/admin.server");
-  const { runDetectionTasks } = await import("../app/domain/detection/tasks.server");
-  const { detectionKinds } = await import("../app/domain/detection/kinds.server");
-  return () => runDetectionTasks(prisma, detectionKinds, adminClientForShop);
+  return adminClientForShop;
+}
+
+/** The app's worker in this process, as the server runs it, until SIGTERM or SIGINT stops it. */
+async function workUntilStopped(webhooks: NonNullable<BackgroundWork["webhooks"]>, onStarted = () => {}) {
+  const work = startBackgroundWork({ prisma, databaseUrl, adminFor: await shopifyReader(), webhooks });
+  await work.started;
+  onStarted();
+  await work.stopped;
 }
 
 /** Records what Shopify changed, then applies it here (or queues it, with pg-boss). */
@@ -82,7 +90,7 @@ async function reconcile() {
   // Loaded only here: the other commands need no Shopify configuration.
   const { adminClientForShop } = await import("../app/shopify/admin.server");
   const { reconcileShop } = await import("../app/reconcile/reconcile.server");
-  const { reconcileActiveShops } = await import("../app/reconcile/schedule.server");
+  const { reconcileActiveShops } = await import("../app/jobs/reconcile.server");
   const recorded: RecordedEvent[] = [];
   const inbox = new InboxWriter(prisma, provider, (events) => recorded.push(...events));
   if (values.all) {
@@ -119,11 +127,14 @@ async function incidents() {
     if (rows.length === 0) console.log("no incidents match");
     return;
   }
-  if (command === "detect") return console.log(JSON.stringify(await (await detectionAfterBatch())()));
+  if (command === "detect") {
+    const adminFor = await shopifyReader();
+    return console.log(JSON.stringify(adminFor ? await runDueDetection(prisma, adminFor) : undefined));
+  }
   if (command === "scan") {
     const { adminClientForShop } = await import("../app/shopify/admin.server");
     if (values.all) {
-      const { scanActiveShops } = await import("../app/domain/detection/scan-schedule.server");
+      const { scanActiveShops } = await import("../app/jobs/scan.server");
       return console.log(JSON.stringify(await scanActiveShops(prisma, adminClientForShop)));
     }
     if (!values.shop) usage("incidents scan needs --shop <domain>, or --all");
@@ -188,25 +199,13 @@ async function main() {
       return console.log(`event ${id} put back in line`);
     }
     case "process": {
-      const detect = values.loop ? await detectionAfterBatch() : async () => undefined;
-      do {
-        const outcome = await applyDue();
-        if (!values.loop) return;
-        await detect();
-        if (outcome.processed + outcome.failed + outcome.dead + outcome.refused === 0) await new Promise((r) => setTimeout(r, 500));
-      } while (values.loop);
-      return;
+      if (!values.loop) return void (await applyDue());
+      return workUntilStopped({ queue: "inbox", onBatch: (outcome) => console.log(JSON.stringify(outcome)) });
     }
     case "work": {
       if (process.env.WEBHOOK_QUEUE !== "pg-boss" || provider !== "postgresql") usage("webhooks work needs WEBHOOK_QUEUE=pg-boss and a postgres:// DATABASE_URL");
-      const queue = await WebhookQueue.connect(process.env.DATABASE_URL!);
-      await queue.work(prisma, { workers: Number(values.workers), afterBatch: await detectionAfterBatch() });
-      console.log(JSON.stringify({ event: "webhook_queue_working", workers: Number(values.workers) }));
-      await new Promise<void>((resolve) => {
-        for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve());
-      });
-      await queue.stop();
-      return;
+      const workers = Number(values.workers);
+      return workUntilStopped({ queue: "pg-boss", workers }, () => console.log(JSON.stringify({ event: "webhook_queue_working", workers })));
     }
     default:
       usage(command ? `unknown webhooks command '${command}'` : undefined);

@@ -2,7 +2,6 @@
 // process every hour and by `npm run cli -- privacy retention` where the operator schedules it.
 import type { PrismaClient } from "@prisma/client";
 import { applyRetention } from "../domain/privacy/retention.server";
-import { startPeriodic } from "./periodic.server";
 
 export const RETENTION_EVERY_MINUTES = 60;
 
@@ -10,8 +9,4 @@ export async function runRetention(prisma: PrismaClient, retentionDays: number, 
   const result = await applyRetention(prisma, { now, retentionDays });
   console.info(JSON.stringify({ event: "personal_data_retention", retentionDays, ...result }));
   return result;
-}
-
-export function startRetention(prisma: PrismaClient, retentionDays: number) {
-  startPeriodic("retention", RETENTION_EVERY_MINUTES, () => runRetention(prisma, retentionDays));
 }

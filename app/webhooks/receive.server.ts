@@ -10,7 +10,7 @@ import { verifyWebhook, type VerifiedWebhook } from "./verify.server";
 import { dispatcherFor } from "./dispatch.server";
 
 /** The app's inbox writer: webhook routes and reconciliation record through it. */
-export const inbox = new InboxWriter(prisma, databaseTarget(env.DATABASE_URL).provider, dispatcherFor(prisma, env));
+export const inbox = new InboxWriter(prisma, databaseTarget(env.DATABASE_URL).provider, dispatcherFor(env));
 
 /**
  * Verifies the request to the route of `topic` and records it; `afterRecord` runs once per new

@@ -3,7 +3,7 @@
 // process (`npm run cli -- webhooks process`).
 import type { PrismaClient } from "@prisma/client";
 import { webhookHandlers } from "./handlers";
-import { processInbox, type ProcessorOptions } from "./processor.server";
+import { processInbox, type BatchOutcome, type ProcessorOptions } from "./processor.server";
 
 type Worker = { nudge(): void; stop(): Promise<void> };
 
@@ -16,6 +16,8 @@ export type WorkerOptions = ProcessorOptions & {
   intervalMs?: number;
   /** Work that follows applied webhooks in the same loop (detection needing the Admin API). */
   afterBatch?: () => Promise<unknown>;
+  /** Told each batch's outcome (the CLI prints it). */
+  onBatch?: (outcome: BatchOutcome) => void;
 };
 
 export function startWebhookWorker(prisma: PrismaClient, options: WorkerOptions = {}): Worker {
@@ -34,6 +36,7 @@ export function startWebhookWorker(prisma: PrismaClient, options: WorkerOptions 
         again = false;
         try {
           const outcome = await processInbox(prisma, webhookHandlers, options);
+          options.onBatch?.(outcome);
           if (outcome.processed + outcome.failed + outcome.dead + outcome.refused === 100) again = true; // a full batch: more may wait
           await options.afterBatch?.();
         } catch (error) {
@@ -58,4 +61,9 @@ export function startWebhookWorker(prisma: PrismaClient, options: WorkerOptions 
   globalThis.makegoodWebhookWorker = worker;
   run();
   return worker;
+}
+
+/** Tells this process's worker, if it runs one, that webhooks were just recorded. */
+export function nudgeWebhookWorker() {
+  globalThis.makegoodWebhookWorker?.nudge();
 }

@@ -1,8 +1,7 @@
 // Fulfillments (newest state wins) and carrier events (each kept once, whatever the order).
 import { z } from "zod";
 import type { HandledEvent, Tx } from "../processor.server";
-import { orderRef } from "../../domain/detection/order-ref.server";
-import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
+import { detectOnCarrierEvent } from "../../domain/detection/carrier-events.server";
 import { gid, isStale, legacyId, parsePayload } from "./payload";
 
 const FulfillmentBody = z.object({
@@ -64,55 +63,7 @@ export async function recordFulfillmentEvent(tx: Tx, event: HandledEvent) {
     create: { shop: event.shop, eventId: e.admin_graphql_api_id, ...fields },
     update: {},
   });
-  await detectOnCarrierEvent(tx, event, fields);
-}
-
-/** Carrier events that are a problem in themselves, and the incident each opens on the parcel. */
-const CARRIER_PROBLEMS: Record<string, { type: "delivery_failed" | "late_delivery"; says: string }> = {
-  failure: { type: "delivery_failed", says: "delivery failed" },
-  attempted_delivery: { type: "delivery_failed", says: "delivery attempted" },
-  delayed: { type: "late_delivery", says: "delivery delayed" },
-};
-
-/**
- * A failed, attempted or delayed delivery opens its incident on the parcel; a delivery closes it.
- * Carrier events can arrive in any order: a problem older than a recorded delivery still opens
- * its incident and closes it at once, so every order of arrival ends the same.
- */
-async function detectOnCarrierEvent(
-  tx: Tx,
-  event: HandledEvent,
-  e: { fulfillmentId: string; orderId: string; status: string; message: string | null; happenedAt: Date },
-) {
-  const closeIfDelivered = async () => {
-    const delivered = await tx.fulfillmentEventRecord.findFirst({
-      where: { shop: event.shop, fulfillmentId: e.fulfillmentId, status: "delivered" },
-      orderBy: { happenedAt: "desc" },
-    });
-    if (!delivered) return;
-    await resolveIncidents(tx, {
-      shop: event.shop, orderId: e.orderId, types: ["delivery_failed", "late_delivery"], subject: e.fulfillmentId,
-      reason: "delivered", at: delivered.happenedAt, actor: "shopify", source: `delivered:${delivered.eventId}`,
-    });
-  };
-  const problem = CARRIER_PROBLEMS[e.status];
-  if (problem) {
-    const later = await tx.fulfillmentEventRecord.findFirst({
-      where: { shop: event.shop, fulfillmentId: e.fulfillmentId, status: "delivered", happenedAt: { gt: e.happenedAt } },
-    });
-    const previous = await tx.incident.findFirst({ where: { shop: event.shop, orderId: e.orderId, type: problem.type, subject: e.fulfillmentId, openKey: null } });
-    // Delivered later, and this problem already told on a closed incident: nothing new.
-    if (later && previous) return;
-    await raiseIncident(tx, {
-      order: await orderRef(tx, event.shop, e.orderId), type: problem.type, subject: e.fulfillmentId,
-      actor: "shopify", observedAt: e.happenedAt, source: event.eventKey,
-      summary: `Carrier: ${problem.says}${e.message ? ` (${e.message})` : ""}`,
-      evidence: { status: e.status, message: e.message, happenedAt: e.happenedAt.toISOString(), fulfillmentId: e.fulfillmentId },
-    });
-    if (later) await closeIfDelivered();
-  } else if (e.status === "delivered") {
-    await closeIfDelivered();
-  }
+  await detectOnCarrierEvent(tx, { shop: event.shop, source: event.eventKey }, fields);
 }
 
 const HoldBody = z.object({

@@ -1,14 +1,8 @@
 // Orders: the newest state Shopify announced, never overwritten by an older one.
 import { z } from "zod";
 import type { HandledEvent, Tx } from "../processor.server";
-import { requestDetection } from "../../domain/detection/tasks.server";
-import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
-import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
-import { codAmountChange, type CodOrderState } from "../../domain/detection/cod";
-import { orderRef, orderRefFrom } from "../../domain/detection/order-ref.server";
-import { recordRedemptions, type OrderDiscounts } from "../../domain/remedies/redemption.server";
-import { getShopSettings } from "../../domain/settings/settings.server";
-import { slaOf } from "../../domain/settings/settings";
+import type { CodOrderState } from "../../domain/detection/cod";
+import { detectCodChange, detectOnOrder, detectOnOrderEdit } from "../../domain/detection/order-changes.server";
 import { gid, isStale, parsePayload } from "./payload";
 
 const OrderBody = z.object({
@@ -26,11 +20,12 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
   const updatedAt = new Date(order.updated_at);
   const key = { shop_orderId: { shop: event.shop, orderId: order.admin_graphql_api_id } };
   const stored = await tx.orderSnapshot.findUnique({ where: key });
+  const seen = { shop: event.shop, source: event.eventKey };
   if (isStale(stored, updatedAt)) {
     // Shopify does not promise the order of deliveries: an orders/create that comes after a later
     // update still says what the customer was told at checkout, so a COD change is judged from it.
     if (event.topic === "orders/create" && stored) {
-      await detectCodChange(tx, event, order as CodOrderState, JSON.parse(stored.data) as CodOrderState & { admin_graphql_api_id: string }, stored.shopifyUpdatedAt);
+      await detectCodChange(tx, seen, order as CodOrderState, JSON.parse(stored.data) as CodOrderState & { admin_graphql_api_id: string }, stored.shopifyUpdatedAt);
     }
     return;
   }
@@ -46,60 +41,14 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     create: { shop: event.shop, orderId: order.admin_graphql_api_id, ...fields },
     update: fields,
   });
-  await detectOnOrder(tx, event, order, { firstSight: !stored, at: updatedAt });
-  if (stored) await detectCodChange(tx, event, JSON.parse(stored.data) as CodOrderState, order as typeof order & CodOrderState, updatedAt);
-}
-
-/** A cash-on-delivery order whose amount due moved away from what the customer was told. */
-async function detectCodChange(tx: Tx, event: HandledEvent, before: CodOrderState, after: CodOrderState & { admin_graphql_api_id: string }, at: Date) {
-  const orderId = after.admin_graphql_api_id;
-  const open = await tx.incident.findFirst({ where: { shop: event.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } } });
-  const told = open ? ((JSON.parse(open.evidence) as { told?: string }).told ?? null) : null;
-  const change = codAmountChange(before, after, told);
-  if (!change) return;
-  if (change.kind !== "changed") {
-    const reason = change.kind === "settled" ? "cash on delivery collected" : `amount due back to the ${change.due} the customer was told`;
-    await resolveIncidents(tx, { shop: event.shop, orderId, types: ["cod_amount_mismatch"], reason, at, actor: "shopify", source: event.eventKey });
-    return;
-  }
-  const settings = await getShopSettings(tx, event.shop);
-  const money = (amount: string) => `${amount}${change.currency ? ` ${change.currency}` : ""}`;
-  await raiseIncident(tx, {
-    order: await orderRef(tx, event.shop, orderId), type: "cod_amount_mismatch", subject: orderId, actor: "shopify", observedAt: at,
-    source: event.eventKey,
-    summary: `Cash on delivery: the customer was told ${money(change.told)}, the courier will ask ${money(change.due)} (${change.difference})`,
-    evidence: { told: change.told, due: change.due, difference: change.difference, currency: change.currency, gateways: after.payment_gateway_names },
-  }, slaOf(settings));
-}
-
-/** What an order's new state means for its incidents. */
-async function detectOnOrder(tx: Tx, event: HandledEvent, order: z.infer<typeof OrderBody>, { firstSight, at }: { firstSight: boolean; at: Date }) {
-  const orderId = order.admin_graphql_api_id;
-  if (firstSight) {
-    // Incidents opened before the order's own webhook was applied (a carrier event that came
-    // first) get its name and customer now; later order events find nothing to fill in.
-    const { shop: _shop, orderId: _id, ...names } = orderRefFrom(event.shop, orderId, order);
-    await tx.incident.updateMany({ where: { shop: event.shop, orderId, orderName: "" }, data: names });
-    // A new order paid partly with a compensation code closes that remedy's loop.
-    await recordRedemptions(tx, event.shop, orderId, order as OrderDiscounts, at);
-  }
-  const resolve = (types: Parameters<typeof resolveIncidents>[1]["types"], reason: string) =>
-    resolveIncidents(tx, { shop: event.shop, orderId, types, reason, at, actor: "shopify", source: event.eventKey });
-
-  if (order.cancelled_at) return void (await resolve(undefined, "order cancelled"));
-  if (order.fulfillment_status === "fulfilled") return void (await resolve(["stock_mismatch", "late_shipment"], "order fulfilled"));
-  // Stock is read from Shopify once, when the app first learns of the order (orders/create, or a
-  // reconciled order it never received); after the transaction, by the detection worker.
-  if (firstSight) {
-    await requestDetection(tx, { shop: event.shop, kind: STOCK_CHECK_ORDER, subject: orderId, dueAt: new Date(), requestedBy: event.eventKey });
-  }
+  await detectOnOrder(tx, seen, order, { firstSight: !stored, at: updatedAt });
+  if (stored) await detectCodChange(tx, seen, JSON.parse(stored.data) as CodOrderState, order as typeof order & CodOrderState, updatedAt);
 }
 
 const OrderEditBody = z.object({ order_edit: z.object({ id: z.number(), order_id: z.number() }).passthrough() });
 
-/** An edited order (lines added, removed, quantities changed) is checked against stock again;
- *  its new state itself arrives as orders/updated. */
+/** An order edit's new state itself arrives as orders/updated; the edit asks for a stock check. */
 export async function acceptOrderEdit(tx: Tx, event: HandledEvent) {
   const { order_edit: edit } = parsePayload(OrderEditBody, event.payload, event.topic);
-  await requestDetection(tx, { shop: event.shop, kind: STOCK_CHECK_ORDER, subject: gid("Order", edit.order_id), dueAt: new Date(), requestedBy: event.eventKey });
+  await detectOnOrderEdit(tx, { shop: event.shop, source: event.eventKey }, gid("Order", edit.order_id));
 }

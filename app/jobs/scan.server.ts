@@ -1,10 +1,11 @@
-// The deadline scan for every active shop, every SCAN_EVERY_MINUTES in the worker's process and on
-// demand from the CLI (`incidents scan`); unanswered offers past their date get their fallback then too.
+// The deadline scan (app/domain/detection/scan.server.ts) for every active shop, every
+// SCAN_EVERY_MINUTES in the worker's process and on demand from the CLI (`incidents scan --all`);
+// unanswered offers past their date get their fallback then too.
 import type { PrismaClient } from "@prisma/client";
-import { forEachActiveShop } from "../../jobs/periodic.server";
-import type { AdminClient } from "../../shopify/client.server";
-import { expireOffers, sweepStuckOffers } from "../remedies/offer-answer.server";
-import { scanShop } from "./scan.server";
+import { forEachActiveShop } from "./periodic.server";
+import type { AdminClient } from "../shopify/client.server";
+import { expireOffers, sweepStuckOffers } from "../domain/remedies/offer-answer.server";
+import { scanShop } from "../domain/detection/scan.server";
 
 export function scanActiveShops(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, now = new Date()) {
   return forEachActiveShop(prisma, "scanned", async (shop) => ({

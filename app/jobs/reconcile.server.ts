@@ -1,10 +1,10 @@
-// The periodic reconciliation: every active shop, from where the last run got to (a failed shop
-// starts again from the same point next time).
+// The periodic reconciliation (app/reconcile/reconcile.server.ts): every active shop, from where
+// the last run got to (a failed shop starts again from the same point next time).
 import type { PrismaClient } from "@prisma/client";
-import { forEachActiveShop } from "../jobs/periodic.server";
+import { forEachActiveShop } from "./periodic.server";
 import type { AdminClient } from "../shopify/client.server";
 import type { InboxWriter } from "../webhooks/inbox-writer.server";
-import { reconcileShop } from "./reconcile.server";
+import { reconcileShop } from "../reconcile/reconcile.server";
 
 /** A first run looks back this far. */
 const FIRST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
