@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { webhookHandlers } from "../../app/webhooks/handlers";
 import { processInbox } from "../../app/webhooks/processor.server";
+import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { useTestDatabase } from "../helpers/test-database";
 import { orderLifecycle, recordDelivery, seededRandom, shuffled, type Delivery } from "../helpers/lifecycle";
 
@@ -42,5 +43,13 @@ describe("incidents from events in any order", () => {
       await deliver(ctx.db.prisma, shop, noisy, 1 + Math.floor(random() * 4));
       expect({ seed, incidents: await incidentsOf(ctx.db.prisma, shop) }).toEqual({ seed, incidents: reference });
     }
+  });
+
+  it("a carrier's failed delivery is due by the shop's own answer deadline, not the default", async () => {
+    const shop = "own-deadline.myshopify.com";
+    expect(await saveShopSettings(ctx.db.prisma, shop, { answerWithinHours: 6 })).toMatchObject({ ok: true });
+    await deliver(ctx.db.prisma, shop, orderLifecycle(["IN_TRANSIT", "FAILURE"]), 1);
+    const incident = await ctx.db.prisma.incident.findFirstOrThrow({ where: { shop, type: "delivery_failed" } });
+    expect(incident.answerBy.getTime() - incident.openedAt.getTime()).toBe(6 * 3_600_000);
   });
 });

@@ -2,6 +2,8 @@
 // the events recorded before it (run inside the transaction that records the event).
 import type { Prisma } from "@prisma/client";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
+import { getShopSettings } from "../settings/settings.server";
+import { slaOf } from "../settings/settings";
 import { orderRef } from "./order-ref.server";
 import type { Seen } from "./seen";
 
@@ -47,7 +49,7 @@ export async function detectOnCarrierEvent(tx: Tx, seen: Seen, e: CarrierEvent) 
       actor: "shopify", observedAt: e.happenedAt, source: seen.source,
       summary: `Carrier: ${problem.says}${e.message ? ` (${e.message})` : ""}`,
       evidence: { status: e.status, message: e.message, happenedAt: e.happenedAt.toISOString(), fulfillmentId: e.fulfillmentId },
-    });
+    }, slaOf(await getShopSettings(tx, seen.shop)));
     if (later) await closeIfDelivered();
   } else if (e.status === "delivered") {
     await closeIfDelivered();
