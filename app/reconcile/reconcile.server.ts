@@ -7,8 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { API_VERSION } from "../shopify/api-version";
-import type { AdminClient } from "../shopify/client.server";
-import { OrdersUpdatedSinceQuery, type OrdersUpdatedSince } from "../shopify/documents/orders";
+import type { AdminClient, ResultOf } from "../shopify/client.server";
+import { OrdersUpdatedSinceQuery } from "../shopify/documents/orders";
 import type { InboxWriter } from "../webhooks/inbox-writer.server";
 import { resourceOf } from "../webhooks/resource";
 import { fulfillmentWebhookBodies, orderWebhookBody } from "./webhook-shape";
@@ -26,7 +26,7 @@ export async function reconcileShop(
   const query = `updated_at:>='${since.toISOString()}'`;
   let after: string | null = null;
   do {
-    const page: OrdersUpdatedSince = await admin.request<OrdersUpdatedSince>(OrdersUpdatedSinceQuery, { query, after });
+    const page: ResultOf<typeof OrdersUpdatedSinceQuery> = await admin.request(OrdersUpdatedSinceQuery, { query, after });
     result.pages++;
     const orders = page.orders.nodes;
     const fulfillments = orders.flatMap((o) => fulfillmentWebhookBodies(o));

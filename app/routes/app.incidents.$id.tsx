@@ -35,7 +35,7 @@ import { getShopSettings } from "../domain/settings/settings.server";
 import { compensationFor } from "../domain/settings/settings";
 import type { IncidentType } from "../domain/incidents/types";
 import { withAdmin } from "../shopify/admin.server";
-import { OrderAsReconciledQuery, type OrderAsReconciled } from "../shopify/documents/orders";
+import { OrderAsReconciledQuery } from "../shopify/documents/orders";
 import { orderWebhookBody } from "../reconcile/webhook-shape";
 import { shopContext } from "../shopify/shop-context.server";
 
@@ -43,7 +43,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
     const workspace = await fullIncident(prisma, session.shop, params.id!, new Date(), async (orderId) => {
       // Shopify unreachable: the page shows without the order card rather than not at all.
-      const read = await admin.request<OrderAsReconciled>(OrderAsReconciledQuery, { id: orderId }).catch(() => null);
+      const read = await admin.request(OrderAsReconciledQuery, { id: orderId }).catch(() => null);
       return read?.order ? orderWebhookBody(read.order) : null;
     });
     if (!workspace) throw new Response("No such incident in this shop", { status: 404 });

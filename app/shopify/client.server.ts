@@ -1,7 +1,8 @@
 // The one way the app talks to Shopify's Admin API: named documents from app/shopify/documents,
-// sent with the shop's offline token. It waits when Shopify's cost bucket is nearly empty, waits
-// out THROTTLED for exactly as long as the bucket needs, retries 429, 5xx and network failures
-// with backoff, and turns GraphQL errors into exceptions instead of silent nulls.
+// sent with the shop's offline token, each answering with its generated result type. It waits when
+// Shopify's cost bucket is nearly empty, waits out THROTTLED for exactly as long as the bucket needs,
+// retries 429, 5xx and network failures with backoff, and turns GraphQL errors into exceptions
+// instead of silent nulls.
 import { ClientError, GraphQLClient } from "graphql-request";
 import pRetry, { AbortError } from "p-retry";
 import { API_VERSION } from "./api-version";
@@ -52,13 +53,33 @@ export type AdminClientOptions = {
   timeoutMs?: number;
 };
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the generated file below */
+/** Every Admin document in app/ (each #graphql literal), keyed by its exact text, with its result
+ *  and variable types: declared by app/types/admin.generated.d.ts (`npm run graphql-codegen`). A
+ *  document edited without running it matches no key, and its request no longer type-checks. */
+export interface AdminQueries {}
+export interface AdminMutations {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+type AdminOperations = AdminQueries & AdminMutations;
+export type AdminDocument = keyof AdminOperations & string;
+type Generated<D extends AdminDocument> = AdminOperations[D] extends { return: infer R } ? R : never;
+/** A mutation's payloads are never null: Shopify leaves one null only alongside errors, and the
+ *  client throws for those (and for a null payload without them, see `attempt`). */
+export type ResultOf<D extends AdminDocument> =
+  D extends keyof AdminMutations ? { [K in keyof Generated<D>]: NonNullable<Generated<D>[K]> } : Generated<D>;
+export type VariablesOf<D extends AdminDocument> = AdminOperations[D] extends { variables: infer V } ? V : never;
+/** Variables may be left out when the document needs none. */
+type VariablesArgument<D extends AdminDocument> =
+  Record<never, never> extends VariablesOf<D> ? [variables?: VariablesOf<D>] : [variables: VariablesOf<D>];
+
 export type AdminClient = {
   /** The shop's myshopify domain. */
   readonly shop: string;
-  request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
+  request<D extends AdminDocument>(document: D, ...variables: VariablesArgument<D>): Promise<ResultOf<D>>;
 };
 
 const operationName = (document: string) => document.match(/\b(?:query|mutation)\s+(\w+)/)?.[1] ?? "anonymous";
+const isMutation = (document: string) => /^\s*(?:#graphql\s+)?mutation\b/.test(document);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -104,18 +125,23 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     if (errors.length) {
       throw new AbortError(new ShopifyAdminError(`${name}: ${errors.map((e) => e.message).join("; ")}`, name, errors));
     }
+    const data = (response.data ?? {}) as Record<string, unknown>;
+    const nullPayloads = isMutation(document) ? Object.keys(data).filter((field) => data[field] === null) : [];
+    if (nullPayloads.length) {
+      throw new AbortError(new ShopifyAdminError(`${name}: Shopify answered no ${nullPayloads.join(", ")} and no error`, name));
+    }
     return response.data as T;
   }
 
   return {
     shop,
-    request<T>(document: string, variables?: Record<string, unknown>) {
+    request<D extends AdminDocument>(document: D, ...[variables]: VariablesArgument<D>) {
       let throttleWait = 0;
       return pRetry(
         async () => {
           if (throttleWait) await sleep(throttleWait);
           throttleWait = 0;
-          return attempt<T>(document, variables);
+          return attempt<ResultOf<D>>(document, variables as Record<string, unknown> | undefined);
         },
         {
           retries,

@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { HttpResponseError } from "@shopify/shopify-api";
 import { createAdminClient, ShopifyAdminError } from "./client.server";
-import { ShopIdentityQuery, type ShopIdentity } from "./documents/shop";
+import { ShopIdentityQuery } from "./documents/shop";
 import { shopifyLibrary } from "./library.server";
 
 export type Installation =
@@ -43,7 +43,7 @@ export async function probeInstallation(prisma: PrismaClient, shop: string): Pro
   }
   try {
     const admin = createAdminClient({ shop, accessToken, retries: 2 });
-    const { shop: identity } = await admin.request<ShopIdentity>(ShopIdentityQuery);
+    const { shop: identity } = await admin.request(ShopIdentityQuery);
     return { state: "installed", shopId: identity.id.replace(/^gid:\/\/shopify\/Shop\//, "") };
   } catch (error) {
     if (error instanceof ShopifyAdminError && error.status === 401) return { state: "revoked" };

@@ -5,7 +5,7 @@ import { LRUCache } from "lru-cache";
 import { shopLocale } from "../domain/dates";
 import { env } from "../env.server";
 import type { AdminClient } from "./client.server";
-import { ShopSummaryQuery, type ShopSummary } from "./documents/shop";
+import { ShopSummaryQuery } from "./documents/shop";
 
 /** `locale`: how the shop's region writes dates, in English ("en-ES"): see domain/dates.ts. */
 export type ShopContext = { shopName: string; timezone: string; locale: string; currency: string; offerLinkBase: string };
@@ -24,7 +24,7 @@ export async function shopContext(admin: AdminClient, { fresh = false } = {}): P
 }
 
 async function fetchShopContext(admin: AdminClient): Promise<ShopContext> {
-  const { shop } = await admin.request<ShopSummary>(ShopSummaryQuery);
+  const { shop } = await admin.request(ShopSummaryQuery);
   const offerLinkBase = env.OFFER_LINKS === "direct"
     ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers`
     : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;

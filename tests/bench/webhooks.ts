@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { createPrismaClient } from "../../app/db/client";
-import { createAdminClient } from "../../app/shopify/client.server";
+import { createAdminClient, type AdminDocument } from "../../app/shopify/client.server";
 import { applyOrder } from "../../app/webhooks/handlers/orders";
 import { freePort, stopProcess } from "../helpers/app-server";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
@@ -101,6 +101,10 @@ async function appServer(databaseUrl: string, worker: "inprocess" | "separate" =
   };
 }
 
+/** The bench's own stock question, not an app document (so it has no generated type). */
+const BENCH_STOCK = `#graphql
+  query BenchStock($id: ID!) { productVariant(id: $id) { inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: ["available", "committed"]) { name quantity } } } } } }` as AdminDocument;
+
 /** (c) The template's way: the work of a webhook done inside its request, Admin query included. */
 async function inlineServer(databaseUrl: string) {
   const sandbox = await startSandboxServer({ app: { apiKey: "bench-key", secret: SECRET, appUrl: "http://127.0.0.1:9", scopes: "read_orders" } });
@@ -120,8 +124,7 @@ async function inlineServer(databaseUrl: string) {
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) return res.writeHead(401).end();
         const payload = JSON.parse(raw.toString("utf8"));
         // One stock query per order, as detection does, then the state change.
-        await admin.request(`#graphql
-          query BenchStock($id: ID!) { productVariant(id: $id) { inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: ["available", "committed"]) { name quantity } } } } } }`, { id: variant });
+        await admin.request(BENCH_STOCK, { id: variant });
         await prisma.$transaction((tx) => applyOrder(tx, { shop: SHOP, topic: "orders/create", payload, triggeredAt: null, eventKey: String(req.headers["x-shopify-event-id"]) }));
         res.writeHead(200).end();
       } catch {

@@ -7,10 +7,12 @@ import type { OrderLinesToReportOrder } from "../../app/shopify/documents/order-
 const LINE = "gid://shopify/LineItem/11";
 const OTHER = "gid://shopify/LineItem/12";
 
-function order(parcels: { status?: string; displayStatus: string; deliveredAt?: string; lines: [string, number][] }[], unfulfilled: [number, number], cancelledAt: string | null = null): OrderLinesToReportOrder {
+type Parcel = OrderLinesToReportOrder["fulfillments"][number];
+
+function order(parcels: { status?: Parcel["status"]; displayStatus: Parcel["displayStatus"]; deliveredAt?: string; lines: [string, number][] }[], unfulfilled: [number, number], cancelledAt: string | null = null): OrderLinesToReportOrder {
   const item = (id: string, title: string, toShip: number) => ({
     id, title, variantTitle: null, sku: null, quantity: 3, currentQuantity: 3, unfulfilledQuantity: toShip,
-    originalUnitPriceSet: { shopMoney: { amount: "14.50", currencyCode: "EUR" } },
+    originalUnitPriceSet: { shopMoney: { amount: "14.50", currencyCode: "EUR" as const } },
   });
   return {
     id: "gid://shopify/Order/1", name: "#1038", createdAt: "2026-03-01T10:00:00Z", cancelledAt, displayFulfillmentStatus: "PARTIALLY_FULFILLED", currencyCode: "EUR",

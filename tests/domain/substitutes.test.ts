@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { candidateQuery, rankSubstitutes, type OriginalLine } from "../../app/domain/remedies/substitutes";
 import type { CandidateProduct } from "../../app/shopify/documents/substitution";
 
-type Spec = { id: number; title: string; vendor: string; type: string; tags?: string[]; price: string; available: number | null; status?: string; components?: string[] };
+type Spec = { id: number; title: string; vendor: string; type: string; tags?: string[]; price: string; available: number | null; status?: CandidateProduct["status"]; components?: string[] };
 const product = ({ id, title, vendor, type, tags = [], price, available, status = "ACTIVE", components = [] }: Spec): CandidateProduct => ({
-  id: `gid://shopify/Product/${id}`, title, vendor, productType: type, tags, status,
+  id: `gid://shopify/Product/${id}`, title, vendor, productType: type, tags, status, featuredMedia: null,
   variants: { nodes: [{
     id: `gid://shopify/ProductVariant/${id}0`, title: "Default Title", sku: null, price,
     requiresComponents: components.length > 0, productVariantComponents: { nodes: components.map((c) => ({ id: c })) },

@@ -1,8 +1,9 @@
 // The app's Admin client against the sandbox: Shopify's failure modes are retried or shown,
 // never swallowed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAdminClient, ShopifyAdminError } from "../../app/shopify/client.server";
-import { ShopSummaryQuery, type ShopSummary } from "../../app/shopify/documents/shop";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAdminClient, ShopifyAdminError, type AdminDocument } from "../../app/shopify/client.server";
+import { ShopSummaryQuery } from "../../app/shopify/documents/shop";
+import { OrderEditBeginMutation } from "../../app/shopify/documents/substitution";
 import { DEMO_SHOP, startSandbox } from "../helpers/sandbox";
 import { until } from "../helpers/wait";
 import { seedDemoShop } from "../sandbox/seed";
@@ -27,7 +28,7 @@ const client = (overrides: Partial<Parameters<typeof createAdminClient>[0]> = {}
 
 describe("Admin client", () => {
   it("sends a named document and returns its data", async () => {
-    const data = await client().request<ShopSummary>(ShopSummaryQuery);
+    const data = await client().request(ShopSummaryQuery);
     expect(data.shop).toMatchObject({ name: "Farmacia Demo", myshopifyDomain: DEMO_SHOP, currencyCode: "EUR" });
   });
 
@@ -37,7 +38,7 @@ describe("Admin client", () => {
     // The first request is refused however slowly it arrives; then time runs again for the bucket.
     const release = bucket.holdRefill();
     bucket.drain();
-    const request = client().request<ShopSummary>(ShopSummaryQuery);
+    const request = client().request(ShopSummaryQuery);
     await until("the first request refused", async () => sandbox.graphqlLog.length, (n) => n > 0, 5);
     release();
     const data = await request;
@@ -48,14 +49,14 @@ describe("Admin client", () => {
 
   it("retries 5xx answers and timeouts with backoff", async () => {
     sandbox.faults.serverErrors = 2;
-    expect((await client().request<ShopSummary>(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
+    expect((await client().request(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
     expect(sandbox.graphqlLog.map((r) => r.status)).toEqual([503, 503, 200]);
 
     sandbox.graphqlLog.length = 0;
     // The sandbox never answers the first request; the retry's answer comes well within the limit,
     // even on a loaded machine.
     sandbox.faults.timeouts = 1;
-    expect((await client({ timeoutMs: 2_000 }).request<ShopSummary>(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
+    expect((await client({ timeoutMs: 2_000 }).request(ShopSummaryQuery)).shop.name).toBe("Farmacia Demo");
     expect(sandbox.graphqlLog.map((r) => r.code ?? r.status)).toEqual(["TIMEOUT", 200]);
   });
 
@@ -68,11 +69,25 @@ describe("Admin client", () => {
   });
 
   it("shows Shopify's GraphQL errors verbatim and does not retry them", async () => {
-    const error = (await client().request("query Broken { shop { nmae } }").catch((e) => e)) as ShopifyAdminError;
+    // No app document is broken (their check fails first): this one is cast to be sent at all.
+    const broken = "query Broken { shop { nmae } }" as AdminDocument;
+    const error = (await client().request(broken).catch((e) => e)) as ShopifyAdminError;
     expect(error).toBeInstanceOf(ShopifyAdminError);
     expect(error.message).toBe("Broken: Field 'nmae' doesn't exist on type 'Shop'");
     expect(error.errors[0].extensions?.code).toBe("undefinedField");
     expect(sandbox.graphqlLog).toHaveLength(1);
+  });
+
+  it("refuses a mutation answered with a null payload and no error, instead of reading it as done", async () => {
+    // Shopify never answers so (a payload is null only beside errors), so no sandbox does either.
+    vi.stubGlobal("fetch", async () => Response.json({ data: { orderEditBegin: null } }));
+    try {
+      const error = await client().request(OrderEditBeginMutation, { id: "gid://shopify/Order/1" }).catch((e) => e);
+      expect(error).toBeInstanceOf(ShopifyAdminError);
+      expect(error.message).toBe("OrderEditBegin: Shopify answered no orderEditBegin and no error");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("does not retry a revoked token", async () => {

@@ -10,7 +10,7 @@ import type { Incident, Prisma, PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   COD_HOLD_HANDLE, FulfillmentOrderHoldMutation, FulfillmentOrderHoldsQuery, FulfillmentOrderReleaseHoldMutation, OrderFulfillmentHoldsQuery, STOCK_HOLD_HANDLE,
-  type FulfillmentOrderHold, type FulfillmentOrderHolds, type FulfillmentOrderReleaseHold, type HeldFulfillmentOrder, type OrderFulfillmentHolds,
+  type HeldFulfillmentOrder,
 } from "../../shopify/documents/fulfillment";
 import { addTimeline } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
@@ -81,10 +81,10 @@ class ShopifyRefused extends Error {}
 
 async function fulfillmentOrdersOf(admin: AdminClient, subject: string): Promise<HeldFulfillmentOrder[]> {
   if (subject.startsWith("gid://shopify/FulfillmentOrder/")) {
-    const { fulfillmentOrder } = await admin.request<FulfillmentOrderHolds>(FulfillmentOrderHoldsQuery, { id: subject });
+    const { fulfillmentOrder } = await admin.request(FulfillmentOrderHoldsQuery, { id: subject });
     return fulfillmentOrder ? [fulfillmentOrder] : [];
   }
-  const { order } = await admin.request<OrderFulfillmentHolds>(OrderFulfillmentHoldsQuery, { id: subject });
+  const { order } = await admin.request(OrderFulfillmentHoldsQuery, { id: subject });
   return order?.fulfillmentOrders.nodes ?? [];
 }
 
@@ -105,7 +105,7 @@ export const syncFulfillmentHold: DetectionKind<HoldOutcome> = {
         const ours = fo.fulfillmentHolds.filter((h) => h.handle === rule.handle).map((h) => h.id);
         const wanted = wantHolds && incidents.length > 0;
         if (wanted && ours.length === 0) {
-          const { fulfillmentOrderHold: result } = await admin.request<FulfillmentOrderHold>(FulfillmentOrderHoldMutation, {
+          const { fulfillmentOrderHold: result } = await admin.request(FulfillmentOrderHoldMutation, {
             id: fo.id, hold: { reason: rule.reason, handle: rule.handle, notifyMerchant: false, reasonNotes: rule.note(incidents) },
           });
           // Another run placed it meanwhile (the handle is unique per fulfillment order): held all the same.
@@ -113,7 +113,7 @@ export const syncFulfillmentHold: DetectionKind<HoldOutcome> = {
           if (result.userErrors.length) throw new ShopifyRefused(`fulfillmentOrderHold: ${result.userErrors.map((e) => e.message).join("; ")}`);
           outcome.changes.push({ orderId: fo.orderId, fulfillmentOrderId: fo.id, action: "held", handle: rule.handle, holdIds: [result.fulfillmentHold!.id] });
         } else if (!wanted && ours.length > 0) {
-          const { fulfillmentOrderReleaseHold: result } = await admin.request<FulfillmentOrderReleaseHold>(FulfillmentOrderReleaseHoldMutation, { id: fo.id, holdIds: ours });
+          const { fulfillmentOrderReleaseHold: result } = await admin.request(FulfillmentOrderReleaseHoldMutation, { id: fo.id, holdIds: ours });
           if (result.userErrors.length) throw new ShopifyRefused(`fulfillmentOrderReleaseHold: ${result.userErrors.map((e) => e.message).join("; ")}`);
           outcome.changes.push({ orderId: fo.orderId, fulfillmentOrderId: fo.id, action: "released", handle: rule.handle, holdIds: ours });
         }

@@ -3,8 +3,8 @@
 // a deadline that passes with no webhook at all still opens its incident. Repeated scans add
 // nothing: a finding's source is its deadline, and an incident whose problem went away closes.
 import type { PrismaClient } from "@prisma/client";
-import type { AdminClient } from "../../shopify/client.server";
-import { OrdersToWatchQuery, type OrdersToWatch, type WatchedOrder } from "../../shopify/documents/watch";
+import type { AdminClient, ResultOf } from "../../shopify/client.server";
+import { OrdersToWatchQuery, type WatchedOrder } from "../../shopify/documents/watch";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf, type ShopSettings } from "../settings/settings";
@@ -92,7 +92,7 @@ export async function scanShop(prisma: PrismaClient, admin: AdminClient, shop: s
   const result: ScanResult = { orders: 0, pages: 0, opened: 0, confirmed: 0, closed: 0 };
   let after: string | null = null;
   do {
-    const page: OrdersToWatch = await admin.request<OrdersToWatch>(OrdersToWatchQuery, { query: `created_at:>='${since.toISOString()}'`, after });
+    const page: ResultOf<typeof OrdersToWatchQuery> = await admin.request(OrdersToWatchQuery, { query: `created_at:>='${since.toISOString()}'`, after });
     const calendar: Calendar = { timezone: settings.timezone ?? page.shop.ianaTimezone, holidays: settings.holidays, workdays: settings.workdays };
     result.pages++;
     await recordUnseenParcels(prisma, shop, page.orders.nodes);

@@ -2,10 +2,8 @@
 // the order, then only what that page did not reach (more fulfillment orders; levels at a
 // location beyond the first three) asked for again. Nothing is guessed: a line whose stock could
 // not be read carries no stock and is not judged.
-import type { AdminClient } from "../../shopify/client.server";
-import {
-  OrderStockQuery, StockAtLocationQuery, orderStockPageSizes, type OrderStock, type StockAtLocation,
-} from "../../shopify/documents/stock";
+import type { AdminClient, ResultOf } from "../../shopify/client.server";
+import { OrderStockQuery, StockAtLocationQuery, orderStockPageSizes } from "../../shopify/documents/stock";
 import type { StockQuantities } from "./stock";
 
 type Level = { location: { id: string }; quantities: { name: string; quantity: number }[] };
@@ -39,7 +37,7 @@ export async function fetchOrderStock(admin: AdminClient, orderId: string, lineC
   let after: string | null = null;
   let meta: Omit<FetchedOrderStock, "lines"> | null = null;
   do {
-    const { order }: OrderStock = await admin.request<OrderStock>(OrderStockQuery, { id: orderId, ...sizes, after });
+    const { order }: ResultOf<typeof OrderStockQuery> = await admin.request(OrderStockQuery, { id: orderId, ...sizes, after });
     if (!order) return null;
     meta = { id: order.id, createdAt: order.createdAt, cancelledAt: order.cancelledAt };
     for (const fo of order.fulfillmentOrders.nodes) {
@@ -74,7 +72,7 @@ async function fillStockAt(admin: AdminClient, location: string, waiting: Fetche
   for (let i = 0; i < waiting.length; i += 50) {
     const batch = waiting.slice(i, i + 50);
     const items = [...new Set(batch.map((l) => l.inventoryItemId))];
-    const { nodes } = await admin.request<StockAtLocation>(StockAtLocationQuery, { items, location });
+    const { nodes } = await admin.request(StockAtLocationQuery, { items, location });
     for (const line of batch) {
       const level = nodes.find((n) => n?.id === line.inventoryItemId)?.inventoryLevel;
       line.stock = level ? quantities(level) : null;

@@ -4,7 +4,7 @@
 // stock check, oldest first (they are the ones that ship first), which flags the orders that can
 // no longer be served and closes incidents whose stock came back.
 import type { Prisma } from "@prisma/client";
-import { InventoryItemVariantQuery, type InventoryItemVariant } from "../../shopify/documents/stock";
+import { InventoryItemVariantQuery } from "../../shopify/documents/stock";
 import { STOCK_CHECK_ORDER } from "./stock-check.server";
 import { requestDetection, type DetectionKind } from "./tasks.server";
 
@@ -45,7 +45,7 @@ export async function ordersHoldingVariant(tx: Tx, shop: string, variantId: stri
 export const stockCheckItem: DetectionKind<string | null> = {
   async fetch(admin, task) {
     const [inventoryItemId] = task.subject.split("|");
-    const { inventoryItem } = await admin.request<InventoryItemVariant>(InventoryItemVariantQuery, { id: inventoryItemId });
+    const { inventoryItem } = await admin.request(InventoryItemVariantQuery, { id: inventoryItemId });
     return inventoryItem?.variant?.id ?? null;
   },
 

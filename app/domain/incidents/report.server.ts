@@ -6,8 +6,8 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { orderWebhookBody } from "../../reconcile/webhook-shape";
 import type { AdminClient } from "../../shopify/client.server";
-import { OrderLinesToReportQuery, type OrderLinesToReport, type OrderLinesToReportOrder } from "../../shopify/documents/order-lines";
-import { OrderAsReconciledQuery, type OrderAsReconciled } from "../../shopify/documents/orders";
+import { OrderLinesToReportQuery, type OrderLinesToReportOrder } from "../../shopify/documents/order-lines";
+import { OrderAsReconciledQuery } from "../../shopify/documents/orders";
 import { flagOrderLine } from "./flag.server";
 import { alreadyReported, checkReportChoice, FLAG_REASONS, orderNameOf, reportableLines, type ReportableLine, type ReportErrors } from "./report-choices";
 import type { Actor } from "./types";
@@ -39,7 +39,7 @@ export async function findOrderToReport(prisma: PrismaClient, admin: AdminClient
   const parsed = OrderNameInput.safeParse(typed);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
   const name = orderNameOf(parsed.data);
-  const read = await admin.request<OrderLinesToReport>(OrderLinesToReportQuery, { query: `name:"${name}"` });
+  const read = await admin.request(OrderLinesToReportQuery, { query: `name:"${name}"` });
   const order = read.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
   if (!order) return { ok: false, error: `No order ${name} in this shop. Check the name on the order in Shopify (such as #1038).` };
   const open = await prisma.incident.findMany({
@@ -68,7 +68,7 @@ export async function reportProblem(prisma: PrismaClient, admin: AdminClient, sh
   const reason = z.enum(FLAG_REASONS).parse(input.reason);
   // An order no webhook told the app of (placed before the install) is flagged as Shopify has it.
   const seen = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: order.id } }, select: { orderId: true } });
-  const known = seen ? undefined : await admin.request<OrderAsReconciled>(OrderAsReconciledQuery, { id: order.id }).then((r) => (r.order ? orderWebhookBody(r.order) : undefined));
+  const known = seen ? undefined : await admin.request(OrderAsReconciledQuery, { id: order.id }).then((r) => (r.order ? orderWebhookBody(r.order) : undefined));
   const flagged = await flagOrderLine(prisma, shop, {
     orderId: order.id, lineItemId: input.lineItemId!, reason, quantity: Number(input.quantity), note: input.note,
   }, who, now, known);

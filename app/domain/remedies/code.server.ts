@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { AdminClient } from "../../shopify/client.server";
 import {
-  CodeDiscountByCodeQuery, DiscountCodeBasicCreateMutation, type CodeDiscountByCode, type DiscountCodeBasicCreate,
+  CodeDiscountByCodeQuery, DiscountCodeBasicCreateMutation,
 } from "../../shopify/documents/remedies";
 import type { CompensationCodeDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
@@ -28,7 +28,7 @@ export async function executeCompensationCode(admin: AdminClient, c: CodeContext
   const title = `MakeGood: sorry for ${c.orderName} (${code})`;
   const endsAt = new Date(c.now.getTime() + d.expiresInDays * 86_400_000);
   const value = d.percentage !== undefined ? { percentage: d.percentage / 100 } : { discountAmount: { amount: d.amount, appliesOnEachItem: false } };
-  const { discountCodeBasicCreate: result } = await admin.request<DiscountCodeBasicCreate>(DiscountCodeBasicCreateMutation, {
+  const { discountCodeBasicCreate: result } = await admin.request(DiscountCodeBasicCreateMutation, {
     discount: {
       title, code, startsAt: c.now.toISOString(), endsAt: endsAt.toISOString(),
       usageLimit: 1, appliesOncePerCustomer: true,
@@ -39,7 +39,7 @@ export async function executeCompensationCode(admin: AdminClient, c: CodeContext
   let id = result.codeDiscountNode?.id;
   if (result.userErrors.some((e) => e.code === "TAKEN")) {
     // Made by an earlier attempt of this same remedy whose answer was lost: the title says so.
-    const { codeDiscountNodeByCode: existing } = await admin.request<CodeDiscountByCode>(CodeDiscountByCodeQuery, { code });
+    const { codeDiscountNodeByCode: existing } = await admin.request(CodeDiscountByCodeQuery, { code });
     if (existing?.codeDiscount.title === title) id = existing.id;
     else throw new Refused(`the code ${code} is taken by another discount`);
   } else if (result.userErrors.length) {

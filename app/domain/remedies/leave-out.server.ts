@@ -5,14 +5,13 @@
 import type { AdminClient } from "../../shopify/client.server";
 import {
   OrderEditBeginMutation, OrderEditCommitMutation, OrderEditSetQuantityMutation, SubstitutionContextQuery,
-  type OrderEditBegin, type OrderEditCommit, type OrderEditSetQuantity, type SubstitutionContext,
 } from "../../shopify/documents/substitution";
 import type { LeaveOutDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { toCents } from "../money";
 
 async function lineOf(admin: AdminClient, orderId: string, lineItemId: string) {
-  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  const { order } = await admin.request(SubstitutionContextQuery, { id: orderId });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const line = order.lineItems.nodes.find((l) => l.id === lineItemId);
   if (!line) throw new Refused(`the order has no line ${lineItemId}`);
@@ -22,7 +21,7 @@ async function lineOf(admin: AdminClient, orderId: string, lineItemId: string) {
 /** Whether taking these units off leaves nothing on the order at all: then no parcel goes out, and
  *  the shipping the customer paid is theirs again too. */
 export async function leavesNothingToShip(admin: AdminClient, orderId: string, taken: { lineItemId: string; quantity: number }[]): Promise<boolean> {
-  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  const { order } = await admin.request(SubstitutionContextQuery, { id: orderId });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   return order.lineItems.nodes.every((l) => l.currentQuantity <= taken.filter((t) => t.lineItemId === l.id).reduce((sum, t) => sum + t.quantity, 0));
 }
@@ -40,14 +39,14 @@ export async function executeLeaveOut(admin: AdminClient, orderId: string, d: Le
   const done = { shopifyId: order.id, amount: null, currency: order.currencyCode, costsShop: false };
   if (line.currentQuantity <= d.keep) return { ...done, summary: `${line.title} ×${d.quantity} already left out of ${order.name}` };
   if (toCents(line.originalUnitPriceSet.shopMoney.amount) > 0) throw new Refused(`${line.title} was paid for: refund it instead`);
-  const { orderEditBegin } = await admin.request<OrderEditBegin>(OrderEditBeginMutation, { id: orderId });
+  const { orderEditBegin } = await admin.request(OrderEditBeginMutation, { id: orderId });
   if (orderEditBegin.userErrors.length) throw new Refused(`orderEditBegin: ${orderEditBegin.userErrors.map((e) => e.message).join("; ")}`);
   const edit = orderEditBegin.calculatedOrder!.id;
-  const { orderEditSetQuantity } = await admin.request<OrderEditSetQuantity>(OrderEditSetQuantityMutation, {
+  const { orderEditSetQuantity } = await admin.request(OrderEditSetQuantityMutation, {
     id: edit, lineItemId: line.id.replace("/LineItem/", "/CalculatedLineItem/"), quantity: d.keep,
   });
   if (orderEditSetQuantity.userErrors.length) throw new Refused(`orderEditSetQuantity: ${orderEditSetQuantity.userErrors.map((e) => e.message).join("; ")}`);
-  const { orderEditCommit } = await admin.request<OrderEditCommit>(OrderEditCommitMutation, { id: edit, staffNote: d.note ?? `MakeGood: ${line.title} left out (nothing was paid for it)` });
+  const { orderEditCommit } = await admin.request(OrderEditCommitMutation, { id: edit, staffNote: d.note ?? `MakeGood: ${line.title} left out (nothing was paid for it)` });
   if (orderEditCommit.userErrors.length) throw new Refused(`orderEditCommit: ${orderEditCommit.userErrors.map((e) => e.message).join("; ")}`);
   return { ...done, summary: `Left ${line.title} ×${line.currentQuantity - d.keep} out of ${order.name} (nothing was paid for it, nothing to refund)` };
 }

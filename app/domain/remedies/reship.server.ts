@@ -8,9 +8,8 @@ import { z } from "zod";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   DraftOrderByIdQuery, DraftOrderByTagQuery, DraftOrderCompleteMutation, DraftOrderCreateMutation,
-  type DraftOrderById, type DraftOrderByTag, type DraftOrderComplete, type DraftOrderCreate,
 } from "../../shopify/documents/remedies";
-import { SubstitutionContextQuery, type SubstitutionContext } from "../../shopify/documents/substitution";
+import { SubstitutionContextQuery } from "../../shopify/documents/substitution";
 import type { ReshipDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 import { fromCents, toCents } from "../money";
@@ -36,7 +35,7 @@ export type ReshipDraft = { draftId: string | null; remember: (draftId: string) 
 
 export async function executeReship(admin: AdminClient, remedyId: string, orderId: string, customerId: string | null, d: ReshipDecision, made: ReshipDraft): Promise<Executed> {
   if (!customerId) throw new Refused("the order has no customer account to ship a replacement to");
-  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  const { order } = await admin.request(SubstitutionContextQuery, { id: orderId });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const items = d.lineItems.map((l) => {
     const line = order.lineItems.nodes.find((x) => x.id === l.lineItemId);
@@ -46,10 +45,10 @@ export async function executeReship(admin: AdminClient, remedyId: string, orderI
   const value = fromCents(items.reduce((sum, i) => sum + i.value, 0));
   const tag = `makegood-remedy-${remedyId}`;
 
-  let draft = made.draftId ? (await admin.request<DraftOrderById>(DraftOrderByIdQuery, { id: made.draftId })).draftOrder : null;
-  if (!draft) draft = (await admin.request<DraftOrderByTag>(DraftOrderByTagQuery, { query: `tag:${tag}` })).draftOrders.nodes[0] ?? null;
+  let draft = made.draftId ? (await admin.request(DraftOrderByIdQuery, { id: made.draftId })).draftOrder : null;
+  if (!draft) draft = (await admin.request(DraftOrderByTagQuery, { query: `tag:${tag}` })).draftOrders.nodes[0] ?? null;
   if (!draft) {
-    const { draftOrderCreate } = await admin.request<DraftOrderCreate>(DraftOrderCreateMutation, {
+    const { draftOrderCreate } = await admin.request(DraftOrderCreateMutation, {
       input: {
         customerId, tags: ["makegood", tag], note: `Reship for ${order.name} at the shop's cost${d.note ? `: ${d.note}` : ""}`,
         lineItems: items.map((i) => ({ variantId: i.variantId, quantity: i.quantity })),
@@ -63,7 +62,7 @@ export async function executeReship(admin: AdminClient, remedyId: string, orderI
   }
   let created = draft.order;
   if (!created) {
-    const { draftOrderComplete } = await admin.request<DraftOrderComplete>(DraftOrderCompleteMutation, { id: draft.id });
+    const { draftOrderComplete } = await admin.request(DraftOrderCompleteMutation, { id: draft.id });
     if (draftOrderComplete.userErrors.length) throw new Refused(`draftOrderComplete: ${draftOrderComplete.userErrors.map((e) => e.message).join("; ")}`);
     created = draftOrderComplete.draftOrder!.order!;
   }

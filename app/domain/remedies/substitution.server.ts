@@ -3,24 +3,22 @@
 // discount on the substitute so the customer pays no more than before. A retried execution first
 // looks whether the swap is already on the order, so an order is never edited twice for one decision.
 import { LRUCache } from "lru-cache";
-import type { AdminClient } from "../../shopify/client.server";
+import type { AdminClient, ResultOf } from "../../shopify/client.server";
 import {
   OrderEditAddLineItemDiscountMutation, OrderEditAddVariantMutation, OrderEditBeginMutation, OrderEditCommitMutation,
   OrderEditSetQuantityMutation, SubstituteCandidatesQuery, SubstitutionContextQuery,
-  type OrderEditAddLineItemDiscount, type OrderEditAddVariant, type OrderEditBegin, type OrderEditCommit,
-  type OrderEditSetQuantity, type SubstituteCandidates, type SubstitutionContext,
 } from "../../shopify/documents/substitution";
 import type { ShopSettings } from "../settings/settings";
 import { Refused, type Executed } from "./outcome";
 import { candidateQuery, rankSubstitutes, type OriginalLine, type Substitute } from "./substitutes";
 import { fromCents as money, toCents as cents } from "../money";
 
-type Context = NonNullable<SubstitutionContext["order"]>;
+type Context = NonNullable<ResultOf<typeof SubstitutionContextQuery>["order"]>;
 type Line = Context["lineItems"]["nodes"][number];
 
 
 async function lineContext(admin: AdminClient, orderId: string, lineItemId: string) {
-  const { order } = await admin.request<SubstitutionContext>(SubstitutionContextQuery, { id: orderId });
+  const { order } = await admin.request(SubstitutionContextQuery, { id: orderId });
   if (!order) throw new Refused("the order no longer exists in Shopify");
   const line = order.lineItems.nodes.find((l) => l.id === lineItemId);
   if (!line?.variant) throw new Refused(`the order has no line ${lineItemId} with a product to replace`);
@@ -38,8 +36,8 @@ export async function findSubstitutes(admin: AdminClient, orderId: string, lineI
   const { order, line, locationId } = await lineContext(admin, orderId, lineItemId);
   const p = line.variant.product;
   const query = candidateQuery(p, settings.substituteMatch);
-  const found: SubstituteCandidates = query
-    ? await admin.request<SubstituteCandidates>(SubstituteCandidatesQuery, { query, location: locationId, variant: line.variant.id })
+  const found: ResultOf<typeof SubstituteCandidatesQuery> = query
+    ? await admin.request(SubstituteCandidatesQuery, { query, location: locationId, variant: line.variant.id })
     : { productVariant: null, products: { nodes: [] } };
   const original: OriginalLine = {
     variantId: line.variant.id, productId: p.id, vendor: p.vendor, productType: p.productType, tags: p.tags,
@@ -83,26 +81,26 @@ export async function executeSubstitution(admin: AdminClient, orderId: string, d
   }
   if (quantity < 1 || quantity > line.currentQuantity) throw new Refused(`${line.title} has ${line.currentQuantity} unit(s) left on the order to replace`);
 
-  const { orderEditBegin } = await admin.request<OrderEditBegin>(OrderEditBeginMutation, { id: orderId });
+  const { orderEditBegin } = await admin.request(OrderEditBeginMutation, { id: orderId });
   refuseOn("orderEditBegin", orderEditBegin);
   const edit = orderEditBegin.calculatedOrder!.id;
-  const { orderEditAddVariant: added } = await admin.request<OrderEditAddVariant>(OrderEditAddVariantMutation, { id: edit, variantId: d.variantId, quantity });
+  const { orderEditAddVariant: added } = await admin.request(OrderEditAddVariantMutation, { id: edit, variantId: d.variantId, quantity });
   refuseOn("orderEditAddVariant", added);
   const calculatedOriginal = line.id.replace("/LineItem/", "/CalculatedLineItem/");
-  const { orderEditSetQuantity: removed } = await admin.request<OrderEditSetQuantity>(OrderEditSetQuantityMutation, { id: edit, lineItemId: calculatedOriginal, quantity: line.currentQuantity - quantity });
+  const { orderEditSetQuantity: removed } = await admin.request(OrderEditSetQuantityMutation, { id: edit, lineItemId: calculatedOriginal, quantity: line.currentQuantity - quantity });
   refuseOn("orderEditSetQuantity", removed);
   // Per unit: the substitute's price above what the customer paid for the original is on the shop.
   const paid = cents(line.originalUnitPriceSet.shopMoney.amount);
   const price = cents(added.calculatedLineItem!.originalUnitPriceSet.shopMoney.amount);
   const perUnit = price - paid;
   if (perUnit > 0) {
-    const { orderEditAddLineItemDiscount: discounted } = await admin.request<OrderEditAddLineItemDiscount>(OrderEditAddLineItemDiscountMutation, {
+    const { orderEditAddLineItemDiscount: discounted } = await admin.request(OrderEditAddLineItemDiscountMutation, {
       id: edit, lineItemId: added.calculatedLineItem!.id,
       discount: { description: `Substitute for ${line.title}, at no extra cost`, fixedValue: { amount: money(perUnit), currencyCode: order.currencyCode } },
     });
     refuseOn("orderEditAddLineItemDiscount", discounted);
   }
-  const { orderEditCommit: committed } = await admin.request<OrderEditCommit>(OrderEditCommitMutation, { id: edit, staffNote: `MakeGood: ${line.title} replaced` });
+  const { orderEditCommit: committed } = await admin.request(OrderEditCommitMutation, { id: edit, staffNote: `MakeGood: ${line.title} replaced` });
   refuseOn("orderEditCommit", committed);
   const cost = money(Math.max(perUnit, 0) * quantity);
   return {

@@ -1,5 +1,6 @@
 // Named Admin GraphQL documents for fulfillment holds. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts.
+// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+import type { ResultOf } from "../client.server";
 
 /** The handle of the hold MakeGood places on a fulfillment order stock cannot honour: Shopify
  *  refuses a second hold with the same handle, so a retried request never holds twice. */
@@ -17,14 +18,6 @@ export const FulfillmentOrderHoldMutation = `#graphql
   }
 `;
 
-export type FulfillmentOrderHold = {
-  fulfillmentOrderHold: {
-    fulfillmentHold: { id: string; handle: string | null } | null;
-    fulfillmentOrder: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-};
-
 export const FulfillmentOrderHoldsQuery = `#graphql
   query FulfillmentOrderHolds($id: ID!) {
     fulfillmentOrder(id: $id) {
@@ -36,9 +29,7 @@ export const FulfillmentOrderHoldsQuery = `#graphql
   }
 `;
 
-export type HeldFulfillmentOrder = { id: string; orderId: string; status: string; fulfillmentHolds: { id: string; handle: string | null; reason: string }[] };
-
-export type FulfillmentOrderHolds = { fulfillmentOrder: HeldFulfillmentOrder | null };
+export type HeldFulfillmentOrder = NonNullable<ResultOf<typeof FulfillmentOrderHoldsQuery>["fulfillmentOrder"]>;
 
 /** Every fulfillment order of an order with its holds (an order has a few: one per location). */
 export const OrderFulfillmentHoldsQuery = `#graphql
@@ -52,8 +43,6 @@ export const OrderFulfillmentHoldsQuery = `#graphql
   }
 `;
 
-export type OrderFulfillmentHolds = { order: { id: string; fulfillmentOrders: { nodes: HeldFulfillmentOrder[] } } | null };
-
 export const FulfillmentOrderReleaseHoldMutation = `#graphql
   mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
     fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
@@ -62,10 +51,3 @@ export const FulfillmentOrderReleaseHoldMutation = `#graphql
     }
   }
 `;
-
-export type FulfillmentOrderReleaseHold = {
-  fulfillmentOrderReleaseHold: {
-    fulfillmentOrder: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-};

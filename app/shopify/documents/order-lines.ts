@@ -1,6 +1,8 @@
 // Named Admin GraphQL document for the merchant's "Report a problem": an order found by the name
 // the merchant types, with its lines and what happened to each (still to ship, in a parcel on its
-// way, received). Validated against the Admin schema by tests/sandbox/documents.test.ts.
+// way, received). Validated against the Admin schema by tests/sandbox/documents.test.ts; its types
+// are generated (npm run graphql-codegen).
+import type { ResultOf } from "../client.server";
 
 /**
  * Orders whose name matches `query` (`name:"#1038"`). Shopify's name search may also match other
@@ -48,24 +50,4 @@ export const OrderLinesToReportQuery = `#graphql
   }
 `;
 
-export type OrderLinesToReportOrder = {
-  id: string;
-  name: string;
-  createdAt: string;
-  cancelledAt: string | null;
-  displayFulfillmentStatus: string;
-  currencyCode: string;
-  lineItems: {
-    nodes: {
-      id: string; title: string; variantTitle: string | null; sku: string | null;
-      quantity: number; currentQuantity: number; unfulfilledQuantity: number;
-      originalUnitPriceSet: { shopMoney: { amount: string; currencyCode: string } };
-    }[];
-  };
-  fulfillments: {
-    id: string; name: string; status: string; displayStatus: string | null; createdAt: string; deliveredAt: string | null;
-    fulfillmentLineItems: { nodes: { quantity: number | null; lineItem: { id: string } }[] };
-  }[];
-};
-
-export type OrderLinesToReport = { orders: { nodes: OrderLinesToReportOrder[] } };
+export type OrderLinesToReportOrder = ResultOf<typeof OrderLinesToReportQuery>["orders"]["nodes"][number];

@@ -1,5 +1,6 @@
 // Named Admin GraphQL documents for orders. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts.
+// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+import type { ResultOf } from "../client.server";
 
 /**
  * Orders updated in a time range, oldest change first, with what the webhook handlers keep.
@@ -69,49 +70,8 @@ export const OrdersUpdatedSinceQuery = `#graphql
   }
 `;
 
-type Amount = { shopMoney: { amount: string } };
-
-export type ReconciledOrder = {
-  id: string;
-  legacyResourceId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  createdAt: string;
-  updatedAt: string;
-  processedAt: string;
-  cancelledAt: string | null;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  tags: string[];
-  paymentGatewayNames: string[];
-  discountCodes: string[];
-  currencyCode: string;
-  totalPriceSet: Amount;
-  totalOutstandingSet: Amount;
-  customer: {
-    id: string; legacyResourceId: string; firstName: string | null; lastName: string | null; locale: string;
-    defaultEmailAddress: { emailAddress: string | null } | null;
-    defaultPhoneNumber: { phoneNumber: string } | null;
-  } | null;
-  shippingAddress: { phone: string | null } | null;
-  billingAddress: { phone: string | null } | null;
-  lineItems: {
-    nodes: {
-      id: string; title: string; variantTitle: string | null; sku: string | null; vendor: string | null;
-      quantity: number; unfulfilledQuantity: number; originalUnitPriceSet: Amount;
-      variant: { id: string; legacyResourceId: string } | null;
-    }[];
-  };
-  fulfillments: {
-    id: string; legacyResourceId: string; name: string; status: string; displayStatus: string | null;
-    createdAt: string; updatedAt: string; trackingInfo: { company: string | null; number: string | null; url: string | null }[];
-  }[];
-};
-
-export type OrdersUpdatedSince = {
-  orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ReconciledOrder[] };
-};
+/** An order as reconciliation reads it (OrderAsReconciled reads the same fields). */
+export type ReconciledOrder = ResultOf<typeof OrdersUpdatedSinceQuery>["orders"]["nodes"][number];
 
 /** One order with the same fields as OrdersUpdatedSince's (so the same webhook shape reads it):
  *  the workspace shows an order no webhook told the app of (placed before the install). */
@@ -172,5 +132,3 @@ export const OrderAsReconciledQuery = `#graphql
     }
   }
 `;
-
-export type OrderAsReconciled = { order: ReconciledOrder | null };

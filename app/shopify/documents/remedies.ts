@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for remedies: refunds and compensation codes. Validated against
-// the Admin schema by tests/sandbox/documents.test.ts.
+// the Admin schema by tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
 
 /** What Shopify would refund for these lines (and shipping), and through which transaction. */
 export const RefundPreviewQuery = `#graphql
@@ -21,23 +21,6 @@ export const RefundPreviewQuery = `#graphql
   }
 `;
 
-export type RefundPreview = {
-  order: {
-    id: string;
-    name: string;
-    currencyCode: string;
-    suggestedRefund: {
-      amountSet: { shopMoney: { amount: string; currencyCode: string } };
-      maximumRefundableSet: { shopMoney: { amount: string } };
-      shipping: { amountSet: { shopMoney: { amount: string } } };
-      refundLineItems: { quantity: number; lineItem: { id: string; title: string }; subtotalSet: { shopMoney: { amount: string } } }[];
-      suggestedTransactions: { gateway: string; kind: string; amountSet: { shopMoney: { amount: string } }; parentTransaction: { id: string } | null }[];
-    };
-    lineItems: { nodes: { id: string; unfulfilledQuantity: number }[] };
-    transactions: { id: string; kind: string; status: string; gateway: string }[];
-  } | null;
-};
-
 /** Shopify requires an idempotency key on refundCreate: the same key never refunds twice. */
 export const RefundCreateMutation = `#graphql
   mutation RefundCreate($input: RefundInput!, $key: String!) {
@@ -48,13 +31,6 @@ export const RefundCreateMutation = `#graphql
   }
 `;
 
-export type RefundCreate = {
-  refundCreate: {
-    refund: { id: string; totalRefundedSet: { shopMoney: { amount: string; currencyCode: string } } } | null;
-    userErrors: { field: string[] | null; message: string }[];
-  };
-};
-
 export const DiscountCodeBasicCreateMutation = `#graphql
   mutation DiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {
     discountCodeBasicCreate(basicCodeDiscount: $discount) {
@@ -63,13 +39,6 @@ export const DiscountCodeBasicCreateMutation = `#graphql
     }
   }
 `;
-
-export type DiscountCodeBasicCreate = {
-  discountCodeBasicCreate: {
-    codeDiscountNode: { id: string; codeDiscount: { title: string; endsAt: string | null; codes: { nodes: { code: string }[] } } } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-};
 
 /** A code that may exist already: a create whose answer was lost is found by its code. */
 export const CodeDiscountByCodeQuery = `#graphql
@@ -80,10 +49,6 @@ export const CodeDiscountByCodeQuery = `#graphql
     }
   }
 `;
-
-export type CodeDiscountByCode = {
-  codeDiscountNodeByCode: { id: string; codeDiscount: { title?: string; endsAt?: string | null } } | null;
-};
 
 /** Cancels the order, refunding what was paid and putting the stock back. */
 export const OrderCancelMutation = `#graphql
@@ -106,12 +71,6 @@ export const OrderCancelStateQuery = `#graphql
     }
   }
 `;
-export type OrderCancelState = {
-  order: { id: string; cancelledAt: string | null; currencyCode: string; totalRefundedSet: { shopMoney: { amount: string } } } | null;
-};
-export type OrderCancel = {
-  orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: { field: string[] | null; message: string; code: string | null }[] };
-};
 
 /** A reship: a new order for the same items at 100 % off with free shipping, tagged with its remedy. */
 export const DraftOrderCreateMutation = `#graphql
@@ -123,8 +82,6 @@ export const DraftOrderCreateMutation = `#graphql
   }
 `;
 
-export type DraftOrderCreate = { draftOrderCreate: { draftOrder: { id: string } | null; userErrors: { field: string[] | null; message: string }[] } };
-
 /** The reship's draft, if an earlier attempt of the same remedy made it. */
 export const DraftOrderByTagQuery = `#graphql
   query DraftOrderByTag($query: String!) {
@@ -133,8 +90,6 @@ export const DraftOrderByTagQuery = `#graphql
     }
   }
 `;
-
-export type DraftOrderByTag = { draftOrders: { nodes: { id: string; status: string; order: { id: string; name: string } | null }[] } };
 
 export const DraftOrderCompleteMutation = `#graphql
   mutation DraftOrderComplete($id: ID!) {
@@ -151,7 +106,3 @@ export const DraftOrderByIdQuery = `#graphql
     draftOrder(id: $id) { id status order { id name } }
   }
 `;
-export type DraftOrderById = { draftOrder: { id: string; status: string; order: { id: string; name: string } | null } | null };
-export type DraftOrderComplete = {
-  draftOrderComplete: { draftOrder: { id: string; order: { id: string; name: string } | null } | null; userErrors: { field: string[] | null; message: string }[] };
-};

@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for the shop itself. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts.
+// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
 
 export const ShopSummaryQuery = `#graphql
   query ShopSummary {
@@ -18,13 +18,6 @@ export const ShopSummaryQuery = `#graphql
   }
 `;
 
-export type ShopSummary = {
-  shop: {
-    name: string; myshopifyDomain: string; currencyCode: string; ianaTimezone: string;
-    shopAddress: { countryCodeV2: string | null }; primaryDomain: { url: string };
-  };
-};
-
 /** The cheapest question a token can be asked: whether Shopify still takes it, and the shop's id. */
 export const ShopIdentityQuery = `#graphql
   query ShopIdentity {
@@ -34,5 +27,3 @@ export const ShopIdentityQuery = `#graphql
     }
   }
 `;
-
-export type ShopIdentity = { shop: { id: string; myshopifyDomain: string } };

@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for stock. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts.
+// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
 
 /**
  * An order's unshipped lines with the stock of each at the location that fulfils it: one query
@@ -45,37 +45,6 @@ export const OrderStockQuery = `#graphql
   }
 `;
 
-export type OrderStock = {
-  order: {
-    id: string;
-    createdAt: string;
-    cancelledAt: string | null;
-    fulfillmentOrders: {
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: {
-        id: string;
-        status: string;
-        assignedLocation: { location: { id: string } | null };
-        lineItems: {
-          pageInfo: { hasNextPage: boolean };
-          nodes: {
-            remainingQuantity: number;
-            lineItem: { id: string; title: string; sku: string | null };
-            variant: {
-              id: string;
-              inventoryItem: {
-                id: string;
-                tracked: boolean;
-                inventoryLevels: { pageInfo: { hasNextPage: boolean }; nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] };
-              };
-            } | null;
-          }[];
-        };
-      }[];
-    };
-  } | null;
-};
-
 /** Stock of some items at one location: what an OrderStock page did not reach. */
 export const StockAtLocationQuery = `#graphql
   query StockAtLocation($items: [ID!]!, $location: ID!) {
@@ -92,14 +61,6 @@ export const StockAtLocationQuery = `#graphql
   }
 `;
 
-export type StockAtLocation = {
-  nodes: ({
-    id: string;
-    tracked: boolean;
-    inventoryLevel: { location: { id: string }; quantities: { name: string; quantity: number }[] } | null;
-  } | null)[];
-};
-
 /** Which variant an inventory item stocks: an inventory_levels/update names only the item. */
 export const InventoryItemVariantQuery = `#graphql
   query InventoryItemVariant($id: ID!) {
@@ -109,8 +70,6 @@ export const InventoryItemVariantQuery = `#graphql
     }
   }
 `;
-
-export type InventoryItemVariant = { inventoryItem: { id: string; variant: { id: string } | null } | null };
 
 /**
  * Page sizes for an order of `lineCount` lines: a fulfillment order holds at most every line, and

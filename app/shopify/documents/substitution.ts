@@ -1,5 +1,7 @@
 // Named Admin GraphQL documents for substitutions: what the line is, what could replace it, and the
-// order edit that swaps them. Validated against the Admin schema by tests/sandbox/documents.test.ts.
+// order edit that swaps them. Validated against the Admin schema by tests/sandbox/documents.test.ts;
+// their types are generated (npm run graphql-codegen).
+import type { ResultOf } from "../client.server";
 
 /** The order's lines with what a substitute is matched on, and where each line ships from. */
 export const SubstitutionContextQuery = `#graphql
@@ -27,20 +29,6 @@ export const SubstitutionContextQuery = `#graphql
     }
   }
 `;
-
-export type SubstitutionContext = {
-  order: {
-    id: string;
-    name: string;
-    currencyCode: string;
-    lineItems: { nodes: {
-      id: string; title: string; currentQuantity: number;
-      originalUnitPriceSet: { shopMoney: { amount: string } };
-      variant: { id: string; price: string; product: { id: string; title: string; vendor: string; productType: string; tags: string[] } } | null;
-    }[] };
-    fulfillmentOrders: { nodes: { status: string; assignedLocation: { location: { id: string } | null }; lineItems: { nodes: { lineItem: { id: string } }[] } }[] };
-  } | null;
-};
 
 /** Products like the one to replace, with each variant's price and stock at the shipping location,
  *  whether it is a bundle (a pack made of other variants, never offered: see substitutes.ts), and
@@ -77,23 +65,10 @@ export const SubstituteCandidatesQuery = `#graphql
   }
 `;
 
-export type CandidateProduct = {
-  id: string; title: string; vendor: string; productType: string; tags: string[]; status: string;
-  /** Null when the product has no media (or its preview is not ready yet). */
-  featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
-  variants: { nodes: {
-    id: string; title: string; sku: string | null; price: string;
-    /** A bundle's parent: sold as the components it lists (Shopify's fixed bundles). */
-    requiresComponents: boolean; productVariantComponents: { nodes: { id: string }[] };
-    inventoryItem: { tracked: boolean; inventoryLevel: { quantities: { name: string; quantity: number }[] } | null };
-  }[] };
-};
-export type SubstituteCandidates = {
-  productVariant: { id: string; productParents: { nodes: { id: string }[] } } | null;
-  products: { nodes: CandidateProduct[] };
-};
-
-type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
+/** A product that could replace the line. `featuredMedia` is null when the product has none (or its
+ *  preview is not ready yet); a variant with `requiresComponents` is a bundle's parent, sold as the
+ *  components it lists (Shopify's fixed bundles). */
+export type CandidateProduct = ResultOf<typeof SubstituteCandidatesQuery>["products"]["nodes"][number];
 
 export const OrderEditBeginMutation = `#graphql
   mutation OrderEditBegin($id: ID!) {
@@ -103,7 +78,6 @@ export const OrderEditBeginMutation = `#graphql
     }
   }
 `;
-export type OrderEditBegin = { orderEditBegin: { calculatedOrder: { id: string } | null } & UserErrors };
 
 export const OrderEditAddVariantMutation = `#graphql
   mutation OrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {
@@ -113,9 +87,6 @@ export const OrderEditAddVariantMutation = `#graphql
     }
   }
 `;
-export type OrderEditAddVariant = {
-  orderEditAddVariant: { calculatedLineItem: { id: string; title: string; originalUnitPriceSet: { shopMoney: { amount: string } } } | null } & UserErrors;
-};
 
 /** Units taken off an unfulfilled line go back to stock: they never left the shelf (or, when
  *  expired, are counted as damaged already), so only the order's commitment on them is released. */
@@ -127,7 +98,6 @@ export const OrderEditSetQuantityMutation = `#graphql
     }
   }
 `;
-export type OrderEditSetQuantity = { orderEditSetQuantity: UserErrors };
 
 export const OrderEditAddLineItemDiscountMutation = `#graphql
   mutation OrderEditAddLineItemDiscount($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
@@ -137,7 +107,6 @@ export const OrderEditAddLineItemDiscountMutation = `#graphql
     }
   }
 `;
-export type OrderEditAddLineItemDiscount = { orderEditAddLineItemDiscount: UserErrors };
 
 export const OrderEditCommitMutation = `#graphql
   mutation OrderEditCommit($id: ID!, $staffNote: String) {
@@ -147,4 +116,3 @@ export const OrderEditCommitMutation = `#graphql
     }
   }
 `;
-export type OrderEditCommit = { orderEditCommit: { order: { id: string; totalOutstandingSet: { shopMoney: { amount: string } } } | null } & UserErrors };

@@ -1,5 +1,6 @@
 // Named Admin GraphQL documents for the deadline scan. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts.
+// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+import type { ResultOf } from "../client.server";
 
 /**
  * Orders of the watch window with what their deadlines need: unshipped fulfillment orders (with
@@ -40,31 +41,6 @@ export const OrdersToWatchQuery = `#graphql
   }
 `;
 
-export type WatchedFulfillmentOrder = { id: string; status: string; fulfillBy: string | null };
-export type WatchedFulfillment = {
-  id: string;
-  status: string;
-  displayStatus: string | null;
-  createdAt: string;
-  updatedAt: string;
-  inTransitAt: string | null;
-  deliveredAt: string | null;
-  estimatedDeliveryAt: string | null;
-  trackingInfo: { company: string | null; number: string | null }[];
-};
-export type WatchedOrder = {
-  id: string;
-  name: string;
-  email: string | null;
-  customer: { id: string; locale: string | null } | null;
-  createdAt: string;
-  processedAt: string;
-  cancelledAt: string | null;
-  displayFulfillmentStatus: string;
-  fulfillmentOrders: { nodes: WatchedFulfillmentOrder[] };
-  fulfillments: WatchedFulfillment[];
-};
-export type OrdersToWatch = {
-  shop: { ianaTimezone: string };
-  orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: WatchedOrder[] };
-};
+export type WatchedOrder = ResultOf<typeof OrdersToWatchQuery>["orders"]["nodes"][number];
+export type WatchedFulfillmentOrder = WatchedOrder["fulfillmentOrders"]["nodes"][number];
+export type WatchedFulfillment = WatchedOrder["fulfillments"][number];
