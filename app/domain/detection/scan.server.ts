@@ -10,7 +10,7 @@ import { getShopSettings } from "../settings/settings.server";
 import { slaOf, type ShopSettings } from "../settings/settings";
 import type { Calendar } from "./deadlines";
 import { detectLateDeliveries, detectLateShipment, type LateFinding } from "./late";
-import { orderRefFrom } from "./order-ref.server";
+import { orderRefFrom } from "../../models/order-ref.server";
 
 export type ScanResult = { orders: number; pages: number; opened: number; confirmed: number; closed: number };
 

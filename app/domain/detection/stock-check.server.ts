@@ -7,7 +7,7 @@ import type { DetectionTask, Prisma } from "@prisma/client";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
-import { orderRef } from "./order-ref.server";
+import { orderRef } from "../../models/order-ref.server";
 import { fetchOrderStock, type FetchedOrderStock } from "./stock-fetch.server";
 import { requestHoldSync } from "./hold-request.server";
 import { detectStockMismatch } from "./stock";

@@ -7,7 +7,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { STOCK_CHECK_ORDER } from "../detection/stock-check.server";
 import { requestDetection } from "../detection/tasks.server";
-import { orderRefFrom } from "../detection/order-ref.server";
+import { orderRefFrom } from "../../models/order-ref.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";

@@ -3,7 +3,7 @@
 // the first one sent is the customer's first contact. An apology tells one code once.
 import { z } from "zod";
 import type { Incident, Prisma, PrismaClient, Remedy } from "@prisma/client";
-import { customerFirstName } from "../detection/order-ref.server";
+import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
 import { getShopSettings } from "../settings/settings.server";

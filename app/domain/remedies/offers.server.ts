@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Incident, PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
 import { offerByTokenHash, offersCovering, type OfferWithLines, type OfferedSubstitute } from "../../models/offer.server";
-import { customerFirstName } from "../detection/order-ref.server";
+import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
 import { sendCustomerMail } from "../notifications/mailer.server";

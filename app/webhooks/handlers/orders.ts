@@ -5,7 +5,7 @@ import { requestDetection } from "../../domain/detection/tasks.server";
 import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
 import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
 import { codAmountChange, type CodOrderState } from "../../domain/detection/cod";
-import { orderRef, orderRefFrom } from "../../domain/detection/order-ref.server";
+import { orderRef, orderRefFrom } from "../../models/order-ref.server";
 import { recordRedemptions, type OrderDiscounts } from "../../domain/remedies/redemption.server";
 import { getShopSettings } from "../../domain/settings/settings.server";
 import { slaOf } from "../../domain/settings/settings";

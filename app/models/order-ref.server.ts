@@ -1,6 +1,6 @@
 // The order an incident is about, from the app's snapshot of it.
 import type { Prisma, PrismaClient } from "@prisma/client";
-import type { OrderRef } from "../incidents/types";
+import type { OrderRef } from "../domain/incidents/types";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
