@@ -1,8 +1,6 @@
 // The order an incident is about, from the app's snapshot of it.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Db } from "../db/types";
 import type { OrderRef } from "../domain/incidents/types";
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 type OrderData = { name?: string; customer_locale?: string | null; customer?: { admin_graphql_api_id?: string; email?: string | null } | null; email?: string | null };
 
@@ -17,13 +15,13 @@ export function orderRefFrom(shop: string, orderId: string, data: OrderData | nu
 
 /** The snapshot's view, or a bare reference when the order's own webhook has not been applied yet
  *  (the order handler fills the rest in when it is). */
-export async function orderRef(tx: Tx, shop: string, orderId: string): Promise<OrderRef> {
+export async function orderRef(tx: Db, shop: string, orderId: string): Promise<OrderRef> {
   const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } } });
   return orderRefFrom(shop, orderId, snapshot ? (JSON.parse(snapshot.data) as OrderData) : null);
 }
 
 /** How customer messages greet them: the first name the order gives, if any. */
-export async function customerFirstName(db: Tx, shop: string, orderId: string): Promise<string | null> {
+export async function customerFirstName(db: Db, shop: string, orderId: string): Promise<string | null> {
   const snapshot = await db.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } }, select: { data: true } });
   const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
   return customer?.first_name || null;

@@ -6,7 +6,8 @@
 // incident holding, if the shop wants holds) with the holds Shopify has, and places or releases
 // MakeGood's own holds, found by their handles. Requests in any order, retried or repeated, end in
 // the same state; Shopify refuses a second hold with the same handle, so nothing holds twice.
-import type { Incident, Prisma, PrismaClient } from "@prisma/client";
+import type { Incident } from "@prisma/client";
+import type { Db } from "../../db/types";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   COD_HOLD_HANDLE, FulfillmentOrderHoldMutation, FulfillmentOrderHoldsQuery, FulfillmentOrderReleaseHoldMutation, OrderFulfillmentHoldsQuery, STOCK_HOLD_HANDLE,
@@ -18,7 +19,6 @@ import { getShopSettings } from "../settings/settings.server";
 import { HOLDING_TYPES } from "./hold-request.server";
 import type { DetectionKind } from "./tasks.server";
 
-type Db = PrismaClient | Prisma.TransactionClient;
 type Evidence = Record<string, unknown>;
 
 const HOLDABLE = new Set(["OPEN", "ON_HOLD", "SCHEDULED"]);

@@ -3,7 +3,8 @@
 // lines and their stock at the fulfilling location are read from Shopify (stock-fetch.server);
 // the lines stock cannot honour become stock_mismatch incidents, and a line whose stock came back
 // closes its incident. The fulfillment order's hold follows (fulfillment-hold.server).
-import type { DetectionTask, Prisma } from "@prisma/client";
+import type { DetectionTask } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
@@ -13,7 +14,6 @@ import { requestHoldSync } from "./hold-request.server";
 import { detectStockMismatch } from "./stock";
 import type { DetectionKind } from "./tasks.server";
 
-type Tx = Prisma.TransactionClient;
 type SnapshotLines = { created_at?: string; cancelled_at?: string | null; line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[] };
 
 export const STOCK_CHECK_ORDER = "stock_check_order";

@@ -3,12 +3,11 @@
 // so its variant is read once; then every open order still holding that variant gets its own
 // stock check, oldest first (they are the ones that ship first), which flags the orders that can
 // no longer be served and closes incidents whose stock came back.
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import { InventoryItemVariantQuery, type InventoryItemVariant } from "../../shopify/documents/stock";
 import { STOCK_CHECK_ORDER } from "./stock-check.server";
 import { requestDetection, type DetectionKind } from "./tasks.server";
 
-type Tx = Prisma.TransactionClient;
 type OrderData = {
   created_at?: string; cancelled_at?: string | null; fulfillment_status?: string | null;
   line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[];

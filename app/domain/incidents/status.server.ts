@@ -2,7 +2,8 @@
 // remedied → closed, or dismissed with a reason (not a real problem, handled elsewhere). Each move
 // lands on the timeline with who made it. Problems that go away on their own are closed by
 // resolveIncidents from any open status.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import type { Db, Tx } from "../../db/types";
 import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline } from "./incidents.server";
 import type { Actor, IncidentStatus } from "./types";
@@ -21,8 +22,8 @@ export const allowedMoves = (from: IncidentStatus) => NEXT[from] ?? [];
 export type Move = { shop: string; incidentId: string; to: IncidentStatus; reason?: string; actor: Actor; by: string; at?: Date };
 export type MoveResult = { ok: true; status: IncidentStatus } | { ok: false; status: 404 | 409 | 400; error: string };
 
-export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, m: Move): Promise<MoveResult> {
-  const run = async (tx: Prisma.TransactionClient): Promise<MoveResult> => {
+export async function moveIncident(db: Db, m: Move): Promise<MoveResult> {
+  const run = async (tx: Tx): Promise<MoveResult> => {
     const incident = await tx.incident.findFirst({ where: { id: m.incidentId, shop: m.shop } });
     if (!incident) return { ok: false, status: 404, error: `no incident ${m.incidentId} in ${m.shop}` };
     const from = incident.status as IncidentStatus;

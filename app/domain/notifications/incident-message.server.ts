@@ -2,7 +2,8 @@
 // goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
 // the first one sent is the customer's first contact. An apology tells one code once.
 import { z } from "zod";
-import type { Incident, Prisma, PrismaClient, Remedy } from "@prisma/client";
+import type { Incident, PrismaClient, Remedy } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
@@ -126,7 +127,7 @@ export async function acknowledgeIncident(prisma: PrismaClient, shop: string, in
 }
 
 /** Remedied for good: for a stock line, every unit at stake made good (or the line found whole). */
-async function fixedAltogether(tx: Prisma.TransactionClient, incident: Incident): Promise<boolean> {
+async function fixedAltogether(tx: Tx, incident: Incident): Promise<boolean> {
   if (incident.status !== "remedied") return false;
   if (incident.type !== "stock_mismatch") return true;
   if ((JSON.parse(incident.evidence) as { settled?: unknown }).settled === true) return true;

@@ -4,12 +4,11 @@
 // not whole order bodies. It waits for the merchant on the Privacy page, and is deleted once the
 // merchant has it (they mark it delivered) or after EXPORT_KEPT_DAYS, whichever comes first. The
 // row stays, naming no one, so the merchant sees the request was answered.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import type { Db } from "../../db/types";
 import { summaryDates } from "../dates";
 import { customerOrders, type CustomerToForget } from "./customer-redaction.server";
 import { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 export { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
 
@@ -33,7 +32,7 @@ const detailOf = (detail: string | null) => {
   }
 };
 
-export async function recordDataExport(tx: Tx, who: Omit<CustomerToForget, "shop"> & { shop: string }, now: Date) {
+export async function recordDataExport(tx: Db, who: Omit<CustomerToForget, "shop"> & { shop: string }, now: Date) {
   const orders = await customerOrders(tx, who);
   const orderIds = orders.map((o) => o.orderId);
   const incidents = await tx.incident.findMany({ where: { shop: who.shop, orderId: { in: orderIds } }, include: { timeline: { where: { kind: "customer_message" }, orderBy: { at: "asc" } } } });

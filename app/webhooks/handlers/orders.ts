@@ -1,6 +1,7 @@
 // Orders: the newest state Shopify announced, never overwritten by an older one.
 import { z } from "zod";
-import type { HandledEvent, Tx } from "../processor.server";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 import { requestDetection } from "../../domain/detection/tasks.server";
 import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
 import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
