@@ -1,8 +1,7 @@
 // The order an incident is about, from the app's snapshot of it.
 import type { Db } from "../db/types";
 import type { OrderRef } from "../domain/incidents/types";
-
-type OrderData = { name?: string; customer_locale?: string | null; customer?: { admin_graphql_api_id?: string; email?: string | null } | null; email?: string | null };
+import { findOrderData, type OrderData } from "./order.server";
 
 export function orderRefFrom(shop: string, orderId: string, data: OrderData | null): OrderRef {
   return {
@@ -15,14 +14,11 @@ export function orderRefFrom(shop: string, orderId: string, data: OrderData | nu
 
 /** The snapshot's view, or a bare reference when the order's own webhook has not been applied yet
  *  (the order handler fills the rest in when it is). */
-export async function orderRef(tx: Db, shop: string, orderId: string): Promise<OrderRef> {
-  const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } } });
-  return orderRefFrom(shop, orderId, snapshot ? (JSON.parse(snapshot.data) as OrderData) : null);
+export async function orderRef(db: Db, shop: string, orderId: string): Promise<OrderRef> {
+  return orderRefFrom(shop, orderId, await findOrderData(db, shop, orderId));
 }
 
 /** How customer messages greet them: the first name the order gives, if any. */
 export async function customerFirstName(db: Db, shop: string, orderId: string): Promise<string | null> {
-  const snapshot = await db.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId } }, select: { data: true } });
-  const customer = snapshot ? (JSON.parse(snapshot.data) as { customer?: { first_name?: string | null } | null }).customer : null;
-  return customer?.first_name || null;
+  return (await findOrderData(db, shop, orderId))?.customer?.first_name || null;
 }

@@ -6,6 +6,7 @@
 // row stays, naming no one, so the merchant sees the request was answered.
 import type { PrismaClient } from "@prisma/client";
 import type { Db } from "../../db/types";
+import { readSnapshot } from "../../models/order.server";
 import { summaryDates } from "../dates";
 import { customerOrders, type CustomerToForget } from "./customer-redaction.server";
 import { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
@@ -15,11 +16,6 @@ export { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } f
 export const DATA_REQUEST = "customers/data_request";
 
 type Address = Record<string, unknown> | null | undefined;
-type OrderData = {
-  name?: string; email?: string | null; contact_email?: string | null; phone?: string | null; note?: string | null; customer_locale?: string | null;
-  customer?: { first_name?: string | null; last_name?: string | null; email?: string | null; phone?: string | null } | null;
-  shipping_address?: Address; billing_address?: Address; created_at?: string;
-};
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "name", "company", "address1", "address2", "city", "zip", "province", "country", "phone"];
 const address = (a: Address) => (a ? Object.fromEntries(ADDRESS_FIELDS.filter((k) => a[k] != null).map((k) => [k, a[k]])) : null);
@@ -40,7 +36,7 @@ export async function recordDataExport(tx: Db, who: Omit<CustomerToForget, "shop
     status: "ready",
     customer: { id: who.customerId, email: who.email, phone: who.phone },
     orders: orders.map((o) => {
-      const d = JSON.parse(o.data) as OrderData;
+      const d = readSnapshot(o).data;
       return {
         order: o.name, placedAt: d.created_at ?? null, email: d.email ?? d.contact_email ?? o.email, phone: d.phone ?? d.customer?.phone ?? null,
         name: [d.customer?.first_name, d.customer?.last_name].filter(Boolean).join(" ") || null, language: d.customer_locale ?? null, note: d.note ?? null,

@@ -6,21 +6,22 @@ import { requestDetection } from "../../domain/detection/tasks.server";
 import { STOCK_CHECK_ORDER } from "../../domain/detection/stock-check.server";
 import { raiseIncident, resolveIncidents } from "../../domain/incidents/incidents.server";
 import { codAmountChange, type CodOrderState } from "../../domain/detection/cod";
+import { evidenceOf } from "../../models/incident.server";
+import { OrderCustomer, OrderData, readSnapshot } from "../../models/order.server";
 import { orderRef, orderRefFrom } from "../../models/order-ref.server";
-import { recordRedemptions, type OrderDiscounts } from "../../domain/remedies/redemption.server";
+import { recordRedemptions } from "../../domain/remedies/redemption.server";
 import { getShopSettings } from "../../domain/settings/settings.server";
 import { slaOf } from "../../domain/settings/settings";
 import { gid, isStale, parsePayload } from "./payload";
 
-const OrderBody = z.object({
+// What is stored is what the order model reads back (app/models/order.server.ts), with what this
+// handler needs besides.
+const OrderBody = OrderData.extend({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"),
   name: z.string(),
   updated_at: z.string().datetime({ offset: true }),
-  email: z.string().nullish(),
-  customer: z.object({ admin_graphql_api_id: z.string() }).passthrough().nullish(),
-  cancelled_at: z.string().nullish(),
-  fulfillment_status: z.string().nullish(),
-}).passthrough();
+  customer: OrderCustomer.extend({ admin_graphql_api_id: z.string() }).nullish(),
+});
 
 export async function applyOrder(tx: Tx, event: HandledEvent) {
   const order = parsePayload(OrderBody, event.payload, event.topic);
@@ -31,7 +32,7 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     // Shopify does not promise the order of deliveries: an orders/create that comes after a later
     // update still says what the customer was told at checkout, so a COD change is judged from it.
     if (event.topic === "orders/create" && stored) {
-      await detectCodChange(tx, event, order as CodOrderState, JSON.parse(stored.data) as CodOrderState & { admin_graphql_api_id: string }, stored.shopifyUpdatedAt);
+      await detectCodChange(tx, event, order, { ...readSnapshot(stored).data, admin_graphql_api_id: order.admin_graphql_api_id }, stored.shopifyUpdatedAt);
     }
     return;
   }
@@ -48,14 +49,14 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     update: fields,
   });
   await detectOnOrder(tx, event, order, { firstSight: !stored, at: updatedAt });
-  if (stored) await detectCodChange(tx, event, JSON.parse(stored.data) as CodOrderState, order as typeof order & CodOrderState, updatedAt);
+  if (stored) await detectCodChange(tx, event, readSnapshot(stored).data, order, updatedAt);
 }
 
 /** A cash-on-delivery order whose amount due moved away from what the customer was told. */
 async function detectCodChange(tx: Tx, event: HandledEvent, before: CodOrderState, after: CodOrderState & { admin_graphql_api_id: string }, at: Date) {
   const orderId = after.admin_graphql_api_id;
   const open = await tx.incident.findFirst({ where: { shop: event.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } } });
-  const told = open ? ((JSON.parse(open.evidence) as { told?: string }).told ?? null) : null;
+  const told = open ? (evidenceOf(open, "cod_amount_mismatch").told ?? null) : null;
   const change = codAmountChange(before, after, told);
   if (!change) return;
   if (change.kind !== "changed") {
@@ -82,7 +83,7 @@ async function detectOnOrder(tx: Tx, event: HandledEvent, order: z.infer<typeof 
     const { shop: _shop, orderId: _id, ...names } = orderRefFrom(event.shop, orderId, order);
     await tx.incident.updateMany({ where: { shop: event.shop, orderId, orderName: "" }, data: names });
     // A new order paid partly with a compensation code closes that remedy's loop.
-    await recordRedemptions(tx, event.shop, orderId, order as OrderDiscounts, at);
+    await recordRedemptions(tx, event.shop, orderId, order, at);
   }
   const resolve = (types: Parameters<typeof resolveIncidents>[1]["types"], reason: string) =>
     resolveIncidents(tx, { shop: event.shop, orderId, types, reason, at, actor: "shopify", source: event.eventKey });
