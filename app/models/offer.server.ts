@@ -1,10 +1,10 @@
 // Offers and their lines as the rest of the app reads them: the substitutes' JSON column parsed once,
 // here, so no caller handles raw text. Every read is scoped by shop, or by the token's hash (the
 // customer's link names no shop; the hash is the credential).
-import type { Offer, OfferLine, Prisma, PrismaClient } from "@prisma/client";
+import type { Offer, OfferLine } from "@prisma/client";
 import { z } from "zod";
 
-type Db = PrismaClient | Prisma.TransactionClient;
+import type { Db } from "../db/types";
 
 const Picture = z.object({ url: z.string(), alt: z.string() }).nullable().optional();
 const Substitute = z.object({ variantId: z.string(), title: z.string(), vendor: z.string(), price: z.string(), image: Picture });

@@ -9,6 +9,8 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
 import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
+import { orNotFound } from "../http/not-found.server";
+import { findIncident } from "../models/incident.server";
 import { candidatesFor, createOffer, offerCandidates } from "../domain/remedies/offers.server";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { authenticate } from "../shopify.server";
@@ -26,7 +28,7 @@ const OfferInput = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cors } = await authenticate.admin(request);
   const found = await withAdmin(request, async (admin, session) => {
-    const incident = await prisma.incident.findFirst({ where: { id: params.id, shop: session.shop } });
+    const incident = await findIncident(prisma, session.shop, params.id!);
     if (!incident || incident.type !== "stock_mismatch") return null;
     const settings = await getShopSettings(prisma, session.shop);
     return { ...(await candidatesFor(admin, incident, settings)), lines: incident.openKey ? await offerCandidates(prisma, admin, session.shop, incident.orderId, settings) : [] };
@@ -43,10 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!input.success) {
     return cors(json({ error: "the offer is not valid", errors: Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 }));
   }
-  const result = await withAdmin(request, async (admin, session) => {
+  const result = await orNotFound(withAdmin(request, async (admin, session) => {
     const by = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant", ...(await shopContext(admin)) };
     return createOffer(prisma, admin, session.shop, params.id!, input.data, by);
-  });
+  }), (missing) => ({ ok: false as const, status: 404, error: missing.message }));
   if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
   return cors(json(result, { status: 201 }));
 }

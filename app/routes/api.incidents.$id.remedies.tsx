@@ -9,6 +9,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
 import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
+import { orNotFound } from "../http/not-found.server";
 import { parseDecision } from "../domain/remedies/decisions";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { authenticate } from "../shopify.server";
@@ -41,8 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return cors(json({ error: "the remedy is not valid", errors }, { status: 400 }));
   }
   const who = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant" };
-  const result = await withAdmin(request, (admin, session) =>
-    applyRemedy(prisma, admin, session.shop, params.id!, decision.decision, who, { decisionId: body.data.decisionId }));
+  const result = await orNotFound(withAdmin(request, (admin, session) =>
+    applyRemedy(prisma, admin, session.shop, params.id!, decision.decision, who, { decisionId: body.data.decisionId })),
+  (missing) => ({ ok: false as const, status: 404, error: missing.message, remedy: undefined }));
   if (!result.ok) return cors(json({ error: result.error, remedy: result.remedy && view(result.remedy) }, { status: result.status }));
   return cors(json({ remedy: view(result.remedy), repeated: result.repeated }, { status: result.repeated ? 200 : 201 }));
 }

@@ -10,6 +10,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
+import { findIncident } from "../models/incident.server";
 import { StatusBadge } from "../components/incident-badges";
 import { ACTOR_LABEL, evidenceFacts, labelOf, orderStatusLabel, parcelStatusLabel, REMEDY_LABEL, REMEDY_STATUS_LABEL, TYPE_LABEL, words } from "../components/incident-labels";
 import { dateTimeFormat, readable } from "../domain/dates";
@@ -116,7 +117,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const input = parsed.data;
   return withAdmin(request, async (admin, session) => {
     // The incident alone (not the page's timeline, order and parcels): each domain function reads what it needs.
-    const incident = await prisma.incident.findFirst({ where: { id: params.id!, shop: session.shop }, select: { id: true, subject: true, orderId: true, customerEmail: true } });
+    const incident = await findIncident(prisma, session.shop, params.id!);
     if (!incident) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
     const who = { actor: "merchant" as const, name: "You" };
     // Only the intents that write to the customer need the shop's name and time zone.

@@ -10,6 +10,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
+import { orNotFound } from "../http/not-found.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import { dateFormats, type ShopClock } from "../domain/dates";
@@ -42,7 +43,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const notes: string[] = [];
     // One at a time: each apology is a discount created in Shopify, and its cost bucket is shared.
     for (const id of ids) {
-      const r = intent === "acknowledge" ? await acknowledgeIncident(prisma, session.shop, id, by, { once: true }) : await apologizeWithCode(prisma, admin, session.shop, id, by);
+      const told = intent === "acknowledge" ? acknowledgeIncident(prisma, session.shop, id, by, { once: true }) : apologizeWithCode(prisma, admin, session.shop, id, by);
+      const r = await orNotFound<Awaited<typeof told>, { ok: false; error: string }>(told, (missing) => ({ ok: false, error: missing.message }));
       if (r.ok && r.emailed) done++;
       else notes.push(r.ok ? r.note ?? "not emailed" : r.error);
     }

@@ -1,9 +1,9 @@
 // Applies recorded webhooks to the app's state, outside the request that received them.
 // Each event is claimed, handled and marked processed in one transaction: a crash mid-event
 // leaves it pending, and a second worker on the same database finds it already claimed.
-import type { Prisma, PrismaClient, WebhookEvent } from "@prisma/client";
+import type { PrismaClient, WebhookEvent } from "@prisma/client";
+import type { Tx } from "../db/types";
 
-export type Tx = Prisma.TransactionClient;
 
 export type HandledEvent = {
   shop: string;

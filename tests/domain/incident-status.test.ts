@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { raiseIncident } from "../../app/domain/incidents/incidents.server";
 import { moveIncident } from "../../app/domain/incidents/status.server";
+import { NotFound } from "../../app/models/errors";
 import { useTestDatabase } from "../helpers/test-database";
 
 const SHOP = "status.myshopify.com";
@@ -42,7 +43,9 @@ describe("incident status", () => {
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
     expect(await move(incidentId, "customer_contacted")).toMatchObject({ ok: false, status: 409, error: "an incident remedied cannot become customer contacted" });
-    expect(await move(incidentId, "closed", undefined, "other.myshopify.com")).toMatchObject({ ok: false, status: 404 });
+    const elsewhere = await move(incidentId, "closed", undefined, "other.myshopify.com").catch((error: unknown) => error);
+    expect(elsewhere).toBeInstanceOf(NotFound);
+    expect((elsewhere as NotFound).message).toBe(`no incident ${incidentId} in other.myshopify.com`);
     expect(await ctx.db.prisma.incidentEvent.count({ where: { incidentId, kind: "status" } })).toBe(1);
   });
 });

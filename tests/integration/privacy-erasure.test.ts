@@ -4,6 +4,7 @@
 // (read from the database's catalog), while the facts insights count stay. And shop/redact leaves
 // no row of the shop in any table with a shop column, its settings and SMTP password included.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fullIncident } from "../../app/domain/incidents/full-incident.server";
 import { shopInsights } from "../../app/domain/insights/insights.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { catalogTables, findInEveryColumn } from "../helpers/catalog-search";
@@ -94,6 +95,10 @@ describe.each(providers)("privacy requests on %s", (provider) => {
 
     expect((await catalogTables(ctx.db)).length).toBeGreaterThanOrEqual(14);
     expect(await findInEveryColumn(ctx.db, IDENTIFIERS)).toEqual([]);
+    // What is left still reads: the workspace shows the order without the customer, and what the carrier said without them.
+    const workspace = (await fullIncident(ctx.db.prisma, DEMO_SHOP, failed.id))!;
+    expect(workspace.order).toMatchObject({ customer: null, email: null, phone: null, lines: [expect.objectContaining({ quantity: 1 })] });
+    expect(workspace.incident.evidence).toMatchObject({ status: "failure", message: expect.stringContaining("[redacted]") });
 
     // The facts stay: what went wrong, when, with which carrier, what it cost.
     const kept = await ctx.db.prisma.incident.findMany({ where: { id: { in: [stock.id, failed.id] } }, include: { remedies: true, timeline: true } });

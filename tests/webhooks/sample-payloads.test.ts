@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { webhookHandlers } from "../../app/webhooks/handlers";
 import { processInbox } from "../../app/webhooks/processor.server";
+import { findOrderSnapshot } from "../../app/models/order.server";
 import { projectRoot } from "../helpers/database";
 import { recordDelivery } from "../helpers/lifecycle";
 import { useTestDatabase } from "../helpers/test-database";
@@ -39,5 +40,16 @@ describe("Shopify's sample payloads", () => {
     else if (Object.keys(body).length === 0) expect(event).toMatchObject({ status: "dead", lastError: expect.stringContaining(`${topic} body:`), payload: "{}" });
     else expect({ status: event?.status, error: event?.lastError }).toEqual({ status: "processed", error: null });
     expect(await ctx.db.prisma.incident.count({ where: { shop } })).toBe(0);
+  });
+
+  it("orders/updated leaves a snapshot the order model reads back whole", async () => {
+    const shop = "sample-snapshot.myshopify.com";
+    await ctx.db.prisma.shop.create({ data: { domain: shop } });
+    const body = sample("orders/updated", shop) as { admin_graphql_api_id: string; line_items: unknown[] };
+    await recordDelivery(ctx.db.prisma, shop, { topic: "orders/updated", eventId: "sample-snapshot", triggeredAt: "2026-01-15T10:00:00Z", body: JSON.stringify(body) });
+    await processInbox(ctx.db.prisma, webhookHandlers);
+    const snapshot = await findOrderSnapshot(ctx.db.prisma, shop, body.admin_graphql_api_id);
+    expect(snapshot?.data).toEqual(body);
+    expect(snapshot?.data.line_items).toHaveLength(body.line_items.length);
   });
 });

@@ -1,13 +1,11 @@
 // What a carrier event means for the parcel's incidents: detection that needs only the event and
 // the events recorded before it (run inside the transaction that records the event).
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
+import { orderRef } from "../../models/order-ref.server";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
-import { orderRef } from "./order-ref.server";
 import type { Seen } from "./seen";
-
-type Tx = Prisma.TransactionClient;
 
 /** A carrier event as recorded: its parcel, its order, and what the carrier said when. */
 export type CarrierEvent = { fulfillmentId: string; orderId: string; status: string; message: string | null; happenedAt: Date };

@@ -6,7 +6,8 @@
 // incident holding, if the shop wants holds) with the holds Shopify has, and places or releases
 // MakeGood's own holds, found by their handles. Requests in any order, retried or repeated, end in
 // the same state; Shopify refuses a second hold with the same handle, so nothing holds twice.
-import type { Incident, Prisma, PrismaClient } from "@prisma/client";
+import type { Db } from "../../db/types";
+import { withEvidence, type Evidence, type IncidentRecord } from "../../models/incident.server";
 import type { AdminClient } from "../../shopify/client.server";
 import {
   COD_HOLD_HANDLE, FulfillmentOrderHoldMutation, FulfillmentOrderHoldsQuery, FulfillmentOrderReleaseHoldMutation, OrderFulfillmentHoldsQuery, STOCK_HOLD_HANDLE,
@@ -17,9 +18,6 @@ import type { IncidentType } from "../incidents/types";
 import { getShopSettings } from "../settings/settings.server";
 import { HOLDING_TYPES } from "./hold-request.server";
 import type { DetectionKind } from "./tasks.server";
-
-type Db = PrismaClient | Prisma.TransactionClient;
-type Evidence = Record<string, unknown>;
 
 const HOLDABLE = new Set(["OPEN", "ON_HOLD", "SCHEDULED"]);
 
@@ -35,7 +33,7 @@ type HoldRule = {
   /** Whether the incident concerns this fulfillment order. */
   covers: (evidence: Evidence, fulfillmentOrderId: string) => boolean;
   /** The hold's note, read in Shopify's admin beside the order. */
-  note: (incidents: Incident[]) => string;
+  note: (incidents: IncidentRecord[]) => string;
   /** On the incident's timeline when placed. */
   held: string;
 };
@@ -49,27 +47,25 @@ export const HOLD_RULES: HoldRule[] = [
     type: "stock_mismatch", handle: STOCK_HOLD_HANDLE, reason: "INVENTORY_OUT_OF_STOCK",
     holdsWhile: (status, evidence) => !(status === "remedied" && evidence.settled === true),
     covers: (evidence, fulfillmentOrderId) => evidence.fulfillmentOrderId === fulfillmentOrderId,
-    note: (incidents) => `MakeGood: stock cannot honour ${incidents.map((i) => (JSON.parse(i.evidence) as { sku?: string | null }).sku ?? i.subject).join(", ")}`,
+    note: (incidents) => `MakeGood: stock cannot honour ${incidents.map((i) => (i.type === "stock_mismatch" ? i.evidence.sku : null) ?? i.subject).join(", ")}`,
     held: "Fulfillment put on hold so the warehouse does not ship what stock cannot honour",
   },
   {
     type: "cod_amount_mismatch", handle: COD_HOLD_HANDLE, reason: "OTHER",
     holdsWhile: (status) => status !== "remedied",
     covers: () => true,
-    note: ([incident]) => {
-      const e = JSON.parse(incident.evidence) as Evidence;
-      return `MakeGood: cash on delivery changed after checkout. The customer was told ${money(e.told, e.currency)}, the courier would ask ${money(e.due, e.currency)}. Held until the shop decides in MakeGood (remedy, dismiss or close the incident).`;
-    },
+    note: ([{ evidence: e }]) =>
+      `MakeGood: cash on delivery changed after checkout. The customer was told ${money(e.told, e.currency)}, the courier would ask ${money(e.due, e.currency)}. Held until the shop decides in MakeGood (remedy, dismiss or close the incident).`,
     held: "Fulfillment put on hold: the courier would ask another amount than the customer was told, so the order waits for your decision",
   },
 ];
 
 /** The incidents on the order that hold, per rule: open, in a status their rule holds in. */
 async function holdingIncidents(db: Db, shop: string, orderId: string) {
-  const open = await db.incident.findMany({ where: { shop, orderId, type: { in: [...HOLDING_TYPES] }, openKey: { not: null } }, orderBy: { openedAt: "asc" } });
+  const open = (await db.incident.findMany({ where: { shop, orderId, type: { in: [...HOLDING_TYPES] }, openKey: { not: null } }, orderBy: { openedAt: "asc" } })).map(withEvidence);
   return (fulfillmentOrderId: string) => HOLD_RULES.map((rule) => ({
     rule,
-    incidents: open.filter((i) => i.type === rule.type && rule.holdsWhile(i.status, JSON.parse(i.evidence) as Evidence) && rule.covers(JSON.parse(i.evidence) as Evidence, fulfillmentOrderId)),
+    incidents: open.filter((i) => i.type === rule.type && rule.holdsWhile(i.status, i.evidence) && rule.covers(i.evidence, fulfillmentOrderId)),
   }));
 }
 

@@ -2,7 +2,7 @@
 // Admin access (webhook handlers, inside the inbox transaction), so a change that may call for a
 // hold or its release only requests the task "sync_fulfillment_hold"; the worker does it after
 // the transaction (fulfillment-hold.server). A request repeated while pending is one task.
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import type { IncidentType } from "../incidents/types";
 import { requestDetection } from "./tasks.server";
 
@@ -15,6 +15,6 @@ export const HOLDING_TYPES: readonly IncidentType[] = ["stock_mismatch", "cod_am
 export const holdsFulfillment = (type: string) => (HOLDING_TYPES as readonly string[]).includes(type);
 
 /** `subject`: the order (all its fulfillment orders) or one fulfillment order of it. */
-export async function requestHoldSync(tx: Prisma.TransactionClient, shop: string, subject: string, requestedBy: string, now: Date) {
+export async function requestHoldSync(tx: Tx, shop: string, subject: string, requestedBy: string, now: Date) {
   await requestDetection(tx, { shop, kind: SYNC_FULFILLMENT_HOLD, subject, dueAt: now, requestedBy });
 }

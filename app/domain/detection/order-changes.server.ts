@@ -1,34 +1,26 @@
 // What an order's new state means for its incidents: detection that needs only the state Shopify
 // announced and the snapshots (run inside the transaction that applies the order's webhook).
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
+import { evidenceOf } from "../../models/incident.server";
+import type { OrderData } from "../../models/order.server";
+import { orderRef, orderRefFrom } from "../../models/order-ref.server";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
-import { recordRedemptions, type OrderDiscounts } from "../remedies/redemption.server";
+import { recordRedemptions } from "../remedies/redemption.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { codAmountChange, type CodOrderState } from "./cod";
-import { orderRef, orderRefFrom } from "./order-ref.server";
 import type { Seen } from "./seen";
 import { STOCK_CHECK_ORDER } from "./stock-check.server";
 import { requestDetection } from "./tasks.server";
 
-type Tx = Prisma.TransactionClient;
-
-/** An order's state as Shopify's order webhooks carry it: the fields read here, the rest as sent. */
-export type OrderState = {
-  admin_graphql_api_id: string;
-  name: string;
-  email?: string | null;
-  customer?: { admin_graphql_api_id: string; [field: string]: unknown } | null;
-  cancelled_at?: string | null;
-  fulfillment_status?: string | null;
-  [field: string]: unknown;
-};
+/** An order's state as Shopify's order webhooks carry it (the order model's schema), with its id. */
+export type OrderState = OrderData & { admin_graphql_api_id: string; name: string };
 
 /** A cash-on-delivery order whose amount due moved away from what the customer was told. */
 export async function detectCodChange(tx: Tx, seen: Seen, before: CodOrderState, after: CodOrderState & { admin_graphql_api_id: string }, at: Date) {
   const orderId = after.admin_graphql_api_id;
   const open = await tx.incident.findFirst({ where: { shop: seen.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } } });
-  const told = open ? ((JSON.parse(open.evidence) as { told?: string }).told ?? null) : null;
+  const told = open ? (evidenceOf(open, "cod_amount_mismatch").told ?? null) : null;
   const change = codAmountChange(before, after, told);
   if (!change) return;
   if (change.kind !== "changed") {
@@ -55,7 +47,7 @@ export async function detectOnOrder(tx: Tx, seen: Seen, order: OrderState, { fir
     const { shop: _shop, orderId: _id, ...names } = orderRefFrom(seen.shop, orderId, order);
     await tx.incident.updateMany({ where: { shop: seen.shop, orderId, orderName: "" }, data: names });
     // A new order paid partly with a compensation code closes that remedy's loop.
-    await recordRedemptions(tx, seen.shop, orderId, order as OrderDiscounts, at);
+    await recordRedemptions(tx, seen.shop, orderId, order, at);
   }
   const resolve = (types: Parameters<typeof resolveIncidents>[1]["types"], reason: string) =>
     resolveIncidents(tx, { shop: seen.shop, orderId, types, reason, at, actor: "shopify", source: seen.source });

@@ -10,7 +10,8 @@ import { getShopSettings } from "../settings/settings.server";
 import { slaOf, type ShopSettings } from "../settings/settings";
 import type { Calendar } from "./deadlines";
 import { detectLateDeliveries, detectLateShipment, type LateFinding } from "./late";
-import { orderRefFrom } from "./order-ref.server";
+import { findOrderData } from "../../models/order.server";
+import { orderRefFrom } from "../../models/order-ref.server";
 
 export type ScanResult = { orders: number; pages: number; opened: number; confirmed: number; closed: number };
 
@@ -31,9 +32,8 @@ function goneAwayReason(order: WatchedOrder, type: (typeof LATE_TYPES)[number], 
 async function judgeOrder(prisma: PrismaClient, shop: string, order: WatchedOrder, findings: LateFinding[], settings: ShopSettings, now: Date) {
   return prisma.$transaction(async (tx) => {
     const counts = { opened: 0, confirmed: 0, closed: 0 };
-    const snapshot = await tx.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: order.id } } });
     // No snapshot (an order placed before the install): whom to tell comes from what the scan read.
-    const ref = orderRefFrom(shop, order.id, snapshot ? JSON.parse(snapshot.data) : {
+    const ref = orderRefFrom(shop, order.id, (await findOrderData(tx, shop, order.id)) ?? {
       name: order.name, email: order.email, customer: order.customer && { admin_graphql_api_id: order.customer.id }, customer_locale: order.customer?.locale ?? null,
     });
     for (const f of findings) {

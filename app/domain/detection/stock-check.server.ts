@@ -3,28 +3,27 @@
 // lines and their stock at the fulfilling location are read from Shopify (stock-fetch.server);
 // the lines stock cannot honour become stock_mismatch incidents, and a line whose stock came back
 // closes its incident. The fulfillment order's hold follows (fulfillment-hold.server).
-import type { DetectionTask, Prisma } from "@prisma/client";
+import type { DetectionTask } from "@prisma/client";
+import type { Tx } from "../../db/types";
+import { evidenceOf } from "../../models/incident.server";
+import { findOrderData, snapshotsUpdatedSince } from "../../models/order.server";
 import { raiseIncident, resolveIncidents } from "../incidents/incidents.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
-import { orderRef } from "./order-ref.server";
+import { orderRef } from "../../models/order-ref.server";
 import { fetchOrderStock, type FetchedOrderStock } from "./stock-fetch.server";
 import { requestHoldSync } from "./hold-request.server";
 import { detectStockMismatch } from "./stock";
 import type { DetectionKind } from "./tasks.server";
-
-type Tx = Prisma.TransactionClient;
-type SnapshotLines = { created_at?: string; cancelled_at?: string | null; line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[] };
 
 export const STOCK_CHECK_ORDER = "stock_check_order";
 
 /** Units of each variant that orders placed after `order` still hold (from the app's snapshots). */
 async function heldByNewerOrders(tx: Tx, shop: string, order: FetchedOrderStock): Promise<Map<string, number>> {
   const createdAt = new Date(order.createdAt);
-  const recent = await tx.orderSnapshot.findMany({ where: { shop, shopifyUpdatedAt: { gte: createdAt }, orderId: { not: order.id } } });
+  const recent = await snapshotsUpdatedSince(tx, shop, createdAt, order.id);
   const held = new Map<string, number>();
-  for (const snapshot of recent) {
-    const data = JSON.parse(snapshot.data) as SnapshotLines;
+  for (const { data } of recent) {
     if (!data.created_at || new Date(data.created_at) <= createdAt || data.cancelled_at) continue;
     for (const line of data.line_items ?? []) {
       if (line.variant_id == null || !line.fulfillable_quantity) continue;
@@ -37,8 +36,8 @@ async function heldByNewerOrders(tx: Tx, shop: string, order: FetchedOrderStock)
 
 export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
   async fetch(admin, task, db) {
-    const snapshot = await db.orderSnapshot.findUnique({ where: { shop_orderId: { shop: task.shop, orderId: task.subject } } });
-    const lineCount = snapshot ? ((JSON.parse(snapshot.data) as SnapshotLines).line_items?.length ?? 1) : 10;
+    const data = await findOrderData(db, task.shop, task.subject);
+    const lineCount = data ? (data.line_items?.length ?? 1) : 10;
     return fetchOrderStock(admin, task.subject, lineCount);
   },
 
@@ -73,7 +72,7 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
     for (const incident of flagged) {
       const line = lines.find((l) => l.lineItemId === incident.subject);
       if (!line) continue;
-      const evidence = JSON.parse(incident.evidence) as Record<string, unknown>;
+      const evidence = evidenceOf(incident, "stock_mismatch");
       if (evidence.fulfillmentOrderId !== line.fulfillmentOrderId) {
         await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, fulfillmentOrderId: line.fulfillmentOrderId }) } });
       }
@@ -90,7 +89,7 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
       // Fixed by our remedy but kept open until the customer is told: marked settled, it holds nothing back any more.
       const waiting = await tx.incident.findMany({ where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", subject: line.lineItemId, status: "remedied", openKey: { not: null } } });
       for (const incident of waiting) {
-        const evidence = JSON.parse(incident.evidence) as Record<string, unknown>;
+        const evidence = evidenceOf(incident, "stock_mismatch");
         if (evidence.settled !== true) await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, settled: true }) } });
       }
       if (closed > 0 || waiting.length > 0) touched.add(line.fulfillmentOrderId);

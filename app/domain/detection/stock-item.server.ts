@@ -3,16 +3,11 @@
 // so its variant is read once; then every open order still holding that variant gets its own
 // stock check, oldest first (they are the ones that ship first), which flags the orders that can
 // no longer be served and closes incidents whose stock came back.
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
+import { snapshotsNamingVariant } from "../../models/order.server";
 import { InventoryItemVariantQuery } from "../../shopify/documents/stock";
 import { STOCK_CHECK_ORDER } from "./stock-check.server";
 import { requestDetection, type DetectionKind } from "./tasks.server";
-
-type Tx = Prisma.TransactionClient;
-type OrderData = {
-  created_at?: string; cancelled_at?: string | null; fulfillment_status?: string | null;
-  line_items?: { variant_id?: number | string | null; fulfillable_quantity?: number }[];
-};
 
 export const STOCK_CHECK_ITEM = "stock_check_item";
 export const stockItemSubject = (inventoryItemId: string, locationId: string) => `${inventoryItemId}|${locationId}`;
@@ -30,12 +25,9 @@ export async function stockChangeNeedsCheck(tx: Tx, shop: string, inventoryItemI
 /** Open orders holding `variantId` with units still to ship, oldest first (from the snapshots). */
 export async function ordersHoldingVariant(tx: Tx, shop: string, variantId: string): Promise<string[]> {
   const legacy = variantId.split("/").pop()!;
-  // Webhook bodies carry the id as a number, reconciled ones as a string.
-  const candidates = await tx.orderSnapshot.findMany({
-    where: { shop, OR: [{ data: { contains: `"variant_id":${legacy},` } }, { data: { contains: `"variant_id":${legacy}}` } }, { data: { contains: `"variant_id":"${legacy}"` } }] },
-  });
+  const candidates = await snapshotsNamingVariant(tx, shop, legacy);
   return candidates
-    .map((s) => ({ id: s.orderId, data: JSON.parse(s.data) as OrderData }))
+    .map((s) => ({ id: s.orderId, data: s.data }))
     .filter(({ data }) => !data.cancelled_at && data.fulfillment_status !== "fulfilled"
       && (data.line_items ?? []).some((l) => String(l.variant_id) === legacy && (l.fulfillable_quantity ?? 0) > 0))
     .sort((a, b) => Date.parse(a.data.created_at ?? "") - Date.parse(b.data.created_at ?? ""))

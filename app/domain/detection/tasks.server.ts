@@ -1,9 +1,9 @@
 // Detection work that needs the Admin API: requested inside an inbox transaction, done after it,
 // with retries. A task asked for again while pending is one task.
-import type { Prisma, PrismaClient, DetectionTask } from "@prisma/client";
+import type { PrismaClient, DetectionTask } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import type { AdminClient } from "../../shopify/client.server";
 
-type Tx = Prisma.TransactionClient;
 
 export type TaskRequest = { shop: string; kind: string; subject: string; dueAt: Date; requestedBy: string };
 

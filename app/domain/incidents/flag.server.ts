@@ -7,7 +7,8 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { STOCK_CHECK_ORDER } from "../detection/stock-check.server";
 import { requestDetection } from "../detection/tasks.server";
-import { orderRefFrom } from "../detection/order-ref.server";
+import { findOrderData, type OrderData } from "../../models/order.server";
+import { orderRefFrom } from "../../models/order-ref.server";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";
@@ -35,16 +36,11 @@ export type FlagResult =
   | { ok: true; incidentId: string; opened: boolean }
   | { ok: false; status: 404 | 409; error: string };
 
-type LineData = { admin_graphql_api_id?: string; title?: string; sku?: string | null; quantity?: number; fulfillable_quantity?: number };
-/** An order in the shape of Shopify's webhook body, as the snapshots keep it. */
-export type FlaggedOrder = { name?: string; cancelled_at?: string | null; line_items?: LineData[] };
-
 /** `known`: the order as just read from Shopify, for an order no webhook told the app of yet
  *  (placed before the install); otherwise the app's snapshot of it. */
-export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date(), known?: FlaggedOrder): Promise<FlagResult> {
-  const snapshot = known ? null : await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: input.orderId } } });
-  if (!known && !snapshot) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
-  const data = known ?? (JSON.parse(snapshot!.data) as FlaggedOrder);
+export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date(), known?: OrderData): Promise<FlagResult> {
+  const data = known ?? (await findOrderData(prisma, shop, input.orderId));
+  if (!data) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
   const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
   if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
   if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };

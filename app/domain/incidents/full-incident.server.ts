@@ -2,18 +2,12 @@
 // and the order as the app's snapshots know it (lines, parcels), all scoped to the shop.
 import { unitsLeft } from "../remedies/units-at-stake";
 import type { PrismaClient } from "@prisma/client";
+import { withEvidence } from "../../models/incident.server";
+import { findOrderData, type OrderData } from "../../models/order.server";
 import { summaryDates } from "../dates";
 import { nextDeadline, slaState } from "./sla";
 
 import { fromCents, toCents } from "../money";
-
-type Line = { admin_graphql_api_id?: string; title?: string; variant_title?: string | null; sku?: string | null; quantity?: number; current_quantity?: number; fulfillable_quantity?: number; price?: string; total_discount?: string };
-type Address = { phone?: string | null } | null;
-type OrderData = {
-  name?: string; email?: string | null; phone?: string | null; currency?: string; total_price?: string; financial_status?: string;
-  fulfillment_status?: string | null; created_at?: string; customer?: { first_name?: string | null; last_name?: string | null; phone?: string | null } | null;
-  shipping_address?: Address; billing_address?: Address; line_items?: Line[];
-};
 
 /** A number to call the customer on (the shops of SCENARIOS.md phone first): the order's contact
  *  phone, else the customer's, else the one given for delivery or billing. */
@@ -35,18 +29,18 @@ function holdsInPlace(timeline: { kind: string; detail: string | null }[]): numb
 }
 
 /** The order in Shopify's webhook shape, read from Shopify: for an order no webhook told the app of. */
-export type ReadOrder = (orderId: string) => Promise<unknown>;
+export type ReadOrder = (orderId: string) => Promise<OrderData | null>;
 
 export async function fullIncident(prisma: PrismaClient, shop: string, id: string, now = new Date(), readOrder?: ReadOrder) {
-  const incident = await prisma.incident.findFirst({
+  const row = await prisma.incident.findFirst({
     where: { id, shop },
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } }, offerLines: { include: { offer: true }, orderBy: { offer: { createdAt: "asc" } } } },
   });
-  if (!incident) return null;
-  const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
+  if (!row) return null;
+  const incident = withEvidence(row);
   // An order placed before the install (or whose webhook never came) has no snapshot: the deadline
   // scan still finds it late, and the merchant still needs to see what it is.
-  const data = snapshot ? (JSON.parse(snapshot.data) as OrderData) : ((await readOrder?.(incident.orderId)) as OrderData | null | undefined) ?? null;
+  const data = (await findOrderData(prisma, shop, incident.orderId)) ?? (await readOrder?.(incident.orderId)) ?? null;
   const clock = { ...incident, open: incident.openKey !== null };
   const deadline = nextDeadline(clock);
   const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop, orderId: incident.orderId }, orderBy: { shopifyUpdatedAt: "asc" } });
@@ -54,7 +48,7 @@ export async function fullIncident(prisma: PrismaClient, shop: string, id: strin
     incident: {
       id: incident.id, type: incident.type, status: incident.status, subject: incident.subject, open: incident.openKey !== null,
       orderId: incident.orderId, orderName: incident.orderName || incident.orderId, customerEmail: incident.customerEmail, customerLocale: incident.customerLocale,
-      evidence: JSON.parse(incident.evidence) as Record<string, unknown>, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
+      evidence: incident.evidence, openedAt: incident.openedAt.toISOString(), answerBy: incident.answerBy.toISOString(),
       acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null, closedAt: incident.closedAt?.toISOString() ?? null, closeReason: incident.closeReason,
       remedyCost: incident.remedyCost,
       /** Units of the line still to make good (null: not an incident about one line's units). */

@@ -1,5 +1,6 @@
 // Whole incidents, their evidence, timeline and remedies read back from JSON: the CLI's `incidents list`.
 import type { PrismaClient } from "@prisma/client";
+import { withEvidence } from "../../models/incident.server";
 
 export type IncidentFilter = {
   shop: string;
@@ -21,10 +22,10 @@ export async function incidentsWithHistory(prisma: PrismaClient, f: IncidentFilt
     take: f.limit,
     include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } } },
   });
-  return rows.map(({ openKey: _k, evidence, timeline, remedies, ...incident }) => ({
+  return rows.map(withEvidence).map(({ openKey: _k, evidence, timeline, remedies, ...incident }) => ({
     ...incident,
     remedies: remedies.map(({ shop: _s, incidentId: _i, decisionKey: _d, params, ...r }) => ({ ...r, decision: JSON.parse(params) as unknown })),
-    evidence: JSON.parse(evidence) as Record<string, unknown>,
+    evidence,
     timeline: timeline.map(({ shop: _s, incidentId: _i, detail, ...e }) => ({ ...e, detail: detail ? (JSON.parse(detail) as unknown) : null })),
   }));
 }

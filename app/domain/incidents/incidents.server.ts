@@ -1,10 +1,9 @@
 // Opening, confirming and closing incidents, inside the caller's transaction. One open incident
 // per (order, type, subject): a repeated signal is added to its timeline (once per source).
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { DEFAULT_SLA, openKeyOf, type Actor, type IncidentType, type SlaPolicy, type Signal } from "./types";
 
-type Tx = Prisma.TransactionClient;
 
 export type RaiseOutcome = { incidentId: string; opened: boolean };
 

@@ -2,7 +2,9 @@
 // remedied → closed, or dismissed with a reason (not a real problem, handled elsewhere). Each move
 // lands on the timeline with who made it. Problems that go away on their own are closed by
 // resolveIncidents from any open status.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import type { Db, Tx } from "../../db/types";
+import { requireIncident } from "../../models/incident.server";
 import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline } from "./incidents.server";
 import type { Actor, IncidentStatus } from "./types";
@@ -19,12 +21,11 @@ const NEXT: Record<IncidentStatus, readonly IncidentStatus[]> = {
 export const allowedMoves = (from: IncidentStatus) => NEXT[from] ?? [];
 
 export type Move = { shop: string; incidentId: string; to: IncidentStatus; reason?: string; actor: Actor; by: string; at?: Date };
-export type MoveResult = { ok: true; status: IncidentStatus } | { ok: false; status: 404 | 409 | 400; error: string };
+export type MoveResult = { ok: true; status: IncidentStatus } | { ok: false; status: 409 | 400; error: string };
 
-export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, m: Move): Promise<MoveResult> {
-  const run = async (tx: Prisma.TransactionClient): Promise<MoveResult> => {
-    const incident = await tx.incident.findFirst({ where: { id: m.incidentId, shop: m.shop } });
-    if (!incident) return { ok: false, status: 404, error: `no incident ${m.incidentId} in ${m.shop}` };
+export async function moveIncident(db: Db, m: Move): Promise<MoveResult> {
+  const run = async (tx: Tx): Promise<MoveResult> => {
+    const incident = await requireIncident(tx, m.shop, m.incidentId);
     const from = incident.status as IncidentStatus;
     if (from === m.to) return { ok: true, status: from }; // a repeated click changes nothing
     if (!allowedMoves(from).includes(m.to)) return { ok: false, status: 409, error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}` };

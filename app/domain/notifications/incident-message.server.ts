@@ -1,9 +1,10 @@
 // Writing to the customer about an incident: the preview the merchant reads and the email that
 // goes out are the same composition. Every message sent (or not, and why) lands on the timeline;
 // the first one sent is the customer's first contact. An apology tells one code once.
-import { z } from "zod";
-import type { Incident, Prisma, PrismaClient, Remedy } from "@prisma/client";
-import { customerFirstName } from "../detection/order-ref.server";
+import type { PrismaClient, Remedy } from "@prisma/client";
+import type { Tx } from "../../db/types";
+import { requireIncident, type IncidentRecord } from "../../models/incident.server";
+import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
 import { getShopSettings } from "../settings/settings.server";
@@ -19,7 +20,7 @@ import { shipByFrom } from "./ship-by";
  *  day a late order leaves by, when the merchant names one; else the shop's handling time from now. */
 export type MessageRequest = { kind: MessageKind; locale?: Locale; note?: string; codeRemedyId?: string; shipBy?: Date };
 export type Sender = { name: string; shopName: string; timezone: string };
-type Refusal = { ok: false; status: 404 | 409; error: string };
+type Refusal = { ok: false; status: 409; error: string };
 export type Preview = { ok: true; to: string; locale: Locale; message: ComposedMessage; codeRemedyId: string | null };
 export type SendResult = { ok: true; emailed: boolean; note: string | null; repeated?: boolean } | Refusal;
 
@@ -36,19 +37,16 @@ function codeToTell(remedy: Remedy) {
   };
 }
 
-const CodEvidence = z.object({ told: z.string(), due: z.string(), currency: z.string().nullish() });
-
 /** The amounts a COD incident saw, for the customer to read exactly. */
-function codAmounts(incident: Incident) {
+function codAmounts(incident: IncidentRecord) {
   if (incident.type !== "cod_amount_mismatch") return null;
-  const e = CodEvidence.safeParse(JSON.parse(incident.evidence));
-  return e.success ? { told: e.data.told, due: e.data.due, currency: e.data.currency ?? "EUR" } : null;
+  const { told, due, currency } = incident.evidence;
+  return told !== undefined && due !== undefined ? { told, due, currency: currency ?? "EUR" } : null;
 }
 
 async function prepare(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender)
-  : Promise<(Preview & { incident: Incident; settings: ShopSettings }) | Refusal> {
-  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
-  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  : Promise<(Preview & { incident: IncidentRecord; settings: ShopSettings }) | Refusal> {
+  const incident = await requireIncident(prisma, shop, incidentId);
   if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address" };
   if (request.kind === "acknowledge" && !incident.openKey) return { ok: false, status: 409, error: "the incident is closed" };
   const code = request.kind === "apology_code" ? await codeOf(prisma, shop, incidentId, request.codeRemedyId) : null;
@@ -126,9 +124,9 @@ export async function acknowledgeIncident(prisma: PrismaClient, shop: string, in
 }
 
 /** Remedied for good: for a stock line, every unit at stake made good (or the line found whole). */
-async function fixedAltogether(tx: Prisma.TransactionClient, incident: Incident): Promise<boolean> {
+async function fixedAltogether(tx: Tx, incident: IncidentRecord): Promise<boolean> {
   if (incident.status !== "remedied") return false;
   if (incident.type !== "stock_mismatch") return true;
-  if ((JSON.parse(incident.evidence) as { settled?: unknown }).settled === true) return true;
+  if (incident.evidence.settled === true) return true;
   return unitsLeft(incident, await tx.remedy.findMany({ where: { shop: incident.shop, incidentId: incident.id } })) === 0;
 }

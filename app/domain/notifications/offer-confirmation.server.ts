@@ -1,7 +1,7 @@
 // The email that confirms a customer's answer to an offer, sent once the answer is carried out. It
 // lands on the incident's timeline (or why it was not sent), like every message to the customer.
 import type { Offer, PrismaClient } from "@prisma/client";
-import { customerFirstName } from "../detection/order-ref.server";
+import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { ShopSettings } from "../settings/settings";
 import { sendCustomerMail } from "./mailer.server";

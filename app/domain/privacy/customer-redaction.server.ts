@@ -4,10 +4,9 @@
 // identifiers — the email and phone Shopify names, and the names, streets and numbers their orders
 // gave — and those are replaced. The facts stay: what was ordered, for how much, what went wrong,
 // when, with which carrier, and what the shop did about it.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
+import type { Db } from "../../db/types";
 import { addIdentifier, identifiersIn, mentions, redactJson, redactText, STRIPPED_MARK } from "./personal-data";
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 /** Who Shopify asks to forget (`customer.id`, `customer.email`, `customer.phone`, `orders_to_redact`). */
 export type CustomerToForget = { shop: string; customerId: string | null; email: string | null; phone: string | null; orderIds: string[] };
@@ -15,14 +14,14 @@ export type CustomerToForget = { shop: string; customerId: string | null; email:
 export type RedactionCounts = { orders: number; fulfillments: number; incidents: number; timelineEntries: number; inboxBodies: number; exports: number };
 
 /** The customer's orders the app holds: by customer, by the orders Shopify names, by email. */
-export async function customerOrders(tx: Tx, who: Omit<CustomerToForget, "phone">) {
+export async function customerOrders(tx: Db, who: Omit<CustomerToForget, "phone">) {
   const or: Prisma.OrderSnapshotWhereInput[] = [{ orderId: { in: who.orderIds } }];
   if (who.customerId) or.push({ customerId: who.customerId });
   if (who.email) or.push({ email: who.email });
   return tx.orderSnapshot.findMany({ where: { shop: who.shop, OR: or } });
 }
 
-export async function redactCustomerData(tx: Tx, who: CustomerToForget, now: Date): Promise<RedactionCounts> {
+export async function redactCustomerData(tx: Db, who: CustomerToForget, now: Date): Promise<RedactionCounts> {
   const { shop } = who;
   const orders = await customerOrders(tx, who);
   const orderIds = [...new Set([...who.orderIds, ...orders.map((o) => o.orderId)])];
@@ -103,7 +102,7 @@ function withoutMessageText(detail: string): string {
 }
 
 /** The inbox bodies about their orders or naming them (the privacy requests themselves included). */
-async function redactInbox(tx: Tx, shop: string, orderIds: string[], ids: Set<string>, now: Date) {
+async function redactInbox(tx: Db, shop: string, orderIds: string[], ids: Set<string>, now: Date) {
   const texts = [...ids].filter((v) => v.includes("@") || /^\+?\d{6,}$/.test(v));
   const candidates = await tx.webhookEvent.findMany({
     where: {

@@ -4,23 +4,18 @@
 // not whole order bodies. It waits for the merchant on the Privacy page, and is deleted once the
 // merchant has it (they mark it delivered) or after EXPORT_KEPT_DAYS, whichever comes first. The
 // row stays, naming no one, so the merchant sees the request was answered.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import type { Db } from "../../db/types";
+import { readSnapshot } from "../../models/order.server";
 import { summaryDates } from "../dates";
 import { customerOrders, type CustomerToForget } from "./customer-redaction.server";
 import { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 export { EXPORT_KEPT_DAYS, type DataExport, type ExportRow, type SpentExport } from "./data-export";
 
 export const DATA_REQUEST = "customers/data_request";
 
 type Address = Record<string, unknown> | null | undefined;
-type OrderData = {
-  name?: string; email?: string | null; contact_email?: string | null; phone?: string | null; note?: string | null; customer_locale?: string | null;
-  customer?: { first_name?: string | null; last_name?: string | null; email?: string | null; phone?: string | null } | null;
-  shipping_address?: Address; billing_address?: Address; created_at?: string;
-};
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "name", "company", "address1", "address2", "city", "zip", "province", "country", "phone"];
 const address = (a: Address) => (a ? Object.fromEntries(ADDRESS_FIELDS.filter((k) => a[k] != null).map((k) => [k, a[k]])) : null);
@@ -33,7 +28,7 @@ const detailOf = (detail: string | null) => {
   }
 };
 
-export async function recordDataExport(tx: Tx, who: Omit<CustomerToForget, "shop"> & { shop: string }, now: Date) {
+export async function recordDataExport(tx: Db, who: Omit<CustomerToForget, "shop"> & { shop: string }, now: Date) {
   const orders = await customerOrders(tx, who);
   const orderIds = orders.map((o) => o.orderId);
   const incidents = await tx.incident.findMany({ where: { shop: who.shop, orderId: { in: orderIds } }, include: { timeline: { where: { kind: "customer_message" }, orderBy: { at: "asc" } } } });
@@ -41,7 +36,7 @@ export async function recordDataExport(tx: Tx, who: Omit<CustomerToForget, "shop
     status: "ready",
     customer: { id: who.customerId, email: who.email, phone: who.phone },
     orders: orders.map((o) => {
-      const d = JSON.parse(o.data) as OrderData;
+      const d = readSnapshot(o).data;
       return {
         order: o.name, placedAt: d.created_at ?? null, email: d.email ?? d.contact_email ?? o.email, phone: d.phone ?? d.customer?.phone ?? null,
         name: [d.customer?.first_name, d.customer?.last_name].filter(Boolean).join(" ") || null, language: d.customer_locale ?? null, note: d.note ?? null,

@@ -3,8 +3,8 @@
 // records. The tables are read from the schema rather than listed here, so a table added later
 // with a `shop` column is erased too without anyone remembering to add it.
 import { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
 
-type Tx = Prisma.TransactionClient;
 type Deletable = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };
 
 const isChild = (m: Prisma.DMMF.Model) => m.fields.some((f) => (f.relationFromFields?.length ?? 0) > 0);

@@ -3,6 +3,7 @@
 // however often it is asked for: the code is one decision (its key names it) and the email tells
 // that code once.
 import type { PrismaClient } from "@prisma/client";
+import { requireIncident } from "../../models/incident.server";
 import type { AdminClient } from "../../shopify/client.server";
 import type { IncidentType } from "../incidents/types";
 import { sendIncidentMessage, type Sender } from "../notifications/incident-message.server";
@@ -15,8 +16,7 @@ export type ApologyResult =
   | { ok: false; status: number; error: string };
 
 export async function apologizeWithCode(prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, by: Sender): Promise<ApologyResult> {
-  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop }, select: { type: true, status: true, customerEmail: true } });
-  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  const incident = await requireIncident(prisma, shop, incidentId);
   if (incident.status === "dismissed") return { ok: false, status: 409, error: "the incident was dismissed" };
   // Checked before the code is made: a code nobody can be told about is no apology.
   if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address" };

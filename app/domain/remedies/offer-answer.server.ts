@@ -7,6 +7,7 @@
 // fallback still runs at its date; a claim left by a process that died is swept back the same way.
 import type { PrismaClient } from "@prisma/client";
 import type { AdminClient } from "../../shopify/client.server";
+import { evidenceOf } from "../../models/incident.server";
 import { offerById, offersDue, type OfferedLine, type OfferWithLines } from "../../models/offer.server";
 import { requestHoldSync } from "../detection/hold-request.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
@@ -200,8 +201,8 @@ async function answerLines(
       if (!result.ok) return; // the failure is on the timeline; the merchant takes it from there
       await resolveIncidents(tx, { shop: offer.shop, orderId: offer.orderId, types: ["stock_mismatch"], subject: line.lineItemId, reason: closeReason(line, choice, substitute, fallback), at: now, actor: who.actor, source: `offer:${offer.id}:answer` });
       // The fulfillment order held for this line can go now.
-      const incident = await tx.incident.findUniqueOrThrow({ where: { id: line.incidentId }, select: { evidence: true } });
-      const evidence = JSON.parse(incident.evidence) as { fulfillmentOrderId?: string };
+      const incident = await tx.incident.findUniqueOrThrow({ where: { id: line.incidentId }, select: { id: true, type: true, evidence: true } });
+      const evidence = evidenceOf(incident, "stock_mismatch");
       if (evidence.fulfillmentOrderId) await requestHoldSync(tx, offer.shop, evidence.fulfillmentOrderId, `offer:${offer.id}`, now);
     });
     allDone &&= result.ok;

@@ -8,6 +8,7 @@
 // the credential.
 import { json } from "@remix-run/node";
 import prisma from "../../db.server";
+import { evidenceOf } from "../../models/incident.server";
 import { adminClientForShop } from "../../shopify/admin.server";
 import { shopContext } from "../../shopify/shop-context.server";
 import { localeOfRequest, t, type Locale, type MessageKey } from "../notifications/messages";
@@ -89,8 +90,8 @@ export async function loadOfferPage(token: string, request: Request) {
   const { offer, state } = view;
   const facts = await pageFacts(view);
   const { settings, shopName, timezone, locale, say } = facts;
-  const incidents = await prisma.incident.findMany({ where: { shop: offer.shop, id: { in: offer.lines.map((l) => l.incidentId) } }, select: { id: true, evidence: true } });
-  const reasons = new Map(incidents.map((i) => [i.id, (JSON.parse(i.evidence) as { reason?: string }).reason]));
+  const incidents = await prisma.incident.findMany({ where: { shop: offer.shop, id: { in: offer.lines.map((l) => l.incidentId) } }, select: { id: true, type: true, evidence: true } });
+  const reasons = new Map(incidents.map((i) => [i.id, evidenceOf(i, "stock_mismatch").reason]));
   const texts = offer.lines.map(lineText(view, reasons));
   const answered = state === "answered" ? await answeredOf(prisma, offer.shop, offer.id) : undefined;
   const message = state === "expired" ? say(expiredKey(view)) : state === "failed" ? say("page.failed") : state === "withdrawn" ? say("page.withdrawn")

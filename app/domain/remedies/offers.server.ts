@@ -4,10 +4,11 @@
 // whole order; answered once through a link (offer-answer.server.ts). A new offer for the same lines
 // withdraws the one still waiting, so the customer's latest email is the one that counts.
 import { createHash, randomBytes } from "node:crypto";
-import type { Incident, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import { requireIncident, withEvidenceOf, type IncidentOf } from "../../models/incident.server";
 import type { AdminClient } from "../../shopify/client.server";
 import { offerByTokenHash, offersCovering, type OfferWithLines, type OfferedSubstitute } from "../../models/offer.server";
-import { customerFirstName } from "../detection/order-ref.server";
+import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
 import { sendCustomerMail } from "../notifications/mailer.server";
@@ -34,18 +35,18 @@ export type Creator = { actor: Actor; name: string; shopName: string; timezone: 
 
 export type CreateOfferResult =
   | { ok: true; offerId: string; url: string; emailed: boolean; emailNote: string | null; lines: number; withdrawn: number }
-  | { ok: false; status: 400 | 404 | 409; error: string };
+  | { ok: false; status: 400 | 409; error: string };
 
-type Evidence = { reason?: string; short?: number };
-const evidenceOf = (incident: Incident) => JSON.parse(incident.evidence) as Evidence;
+type StockIncident = IncidentOf<"stock_mismatch">;
 
 /** The order's open stock incidents: every line one offer must cover, oldest first. */
-export const linesToOffer = (prisma: PrismaClient, shop: string, orderId: string) =>
-  prisma.incident.findMany({ where: { shop, orderId, type: "stock_mismatch", openKey: { not: null } }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] });
+export const linesToOffer = async (prisma: PrismaClient, shop: string, orderId: string): Promise<StockIncident[]> =>
+  (await prisma.incident.findMany({ where: { shop, orderId, type: "stock_mismatch", openKey: { not: null } }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] }))
+    .map((row) => withEvidenceOf(row, "stock_mismatch"));
 
 /** A line's candidates as Shopify has them now (stock where the order ships). */
-export function candidatesFor(admin: AdminClient, incident: Incident, settings: Parameters<typeof findSubstitutes>[5]): Promise<Candidates> {
-  const e = evidenceOf(incident);
+export function candidatesFor(admin: AdminClient, incident: StockIncident, settings: Parameters<typeof findSubstitutes>[5]): Promise<Candidates> {
+  const e = incident.evidence;
   return findSubstitutes(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings);
 }
 
@@ -54,14 +55,13 @@ export function candidatesFor(admin: AdminClient, incident: Incident, settings: 
 export async function offerCandidates(prisma: PrismaClient, admin: AdminClient, shop: string, orderId: string, settings: Parameters<typeof findSubstitutes>[5]) {
   const lines = await linesToOffer(prisma, shop, orderId);
   return Promise.all(lines.map(async (incident) => {
-    const e = evidenceOf(incident);
+    const e = incident.evidence;
     return { incidentId: incident.id, candidates: await substitutesToShow(admin, incident.orderId, incident.subject, e.short ?? null, e.reason !== "oversold", settings) };
   }));
 }
 
 export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, input: CreateOfferInput, by: Creator, now = new Date()): Promise<CreateOfferResult> {
-  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
-  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  const incident = await requireIncident(prisma, shop, incidentId);
   if (incident.type !== "stock_mismatch" || !incident.openKey) return { ok: false, status: 409, error: "offers are for open stock incidents on a line" };
   if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address to send the offer to" };
 
@@ -76,7 +76,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
   }
 
   const settings = await getShopSettings(prisma, shop);
-  const lines: (OfferLineText & { incident: Incident; lineItemId: string; picked: OfferedSubstitute[] })[] = [];
+  const lines: (OfferLineText & { incident: StockIncident; lineItemId: string; picked: OfferedSubstitute[] })[] = [];
   for (const line of covered) {
     let found: Candidates;
     try {
@@ -90,7 +90,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered for ${found.line.title} (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
     const picked = variantIds.map((id) => found.substitutes.find((s) => s.variantId === id)!).map((s) => ({ variantId: s.variantId, title: s.title, vendor: s.vendor, price: s.price, image: s.image }));
     lines.push({
-      incident: line, lineItemId: found.line.id, picked, item: found.line.title, quantity: found.line.quantity, ordered: found.line.ordered, reason: problemOf(evidenceOf(line).reason),
+      incident: line, lineItemId: found.line.id, picked, item: found.line.title, quantity: found.line.quantity, ordered: found.line.ordered, reason: problemOf(line.evidence.reason),
       substitutes: picked, refund: { amount: fromCents(toCents(found.line.paid) * found.line.quantity), currency: found.line.currency },
     });
   }

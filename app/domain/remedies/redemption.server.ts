@@ -1,10 +1,9 @@
 // A customer checking out with their compensation code: seen on the new order's discount codes,
 // it closes the loop on the incident (timeline, and the discount given is what the code cost).
-import type { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/types";
 import { addTimeline } from "../incidents/incidents.server";
 import { addMoney } from "../money";
 
-type Tx = Prisma.TransactionClient;
 export type OrderDiscounts = { name: string; currency?: string | null; discount_codes?: { code: string; amount?: string | null }[] | null };
 
 export async function recordRedemptions(tx: Tx, shop: string, orderId: string, order: OrderDiscounts, at: Date) {

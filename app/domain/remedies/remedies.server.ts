@@ -4,6 +4,8 @@
 // refused with Shopify's words, failed and retryable — lands on the incident's timeline.
 import type { PrismaClient, Remedy } from "@prisma/client";
 import { isUniqueViolation } from "../../db/errors";
+import { requireIncident } from "../../models/incident.server";
+import { findOrderData } from "../../models/order.server";
 import type { AdminClient } from "../../shopify/client.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
@@ -24,7 +26,7 @@ export type Decider = { actor: Actor; name: string };
 
 export type RemedyResult =
   | { ok: true; remedy: Remedy; repeated: boolean }
-  | { ok: false; status: 404 | 409 | 422 | 502; error: string; remedy?: Remedy };
+  | { ok: false; status: 409 | 422 | 502; error: string; remedy?: Remedy };
 
 const STALE_CLAIM_MS = 2 * 60_000;
 
@@ -63,8 +65,7 @@ export async function applyRemedy(
   prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, requested: RemedyDecision, who: Decider,
   { decisionId, asRecorded = false, now = new Date() }: { decisionId?: string; asRecorded?: boolean; now?: Date } = {},
 ): Promise<RemedyResult> {
-  const incident = await prisma.incident.findFirst({ where: { id: incidentId, shop } });
-  if (!incident) return { ok: false, status: 404, error: `no incident ${incidentId} in ${shop}` };
+  const incident = await requireIncident(prisma, shop, incidentId);
   // A replacement order goes out once per incident: a second one (from a page opened again) is asked
   // for by no one the merchant could see — the first is on the timeline.
   if (requested.kind === "reship" && !decisionId?.startsWith("offer-")) {
@@ -104,8 +105,7 @@ export async function applyRemedy(
   }
   let executed: Executed;
   try {
-    const snapshot = await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: incident.orderId } } });
-    const currency = snapshot ? ((JSON.parse(snapshot.data) as { currency?: string }).currency ?? null) : null;
+    const currency = (await findOrderData(prisma, shop, incident.orderId))?.currency ?? null;
     switch (decision.kind) {
       case "refund": executed = await executeRefund(admin, remedy.id, incident.orderId, decision); break;
       case "compensation_code":

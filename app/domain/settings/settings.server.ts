@@ -1,9 +1,7 @@
 // Reading and saving a shop's settings.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Db } from "../../db/types";
 import { resealSecret, secretNeedsResealing } from "../../secrets/secrets.server";
 import { checkSettings, readStoredSettings, type SettingsErrors, type ShopSettings } from "./settings";
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 /** The shop's settings and what of the stored document was set aside as no longer valid. */
 export async function readShopSettings(db: Db, shop: string) {

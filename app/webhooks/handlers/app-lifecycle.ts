@@ -1,5 +1,6 @@
 // The app's own lifecycle on a shop.
-import type { HandledEvent, Tx } from "../processor.server";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 
 /** Idempotent, and fine after the fact: the shop may already be gone from our tables. */
 export async function deactivateShop(tx: Tx, event: HandledEvent) {

@@ -1,6 +1,7 @@
 // Fulfillments (newest state wins) and carrier events (each kept once, whatever the order).
 import { z } from "zod";
-import type { HandledEvent, Tx } from "../processor.server";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 import { detectOnCarrierEvent } from "../../domain/detection/carrier-events.server";
 import { gid, isStale, legacyId, parsePayload } from "./payload";
 

@@ -1,6 +1,7 @@
 // Stock per item and location, as the newest inventory_levels/update left it.
 import { z } from "zod";
-import type { HandledEvent, Tx } from "../processor.server";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 import { requestDetection } from "../../domain/detection/tasks.server";
 import { STOCK_CHECK_ITEM, stockChangeNeedsCheck, stockItemSubject } from "../../domain/detection/stock-item.server";
 import { gid, isStale, parsePayload } from "./payload";

@@ -1,19 +1,19 @@
 // Orders: the newest state Shopify announced, never overwritten by an older one.
 import { z } from "zod";
-import type { HandledEvent, Tx } from "../processor.server";
-import type { CodOrderState } from "../../domain/detection/cod";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 import { detectCodChange, detectOnOrder, detectOnOrderEdit } from "../../domain/detection/order-changes.server";
+import { OrderCustomer, OrderData, readSnapshot } from "../../models/order.server";
 import { gid, isStale, parsePayload } from "./payload";
 
-const OrderBody = z.object({
+// What is stored is what the order model reads back (app/models/order.server.ts), with what this
+// handler needs besides.
+const OrderBody = OrderData.extend({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"),
   name: z.string(),
   updated_at: z.string().datetime({ offset: true }),
-  email: z.string().nullish(),
-  customer: z.object({ admin_graphql_api_id: z.string() }).passthrough().nullish(),
-  cancelled_at: z.string().nullish(),
-  fulfillment_status: z.string().nullish(),
-}).passthrough();
+  customer: OrderCustomer.extend({ admin_graphql_api_id: z.string() }).nullish(),
+});
 
 export async function applyOrder(tx: Tx, event: HandledEvent) {
   const order = parsePayload(OrderBody, event.payload, event.topic);
@@ -25,7 +25,7 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     // Shopify does not promise the order of deliveries: an orders/create that comes after a later
     // update still says what the customer was told at checkout, so a COD change is judged from it.
     if (event.topic === "orders/create" && stored) {
-      await detectCodChange(tx, seen, order as CodOrderState, JSON.parse(stored.data) as CodOrderState & { admin_graphql_api_id: string }, stored.shopifyUpdatedAt);
+      await detectCodChange(tx, seen, order, { ...readSnapshot(stored).data, admin_graphql_api_id: order.admin_graphql_api_id }, stored.shopifyUpdatedAt);
     }
     return;
   }
@@ -42,7 +42,7 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     update: fields,
   });
   await detectOnOrder(tx, seen, order, { firstSight: !stored, at: updatedAt });
-  if (stored) await detectCodChange(tx, seen, JSON.parse(stored.data) as CodOrderState, order as typeof order & CodOrderState, updatedAt);
+  if (stored) await detectCodChange(tx, seen, readSnapshot(stored).data, order, updatedAt);
 }
 
 const OrderEditBody = z.object({ order_edit: z.object({ id: z.number(), order_id: z.number() }).passthrough() });

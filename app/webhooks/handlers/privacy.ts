@@ -2,7 +2,8 @@
 // export for the merchant, a customer's erasure, a shop's erasure. Payloads as Shopify documents
 // them: `customer` { id, email, phone }, `orders_requested` / `orders_to_redact` (order ids).
 import { z } from "zod";
-import type { HandledEvent, Tx } from "../processor.server";
+import type { Tx } from "../../db/types";
+import type { HandledEvent } from "../processor.server";
 import { redactCustomerData, type CustomerToForget } from "../../domain/privacy/customer-redaction.server";
 import { recordDataExport } from "../../domain/privacy/data-export.server";
 import { eraseShop } from "../../domain/privacy/shop-erasure.server";
