@@ -31,7 +31,7 @@ describe("incident status", () => {
 
   it("dismisses only with a reason, which frees the order for a new incident of the same kind", async () => {
     const { incidentId, orderId } = await open();
-    expect(await move(incidentId, "dismissed", "  ")).toMatchObject({ ok: false, status: 400 });
+    expect(await move(incidentId, "dismissed", "  ")).toMatchObject({ ok: false, reason: "invalid" });
     expect(await move(incidentId, "dismissed", "the customer picked it up in the shop")).toEqual({ ok: true, status: "dismissed" });
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ closeReason: "the customer picked it up in the shop", openKey: null });
     expect(await ctx.db.prisma.incident.count({ where: { orderId, openKey: { not: null } } })).toBe(0);
@@ -41,8 +41,8 @@ describe("incident status", () => {
     const { incidentId } = await open();
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
-    expect(await move(incidentId, "customer_contacted")).toMatchObject({ ok: false, status: 409, error: "an incident remedied cannot become customer contacted" });
-    expect(await move(incidentId, "closed", undefined, "other.myshopify.com")).toMatchObject({ ok: false, status: 404 });
+    expect(await move(incidentId, "customer_contacted")).toMatchObject({ ok: false, reason: "conflict", error: "an incident remedied cannot become customer contacted" });
+    expect(await move(incidentId, "closed", undefined, "other.myshopify.com")).toMatchObject({ ok: false, reason: "not_found" });
     expect(await ctx.db.prisma.incidentEvent.count({ where: { incidentId, kind: "status" } })).toBe(1);
   });
 });

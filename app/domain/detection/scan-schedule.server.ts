@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { forEachActiveShop } from "../../jobs/periodic.server";
 import type { AdminClient } from "../../shopify/client.server";
-import { expireOffers, sweepStuckOffers } from "../remedies/offer-answer.server";
+import { expireOffers, sweepStuckOffers } from "../remedies/offer-answering.server";
 import { scanShop } from "./scan.server";
 
 export function scanActiveShops(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, now = new Date()) {

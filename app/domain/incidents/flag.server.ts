@@ -8,6 +8,7 @@ import { z } from "zod";
 import { STOCK_CHECK_ORDER } from "../detection/stock-check.server";
 import { requestDetection } from "../detection/tasks.server";
 import { orderRefFrom } from "../detection/order-ref.server";
+import type { NotDone } from "../not-done";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";
@@ -33,7 +34,7 @@ export type FlagInput = z.infer<typeof FlagInput>;
 
 export type FlagResult =
   | { ok: true; incidentId: string; opened: boolean }
-  | { ok: false; status: 404 | 409; error: string };
+  | NotDone<"not_found" | "conflict">;
 
 type LineData = { admin_graphql_api_id?: string; title?: string; sku?: string | null; quantity?: number; fulfillable_quantity?: number };
 /** An order in the shape of Shopify's webhook body, as the snapshots keep it. */
@@ -43,11 +44,11 @@ export type FlaggedOrder = { name?: string; cancelled_at?: string | null; line_i
  *  (placed before the install); otherwise the app's snapshot of it. */
 export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date(), known?: FlaggedOrder): Promise<FlagResult> {
   const snapshot = known ? null : await prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop, orderId: input.orderId } } });
-  if (!known && !snapshot) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
+  if (!known && !snapshot) return { ok: false, reason: "not_found", error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
   const data = known ?? (JSON.parse(snapshot!.data) as FlaggedOrder);
   const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
-  if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
-  if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
+  if (!line) return { ok: false, reason: "not_found", error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
+  if (data.cancelled_at) return { ok: false, reason: "conflict", error: `order ${data.name} is cancelled: nothing is left to ship` };
   const afterDelivery = isAfterDelivery(input.reason);
   // After delivery nothing is left to fulfil: the customer reports on what they received.
   const quantity = input.quantity ?? ((afterDelivery ? line.quantity : line.fulfillable_quantity) || line.quantity || 1);

@@ -4,6 +4,7 @@
 // resolveIncidents from any open status.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { holdsFulfillment, requestHoldSync } from "../detection/hold-request.server";
+import type { NotDone } from "../not-done";
 import { addTimeline } from "./incidents.server";
 import type { Actor, IncidentStatus } from "./types";
 
@@ -19,20 +20,20 @@ const NEXT: Record<IncidentStatus, readonly IncidentStatus[]> = {
 export const allowedMoves = (from: IncidentStatus) => NEXT[from] ?? [];
 
 export type Move = { shop: string; incidentId: string; to: IncidentStatus; reason?: string; actor: Actor; by: string; at?: Date };
-export type MoveResult = { ok: true; status: IncidentStatus } | { ok: false; status: 404 | 409 | 400; error: string };
+export type MoveResult = { ok: true; status: IncidentStatus } | NotDone<"not_found" | "conflict" | "invalid">;
 
 export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, m: Move): Promise<MoveResult> {
   const run = async (tx: Prisma.TransactionClient): Promise<MoveResult> => {
     const incident = await tx.incident.findFirst({ where: { id: m.incidentId, shop: m.shop } });
-    if (!incident) return { ok: false, status: 404, error: `no incident ${m.incidentId} in ${m.shop}` };
+    if (!incident) return { ok: false, reason: "not_found", error: `no incident ${m.incidentId} in ${m.shop}` };
     const from = incident.status as IncidentStatus;
     if (from === m.to) return { ok: true, status: from }; // a repeated click changes nothing
-    if (!allowedMoves(from).includes(m.to)) return { ok: false, status: 409, error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}` };
+    if (!allowedMoves(from).includes(m.to)) return { ok: false, reason: "conflict", error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}` };
     const reason = m.reason?.trim();
-    if (m.to === "dismissed" && !reason) return { ok: false, status: 400, error: "say why the incident is dismissed" };
+    if (m.to === "dismissed" && !reason) return { ok: false, reason: "invalid", error: "say why the incident is dismissed" };
     // Dismissing says it was never a real problem: not after the customer was given something for it.
     if (m.to === "dismissed" && (await tx.remedy.count({ where: { incidentId: incident.id, shop: m.shop, status: "done" } })) > 0) {
-      return { ok: false, status: 409, error: "a remedy was already given for it: close it instead" };
+      return { ok: false, reason: "conflict", error: "a remedy was already given for it: close it instead" };
     }
     const at = m.at ?? new Date();
     const ends = m.to === "closed" || m.to === "dismissed";
@@ -41,7 +42,7 @@ export async function moveIncident(db: PrismaClient | Prisma.TransactionClient, 
       where: { id: incident.id, status: from },
       data: { status: m.to, ...(ends ? { openKey: null, closedAt: at, closeReason: reason || m.to } : {}) },
     });
-    if (moved.count === 0) return { ok: false, status: 409, error: "the incident changed meanwhile: reload it" };
+    if (moved.count === 0) return { ok: false, reason: "conflict", error: "the incident changed meanwhile: reload it" };
     // An incident the merchant ends (or marks remedied) may no longer hold the warehouse back: the
     // order's holds are looked at again (released when no other open incident needs them).
     if (holdsFulfillment(incident.type)) await requestHoldSync(tx, m.shop, incident.orderId, `status:${incident.id}:${m.to}`, at);
