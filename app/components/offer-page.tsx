@@ -1,4 +1,4 @@
-// The customer's offer page (see app/domain/remedies/offer-page.server.ts). Plain HTML, without
+// The customer's offer page (see app/domain/remedies/offer-page-data.server.ts). Plain HTML, without
 // the app's scripts (`offerPageHandle`): through Shopify's App Proxy they are not reachable. The form
 // posts to `formAction`, the page's address as the customer's browser names it — under the proxy's
 // path prefix on the shop's domain (/apps/makegood/offers/…), the app's /offers/… otherwise — where
@@ -6,15 +6,21 @@
 // serve. It has no browser validation on purpose: the browser would word it in its own language,
 // the server words "choose one" in the customer's.
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page.server";
+import type { Locale } from "../domain/notifications/messages";
+import { OFFER_PAGE_ERROR } from "../domain/notifications/offer-page-error";
+import type { OfferAnswerData, OfferPageData } from "../domain/remedies/offer-page-data.server";
+
+/** The customer's browser language, as the root read it: all an error page knows of them. */
+const browserLocaleOf = (root: unknown): Locale => (root as { browserLocale?: Locale } | undefined)?.browserLocale ?? "en";
 
 /** The page's title (the customer's language: "Tu pedido #1031"); kept out of search engines, and
  *  its address (which holds the offer's secret) out of Referer headers to other sites. Its icon is
  *  named (an empty one), so the browser does not fetch /favicon.ico from the shop's domain, outside
  *  the proxy's path, where the app cannot know what answers. */
-export const offerPageMeta: MetaFunction = ({ data }) => [
-  { title: (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
+export const offerPageMeta: MetaFunction = ({ data, error, matches }) => [
+  { title: error ? OFFER_PAGE_ERROR[browserLocaleOf(matches[0]?.data)].title : (data as OfferPageData | undefined)?.texts?.title || (data as OfferPageData | undefined)?.texts?.message || "Your order" },
   { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" },
   { tagName: "link", rel: "icon", href: "data:," },
 ];
@@ -119,5 +125,18 @@ export function OfferPage({ data, formAction, answered }: { data: OfferPageData;
       )}
       <p>{texts.apology}</p>
     </Page>
+  );
+}
+
+/** The page when it fails for a reason no one foresaw, in the customer's browser language (the
+ *  offer, which knows theirs, could not be read); what failed is in the server's log. */
+export function OfferErrorPage() {
+  const locale = browserLocaleOf(useRouteLoaderData("root"));
+  const { title, message } = OFFER_PAGE_ERROR[locale];
+  return (
+    <main style={box} lang={locale}>
+      <h1 style={{ fontSize: 22 }}>{title}</h1>
+      <p data-outcome="error">{message}</p>
+    </main>
   );
 }

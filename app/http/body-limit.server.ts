@@ -1,6 +1,7 @@
 // How much of a request body the app reads, per route family, and the reading itself: the
 // declared Content-Length is judged before a byte is read, and a body that comes without one
-// (chunked) is read only up to the cap. Nothing here parses; callers parse what came within it.
+// (chunked) is read only up to the cap. JSON is parsed here; what it must hold, by the caller.
+import { json } from "@remix-run/node";
 
 /** Bytes each family of routes reads at most. */
 export const BODY_LIMITS = {
@@ -57,6 +58,14 @@ export async function readJsonWithin(request: Request, limit: number): Promise<C
   } catch {
     return { ok: true, value: undefined };
   }
+}
+
+/** A JSON body within `limit` (the API's by default), or the response that refuses it: 413 too
+ *  large, 400 not JSON. */
+export async function readJsonBody(request: Request, limit: number = BODY_LIMITS.api): Promise<Capped<unknown>> {
+  const read = await readJsonWithin(request, limit);
+  if (read.ok && read.value === undefined) return { ok: false, response: json({ error: "the body must be JSON" }, { status: 400 }) };
+  return read;
 }
 
 /** A form (urlencoded or multipart) within `limit`; a larger one is thrown as the 413 Response. */

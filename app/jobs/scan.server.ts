@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { forEachActiveShop } from "./periodic.server";
 import type { AdminClient } from "../shopify/client.server";
-import { expireOffers, sweepStuckOffers } from "../domain/remedies/offer-answer.server";
+import { expireOffers, sweepStuckOffers } from "../domain/remedies/offer-answering.server";
 import { scanShop } from "../domain/detection/scan.server";
 
 export function scanActiveShops(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, now = new Date()) {

@@ -3,18 +3,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import prisma from "../db.server";
-import { orNotFound } from "../http/not-found.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
+import { apiCaller } from "../http/merchant.server";
+import { notDoneJson, notFoundAsNotDone } from "../http/outcome.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cors, sessionToken } = await authenticate.admin(request);
-  const result = await orNotFound(withAdmin(request, async (admin, session) => {
-    const name = sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant";
-    return acknowledgeIncident(prisma, session.shop, params.id!, { name, ...(await shopContext(admin)) });
-  }), (missing) => ({ ok: false as const, status: 404, error: missing.message }));
-  if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
+  const result = await notFoundAsNotDone(withAdmin(request, async (admin, session) =>
+    acknowledgeIncident(prisma, session.shop, params.id!, { name: apiCaller(sessionToken).name, ...(await shopContext(admin)) })));
+  if (!result.ok) return cors(notDoneJson(result));
   return cors(json(result));
 }

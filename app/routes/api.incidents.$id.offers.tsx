@@ -8,10 +8,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
-import { orNotFound } from "../http/not-found.server";
+import { readJsonBody } from "../http/body-limit.server";
+import { issuesByField } from "../http/issues";
+import { apiCaller } from "../http/merchant.server";
+import { notDoneJson, notFoundAsNotDone } from "../http/outcome.server";
 import { findIncident } from "../models/incident.server";
-import { candidatesFor, createOffer, offerCandidates } from "../domain/remedies/offers.server";
+import { candidatesFor, createOffer, offerCandidates } from "../domain/remedies/offer-sending.server";
 import { getShopSettings } from "../domain/settings/settings.server";
 import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
@@ -39,16 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cors, sessionToken } = await authenticate.admin(request);
-  const raw = await readJsonWithin(request, BODY_LIMITS.api);
+  const raw = await readJsonBody(request);
   if (!raw.ok) return cors(raw.response);
   const input = OfferInput.safeParse(raw.value);
-  if (!input.success) {
-    return cors(json({ error: "the offer is not valid", errors: Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 }));
-  }
-  const result = await orNotFound(withAdmin(request, async (admin, session) => {
-    const by = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant", ...(await shopContext(admin)) };
-    return createOffer(prisma, admin, session.shop, params.id!, input.data, by);
-  }), (missing) => ({ ok: false as const, status: 404, error: missing.message }));
-  if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
+  if (!input.success) return cors(json({ error: "the offer is not valid", errors: issuesByField(input.error) }, { status: 400 }));
+  const result = await notFoundAsNotDone(withAdmin(request, async (admin, session) =>
+    createOffer(prisma, admin, session.shop, params.id!, input.data, { ...apiCaller(sessionToken), ...(await shopContext(admin)) })));
+  if (!result.ok) return cors(notDoneJson(result));
   return cors(json(result, { status: 201 }));
 }

@@ -8,8 +8,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
-import { orNotFound } from "../http/not-found.server";
+import { readJsonBody } from "../http/body-limit.server";
+import { issuesByField } from "../http/issues";
+import { apiCaller } from "../http/merchant.server";
+import { notDoneJson, notFoundAsNotDone } from "../http/outcome.server";
 import { parseDecision } from "../domain/remedies/decisions";
 import { applyRemedy } from "../domain/remedies/remedies.server";
 import { authenticate } from "../shopify.server";
@@ -31,20 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cors, sessionToken } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(json({ error: "only POST" }, { status: 405, headers: { Allow: "GET, POST" } }));
-  const read = await readJsonWithin(request, BODY_LIMITS.api);
+  const read = await readJsonBody(request);
   if (!read.ok) return cors(read.response);
-  const raw = read.value;
-  if (raw === undefined) return cors(json({ error: "the body must be JSON" }, { status: 400 }));
-  const body = Body.safeParse(raw);
-  const decision = parseDecision(raw);
+  const body = Body.safeParse(read.value);
+  const decision = parseDecision(read.value);
   if (!body.success || !decision.ok) {
-    const errors = { ...(decision.ok ? {} : decision.errors), ...Object.fromEntries((body.error?.issues ?? []).map((i) => [i.path.join("."), i.message])) };
+    const errors = { ...(decision.ok ? {} : decision.errors), ...(body.success ? {} : issuesByField(body.error)) };
     return cors(json({ error: "the remedy is not valid", errors }, { status: 400 }));
   }
-  const who = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant" };
-  const result = await orNotFound(withAdmin(request, (admin, session) =>
-    applyRemedy(prisma, admin, session.shop, params.id!, decision.decision, who, { decisionId: body.data.decisionId })),
-  (missing) => ({ ok: false as const, status: 404, error: missing.message, remedy: undefined }));
-  if (!result.ok) return cors(json({ error: result.error, remedy: result.remedy && view(result.remedy) }, { status: result.status }));
+  const result = await notFoundAsNotDone(withAdmin(request, (admin, session) =>
+    applyRemedy(prisma, admin, session.shop, params.id!, decision.decision, apiCaller(sessionToken), { decisionId: body.data.decisionId })));
+  if (!result.ok) return cors(notDoneJson(result, { remedy: "remedy" in result && result.remedy ? view(result.remedy) : undefined }));
   return cors(json({ remedy: view(result.remedy), repeated: result.repeated }, { status: result.repeated ? 200 : 201 }));
 }

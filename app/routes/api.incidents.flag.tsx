@@ -3,7 +3,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import prisma from "../db.server";
-import { BODY_LIMITS, readJsonWithin } from "../http/body-limit.server";
+import { readJsonBody } from "../http/body-limit.server";
+import { issuesByField } from "../http/issues";
+import { apiCaller } from "../http/merchant.server";
+import { notDoneJson } from "../http/outcome.server";
 import { FlagInput, flagOrderLine } from "../domain/incidents/flag.server";
 import { authenticate } from "../shopify.server";
 
@@ -12,17 +15,11 @@ export const loader = () => json({ error: "POST a JSON body: { orderId, lineItem
 export async function action({ request }: ActionFunctionArgs) {
   const { session, sessionToken, cors } = await authenticate.admin(request);
   if (request.method !== "POST") return cors(json({ error: "only POST" }, { status: 405, headers: { Allow: "POST" } }));
-  const read = await readJsonWithin(request, BODY_LIMITS.api);
+  const read = await readJsonBody(request);
   if (!read.ok) return cors(read.response);
-  const body = read.value;
-  if (body === undefined) return cors(json({ error: "the body must be JSON" }, { status: 400 }));
-  const parsed = FlagInput.safeParse(body);
-  if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message]));
-    return cors(json({ error: "the flag is not valid", errors }, { status: 400 }));
-  }
-  const who = { actor: "merchant" as const, name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant" };
-  const result = await flagOrderLine(prisma, session.shop, parsed.data, who);
-  if (!result.ok) return cors(json({ error: result.error }, { status: result.status }));
+  const parsed = FlagInput.safeParse(read.value);
+  if (!parsed.success) return cors(json({ error: "the flag is not valid", errors: issuesByField(parsed.error) }, { status: 400 }));
+  const result = await flagOrderLine(prisma, session.shop, parsed.data, apiCaller(sessionToken));
+  if (!result.ok) return cors(notDoneJson(result));
   return cors(json({ incidentId: result.incidentId, opened: result.opened }, { status: result.opened ? 201 : 200 }));
 }

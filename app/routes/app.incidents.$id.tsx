@@ -21,12 +21,16 @@ import { fullIncident } from "../domain/incidents/full-incident.server";
 import { MESSAGE_KINDS } from "../domain/notifications/customer-message";
 import { previewIncidentMessage, sendIncidentMessage } from "../domain/notifications/incident-message.server";
 import { LOCALES, localeOf } from "../domain/notifications/messages";
-import { createOffer, offerCandidates } from "../domain/remedies/offers.server";
+import { createOffer, offerCandidates } from "../domain/remedies/offer-sending.server";
 import { previewRefund } from "../domain/remedies/refund.server";
 import { leaveOutDecision } from "../domain/remedies/leave-out.server";
 import { reshipLines } from "../domain/remedies/reship.server";
 import { formatMoney } from "../domain/notifications/format";
+import { parseDecision, type RemedyDecision } from "../domain/remedies/decisions";
 import { Refused } from "../domain/remedies/outcome";
+import { invariantResponse } from "../http/invariant.server";
+import { YOU } from "../http/merchant.server";
+import { HTTP_STATUS, statusOf } from "../http/outcome.server";
 
 /** Money on this page is written in English, the language of the rest of its copy. */
 const MERCHANT_LOCALE = "en";
@@ -47,7 +51,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       const read = await admin.request(OrderAsReconciledQuery, { id: orderId }).catch(() => null);
       return read?.order ? orderWebhookBody(read.order) : null;
     });
-    if (!workspace) throw new Response("No such incident in this shop", { status: 404 });
+    invariantResponse(workspace, { message: "There is no such incident in this shop.", link: { url: "/app/incidents", label: "See all incidents" } }, { status: 404 });
     const shop = await shopContext(admin);
     const { incident } = workspace;
     const settings = await getShopSettings(prisma, session.shop);
@@ -66,10 +70,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   });
 };
 
-/** A goodwill amount typed by the merchant ("5", "5.50" or "5,50"), or nothing. */
-const Goodwill = z.string().trim().transform((v) => v.replace(",", "."))
-  .pipe(z.union([z.literal(""), z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount such as 5.00").refine((v) => Number(v) > 0, "more than zero")]))
-  .optional().transform((v) => v || undefined);
+/** A goodwill amount as typed by the merchant ("5", "5.50" or "5,50"), or nothing; the decision says what an amount may be. */
+const Goodwill = z.string().trim().optional().transform((v) => v?.replace(",", ".") || undefined);
 
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
@@ -80,13 +82,8 @@ const Intent = z.discriminatedUnion("intent", [
     substitutes: z.array(z.string().regex(/^\S+ gid:\/\/shopify\/ProductVariant\/\d+$/, "Pick substitutes from the list")),
     allowCancel: z.enum(["yes", "no"]).default("yes"),
   }),
-  z.object({
-    intent: z.literal("code"),
-    percentage: z.coerce.number({ message: "The discount is a number" }).min(1, "The discount is from 1 to 100 %").max(100, "The discount is from 1 to 100 %"),
-    expiresInDays: z.coerce.number({ message: "Say for how many days" }).int("Valid for a whole number of days").min(1, "A code is valid for 1 to 365 days").max(365, "A code is valid for 1 to 365 days"),
-    another: z.literal("yes").optional(),
-    decisionId: z.string(),
-  }),
+  // The code's numbers as typed: the decision checks them (parseDecision).
+  z.object({ intent: z.literal("code"), percentage: z.string().default(""), expiresInDays: z.string().default(""), another: z.literal("yes").optional(), decisionId: z.string() }),
   // Units, or 0 with a goodwill amount (a problem of the whole order has no line's units).
   z.object({ intent: z.literal("refund_preview"), quantity: z.coerce.number().int().min(0), goodwill: Goodwill }),
   z.object({ intent: z.literal("refund"), quantity: z.coerce.number().int().min(0), goodwill: Goodwill, decisionId: z.string() }),
@@ -105,6 +102,18 @@ const orRefused = <T,>(work: Promise<T>): Promise<T | Refused> => work.catch((er
 
 type ActionResult = { ok: boolean; message: string; preview?: RefundPreview; email?: MessagePreview };
 
+/** What the merchant must correct: each message once. */
+const corrections = (messages: string[]) => [...new Set(messages)].join(". ");
+
+/** The decision as the API checks it (parseDecision, by its kind), or what is wrong with it for the merchant. */
+function checked<K extends RemedyDecision["kind"]>(decision: { kind: K } & Record<string, unknown>): { decision: Extract<RemedyDecision, { kind: K }> } | { refused: ReturnType<typeof json<ActionResult>> } {
+  const parsed = parseDecision(decision);
+  if (parsed.ok) return { decision: parsed.decision as Extract<RemedyDecision, { kind: K }> };
+  // The decision's words are the API's too (lower case, as in its JSON): sentences for the merchant.
+  const sentences = Object.values(parsed.errors).map((m) => m.charAt(0).toUpperCase() + m.slice(1));
+  return { refused: json<ActionResult>({ ok: false, message: corrections(sentences) }, { status: HTTP_STATUS.invalid }) };
+}
+
 // A preview changes nothing: the page need not be read again (nor Shopify asked for substitutes).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent")?.toString().endsWith("_preview") ? false : defaultShouldRevalidate;
@@ -113,23 +122,24 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const parsed = Intent.safeParse({ ...Object.fromEntries(form), substitutes: form.getAll("substitutes") });
   // The merchant reads what to correct, in words (the fields are named in the messages).
-  if (!parsed.success) return json<ActionResult>({ ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join(". ") }, { status: 400 });
+  if (!parsed.success) return json<ActionResult>({ ok: false, message: corrections(parsed.error.issues.map((i) => i.message)) }, { status: HTTP_STATUS.invalid });
   const input = parsed.data;
   return withAdmin(request, async (admin, session) => {
     // The incident alone (not the page's timeline, order and parcels): each domain function reads what it needs.
     const incident = await findIncident(prisma, session.shop, params.id!);
     if (!incident) return json<ActionResult>({ ok: false, message: "No such incident in this shop" }, { status: 404 });
-    const who = { actor: "merchant" as const, name: "You" };
     // Only the intents that write to the customer need the shop's name and time zone.
-    const sender = async () => ({ name: who.name, ...(await shopContext(admin)) });
+    const sender = async () => ({ name: YOU.name, ...(await shopContext(admin)) });
     const lineDecision = (quantity: number) => [{ lineItemId: incident.subject, quantity }];
     // A goodwill amount is money alone; otherwise the line's units, with what Shopify says they are worth.
     const refundDecision = (quantity: number, goodwill?: string) => ({
       kind: "refund" as const, lineItems: goodwill ? [] : lineDecision(quantity), amount: goodwill, shipping: false, fullOrder: false, restock: false,
     });
-    const remedy = async (decision: Parameters<typeof applyRemedy>[4], decisionId: string, done: string) => {
-      const result = await applyRemedy(prisma, admin, session.shop, incident.id, decision, who, { decisionId });
-      return json<ActionResult>(result.ok ? { ok: true, message: result.repeated ? `Already done: ${done}` : done } : { ok: false, message: result.error }, { status: result.ok ? 200 : result.status });
+    const remedy = async (decision: { kind: RemedyDecision["kind"] } & Record<string, unknown>, decisionId: string, done: string) => {
+      const valid = checked(decision);
+      if ("refused" in valid) return valid.refused;
+      const result = await applyRemedy(prisma, admin, session.shop, incident.id, valid.decision, YOU, { decisionId });
+      return json<ActionResult>(result.ok ? { ok: true, message: result.repeated ? `Already done: ${done}` : done } : { ok: false, message: result.error }, { status: result.ok ? 200 : statusOf(result) });
     };
     // Units are a line's: a problem of the whole order (a late parcel, a COD amount) refunds an amount.
     if ((input.intent === "refund_preview" || input.intent === "refund" || input.intent === "leave_out") && !("goodwill" in input && input.goodwill)
@@ -141,11 +151,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       case "message_send": {
         const request = input.intent === "acknowledge" ? { kind: "acknowledge" as const } : { kind: input.kind, locale: input.locale, note: input.note };
         const r = await sendIncidentMessage(prisma, session.shop, incident.id, request, await sender());
-        return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? `Email sent to ${incident.customerEmail}` : `Not emailed: ${r.note}` } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
+        return json<ActionResult>(r.ok ? { ok: r.emailed, message: r.emailed ? `Email sent to ${incident.customerEmail}` : `Not emailed: ${r.note}` } : { ok: false, message: r.error }, { status: r.ok ? 200 : statusOf(r) });
       }
       case "message_preview": {
         const r = await previewIncidentMessage(prisma, session.shop, incident.id, { kind: input.kind, locale: input.locale, note: input.note }, await sender());
-        if (!r.ok) return json<ActionResult>({ ok: false, message: r.error }, { status: r.status });
+        if (!r.ok) return json<ActionResult>({ ok: false, message: r.error }, { status: statusOf(r) });
         return json<ActionResult>({ ok: true, message: "Preview ready: read it, then send", email: { kind: input.kind, locale: r.locale, note: input.note, to: r.to, subject: r.message.subject, text: r.message.text } });
       }
       case "offer": {
@@ -155,18 +165,20 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           picked.set(incidentId, [...(picked.get(incidentId) ?? []), variantId]);
         }
         const lines = [...picked].map(([incidentId, variantIds]) => ({ incidentId, variantIds }));
-        const r = await createOffer(prisma, admin, session.shop, incident.id, { lines, allowCancel: input.allowCancel === "yes" }, { ...who, ...(await sender()) });
+        const r = await createOffer(prisma, admin, session.shop, incident.id, { lines, allowCancel: input.allowCancel === "yes" }, { ...YOU, ...(await sender()) });
         const sent = r.ok && (r.emailed ? `Offer sent to the customer${r.lines > 1 ? `, covering ${r.lines} items` : ""}` : `Offer ready, not emailed (${r.emailNote}): ${r.url}`);
-        return json<ActionResult>(r.ok ? { ok: true, message: r.withdrawn ? `${sent}; the earlier offer is withdrawn` : sent as string } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
+        return json<ActionResult>(r.ok ? { ok: true, message: r.withdrawn ? `${sent}; the earlier offer is withdrawn` : sent as string } : { ok: false, message: r.error }, { status: r.ok ? 200 : statusOf(r) });
       }
       case "code": {
         // One code per incident, unless the merchant ticked that they mean a second one.
         const given = await prisma.remedy.findFirst({ where: { shop: session.shop, incidentId: incident.id, kind: "compensation_code", status: "done" }, select: { code: true } });
-        if (given && input.another !== "yes") return json<ActionResult>({ ok: false, message: `The customer already has code ${given.code ?? ""} for this incident: tick "Create another code anyway" to give a second one` }, { status: 409 });
-        return remedy({ kind: "compensation_code", percentage: input.percentage, expiresInDays: input.expiresInDays }, input.decisionId, "Compensation code created");
+        if (given && input.another !== "yes") return json<ActionResult>({ ok: false, message: `The customer already has code ${given.code ?? ""} for this incident: tick "Create another code anyway" to give a second one` }, { status: HTTP_STATUS.conflict });
+        return remedy({ kind: "compensation_code", percentage: Number(input.percentage), expiresInDays: Number(input.expiresInDays) }, input.decisionId, "Compensation code created");
       }
       case "refund_preview": {
-        const p = await previewRefund(admin, incident.orderId, refundDecision(input.quantity, input.goodwill));
+        const valid = checked(refundDecision(input.quantity, input.goodwill));
+        if ("refused" in valid) return valid.refused;
+        const p = await previewRefund(admin, incident.orderId, valid.decision);
         const money = (amount: string) => formatMoney(MERCHANT_LOCALE, amount, p.currency);
         return json<ActionResult>({
           ok: true, message: Number(p.maximum) === 0 ? "Nothing can be refunded on this order yet" : `Refund preview: ${money(p.amount)}`,
@@ -177,23 +189,23 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         return remedy(refundDecision(input.quantity, input.goodwill), input.decisionId, "Refunded");
       case "leave_out": {
         const decision = await orRefused(leaveOutDecision(admin, incident.orderId, incident.subject, input.quantity));
-        if (decision instanceof Refused) return json<ActionResult>({ ok: false, message: decision.message }, { status: 422 });
+        if (decision instanceof Refused) return json<ActionResult>({ ok: false, message: decision.message }, { status: HTTP_STATUS.refused });
         return remedy(decision, input.decisionId, "Taken off the order: it ships without it");
       }
       case "reship": {
         const lineItems = await orRefused(reshipLines(prisma, session.shop, incident.subject, input.quantity));
-        if (lineItems instanceof Refused) return json<ActionResult>({ ok: false, message: lineItems.message }, { status: 422 });
+        if (lineItems instanceof Refused) return json<ActionResult>({ ok: false, message: lineItems.message }, { status: HTTP_STATUS.refused });
         return remedy({ kind: "reship", lineItems }, input.decisionId, "Replacement order created at your cost");
       }
       case "cancel":
         return remedy({ kind: "cancel_order", note: "MakeGood: cancelled by the shop" }, input.decisionId, "Order cancelled and refunded");
       case "dismiss": {
-        const r = await moveIncident(prisma, { shop: session.shop, incidentId: incident.id, to: "dismissed", reason: input.reason, actor: "merchant", by: "You" });
-        return json<ActionResult>(r.ok ? { ok: true, message: "Incident dismissed" } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
+        const r = await moveIncident(prisma, { shop: session.shop, incidentId: incident.id, to: "dismissed", reason: input.reason, actor: YOU.actor, by: YOU.name });
+        return json<ActionResult>(r.ok ? { ok: true, message: "Incident dismissed" } : { ok: false, message: r.error }, { status: r.ok ? 200 : statusOf(r) });
       }
       case "close": {
-        const r = await moveIncident(prisma, { shop: session.shop, incidentId: incident.id, to: "closed", reason: input.reason || "resolved", actor: "merchant", by: "You" });
-        return json<ActionResult>(r.ok ? { ok: true, message: "Incident closed" } : { ok: false, message: r.error }, { status: r.ok ? 200 : r.status });
+        const r = await moveIncident(prisma, { shop: session.shop, incidentId: incident.id, to: "closed", reason: input.reason || "resolved", actor: YOU.actor, by: YOU.name });
+        return json<ActionResult>(r.ok ? { ok: true, message: "Incident closed" } : { ok: false, message: r.error }, { status: r.ok ? 200 : statusOf(r) });
       }
     }
   });

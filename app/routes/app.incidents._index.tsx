@@ -10,19 +10,31 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
-import { orNotFound } from "../http/not-found.server";
+import { notFoundAsNotDone } from "../http/outcome.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
 import { labelOf, STATUS_LABEL, TYPE_LABEL } from "../components/incident-labels";
 import { dateFormats, type ShopClock } from "../domain/dates";
 import { incidentRows, IncidentQuery, type IncidentSort } from "../domain/incidents/incident-rows.server";
 import { acknowledgeIncident } from "../domain/notifications/incident-message.server";
 import { apologizeWithCode } from "../domain/remedies/apology.server";
+import { invariantResponse } from "../http/invariant.server";
+import { YOU } from "../http/merchant.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
+/** The filters as the page names them, to say which of an address's the list does not have. */
+const FILTER_NAME: Record<string, string> = { types: "Problem", statuses: "Status", sla: "Next deadline", carriers: "Carrier", q: "Search", page: "Page" };
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   return withAdmin(request, async (admin, session) => {
-    const query = IncidentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const read = IncidentQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    // An address the list cannot read (an old bookmark, a link typed by hand) is not the app failing:
+    // the merchant is told which filters, with the list unfiltered a click away.
+    invariantResponse(read.success, {
+      message: `This address asks for filters the list does not have: ${[...new Set(read.error?.issues.map((i) => String(i.path[0])))].map((f) => FILTER_NAME[f] ?? f).join(", ")}.`,
+      link: { url: "/app/incidents", label: "Show all incidents" },
+    });
+    const query = read.data;
     const { timezone, locale } = await shopContext(admin);
     const clock: ShopClock = { timezone, locale };
     return json({ query, clock, ...(await incidentRows(prisma, session.shop, query, timezone)) });
@@ -38,13 +50,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return json({ message: "Select the incidents first", ok: false }, { status: 400 });
   const { intent, ids } = parsed.data;
   return withAdmin(request, async (admin, session) => {
-    const by = { name: "You", ...(await shopContext(admin)) };
+    const by = { name: YOU.name, ...(await shopContext(admin)) };
     let done = 0;
     const notes: string[] = [];
     // One at a time: each apology is a discount created in Shopify, and its cost bucket is shared.
     for (const id of ids) {
       const told = intent === "acknowledge" ? acknowledgeIncident(prisma, session.shop, id, by, { once: true }) : apologizeWithCode(prisma, admin, session.shop, id, by);
-      const r = await orNotFound<Awaited<typeof told>, { ok: false; error: string }>(told, (missing) => ({ ok: false, error: missing.message }));
+      const r = await notFoundAsNotDone<Awaited<typeof told>>(told);
       if (r.ok && r.emailed) done++;
       else notes.push(r.ok ? r.note ?? "not emailed" : r.error);
     }

@@ -12,6 +12,8 @@ import prisma from "../db.server";
 import { ReportLinesForm } from "../components/report-lines-form";
 import type { ShopClock } from "../domain/dates";
 import { findOrderToReport, reportProblem, ReportInput } from "../domain/incidents/report.server";
+import { issuesByField } from "../http/issues";
+import { YOU } from "../http/merchant.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
@@ -31,11 +33,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   // A refused report answers 200 with its reasons: the page stays with everything typed (a 4xx
   // would be logged by the browser as an error, and nothing went wrong).
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
-    return json({ errors, incidentId: undefined as string | undefined });
+    return json({ errors: issuesByField(parsed.error), incidentId: undefined as string | undefined });
   }
   return withAdmin(request, async (admin, session) => {
-    const result = await reportProblem(prisma, admin, session.shop, parsed.data, { actor: "merchant", name: "You" });
+    const result = await reportProblem(prisma, admin, session.shop, parsed.data, YOU);
     if (!result.ok) return json({ errors: result.errors as Record<string, string>, incidentId: result.incidentId });
     return redirect(`/app/incidents/${result.incidentId}`);
   });

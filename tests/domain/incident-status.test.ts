@@ -32,7 +32,7 @@ describe("incident status", () => {
 
   it("dismisses only with a reason, which frees the order for a new incident of the same kind", async () => {
     const { incidentId, orderId } = await open();
-    expect(await move(incidentId, "dismissed", "  ")).toMatchObject({ ok: false, status: 400 });
+    expect(await move(incidentId, "dismissed", "  ")).toMatchObject({ ok: false, reason: "invalid" });
     expect(await move(incidentId, "dismissed", "the customer picked it up in the shop")).toEqual({ ok: true, status: "dismissed" });
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ closeReason: "the customer picked it up in the shop", openKey: null });
     expect(await ctx.db.prisma.incident.count({ where: { orderId, openKey: { not: null } } })).toBe(0);
@@ -42,7 +42,7 @@ describe("incident status", () => {
     const { incidentId } = await open();
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
     expect(await move(incidentId, "remedied")).toEqual({ ok: true, status: "remedied" });
-    expect(await move(incidentId, "customer_contacted")).toMatchObject({ ok: false, status: 409, error: "an incident remedied cannot become customer contacted" });
+    expect(await move(incidentId, "customer_contacted")).toMatchObject({ ok: false, reason: "conflict", error: "an incident remedied cannot become customer contacted" });
     const elsewhere = await move(incidentId, "closed", undefined, "other.myshopify.com").catch((error: unknown) => error);
     expect(elsewhere).toBeInstanceOf(NotFound);
     expect((elsewhere as NotFound).message).toBe(`no incident ${incidentId} in other.myshopify.com`);

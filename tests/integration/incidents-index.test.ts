@@ -40,7 +40,11 @@ describe("incidents index", () => {
     expect((await shown("sla=overdue")).total).toBe(3);
     expect((await shown("types=stock_mismatch")).rows.map((r) => r.type)).toEqual(["stock_mismatch", "stock_mismatch"]);
     expect((await shown(`q=${encodeURIComponent(cod.name)}`)).rows.map((r) => r.orderName)).toEqual([cod.name]);
-    expect((await shown("types=bogus")).rows).toBeUndefined(); // an invalid filter is refused, not ignored
+    // An invalid filter is refused, not ignored: a 400 naming it, with the unfiltered list a link away.
+    const bogus = await fetch(route("types=bogus&page=0"), { headers: await headers() });
+    expect([bogus.status, await bogus.json()]).toEqual([400, {
+      message: "This address asks for filters the list does not have: Problem, Page.", link: { url: "/app/incidents", label: "Show all incidents" },
+    }]);
 
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server });
     const form = new URLSearchParams([["intent", "acknowledge"], ...all.rows.map((r) => ["ids", r.id])]);

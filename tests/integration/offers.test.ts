@@ -4,7 +4,7 @@
 // closed — or the line refunded exactly once however many times the answer is sent; an offer not
 // answered in time gets its fallback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireOffers, sweepStuckOffers, STUCK_ANSWER_MS } from "../../app/domain/remedies/offer-answer.server";
+import { expireOffers, sweepStuckOffers, STUCK_ANSWER_MS } from "../../app/domain/remedies/offer-answering.server";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
@@ -307,7 +307,7 @@ describe("offers to the customer", () => {
     const { incident } = await scenario("oversold");
     const sent = await api(`/api/incidents/${incident.id}/offers`, { variantIds: [] });
     expect(sent.status).toBe(201);
-    const { answerOffer } = await import("../../app/domain/remedies/offer-answer.server");
+    const { answerOffer } = await import("../../app/domain/remedies/offer-answering.server");
     const token = sent.body.url.split("/").pop();
     // No Admin access for the shop (uninstalled in between, say): nothing done, the offer waits again.
     const noAdmin = async () => { throw new Error("no offline session for the shop"); };

@@ -9,6 +9,7 @@ import { STOCK_CHECK_ORDER } from "../detection/stock-check.server";
 import { requestDetection } from "../detection/tasks.server";
 import { findOrderData, type OrderData } from "../../models/order.server";
 import { orderRefFrom } from "../../models/order-ref.server";
+import type { NotDone } from "../not-done";
 import { getShopSettings } from "../settings/settings.server";
 import { slaOf } from "../settings/settings";
 import { raiseIncident } from "./incidents.server";
@@ -34,16 +35,16 @@ export type FlagInput = z.infer<typeof FlagInput>;
 
 export type FlagResult =
   | { ok: true; incidentId: string; opened: boolean }
-  | { ok: false; status: 404 | 409; error: string };
+  | NotDone<"not_found" | "conflict">;
 
 /** `known`: the order as just read from Shopify, for an order no webhook told the app of yet
  *  (placed before the install); otherwise the app's snapshot of it. */
 export async function flagOrderLine(prisma: PrismaClient, shop: string, input: FlagInput, who: { actor: Actor; name: string }, now = new Date(), known?: OrderData): Promise<FlagResult> {
   const data = known ?? (await findOrderData(prisma, shop, input.orderId));
-  if (!data) return { ok: false, status: 404, error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
+  if (!data) return { ok: false, reason: "not_found", error: `MakeGood has not seen order ${input.orderId} of ${shop}` };
   const line = data.line_items?.find((l) => l.admin_graphql_api_id === input.lineItemId);
-  if (!line) return { ok: false, status: 404, error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
-  if (data.cancelled_at) return { ok: false, status: 409, error: `order ${data.name} is cancelled: nothing is left to ship` };
+  if (!line) return { ok: false, reason: "not_found", error: `order ${data.name ?? input.orderId} has no line ${input.lineItemId}` };
+  if (data.cancelled_at) return { ok: false, reason: "conflict", error: `order ${data.name} is cancelled: nothing is left to ship` };
   const afterDelivery = isAfterDelivery(input.reason);
   // After delivery nothing is left to fulfil: the customer reports on what they received.
   const quantity = input.quantity ?? ((afterDelivery ? line.quantity : line.fulfillable_quantity) || line.quantity || 1);

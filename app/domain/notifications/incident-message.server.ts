@@ -7,6 +7,7 @@ import { requireIncident, type IncidentRecord } from "../../models/incident.serv
 import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline, resolveIncidents } from "../incidents/incidents.server";
 import type { IncidentType } from "../incidents/types";
+import type { NotDone } from "../not-done";
 import { getShopSettings } from "../settings/settings.server";
 import type { ShopSettings } from "../settings/settings";
 import type { CompensationCodeDecision } from "../remedies/decisions";
@@ -20,9 +21,9 @@ import { shipByFrom } from "./ship-by";
  *  day a late order leaves by, when the merchant names one; else the shop's handling time from now. */
 export type MessageRequest = { kind: MessageKind; locale?: Locale; note?: string; codeRemedyId?: string; shipBy?: Date };
 export type Sender = { name: string; shopName: string; timezone: string };
-type Refusal = { ok: false; status: 409; error: string };
+type NotSent = NotDone<"conflict">;
 export type Preview = { ok: true; to: string; locale: Locale; message: ComposedMessage; codeRemedyId: string | null };
-export type SendResult = { ok: true; emailed: boolean; note: string | null; repeated?: boolean } | Refusal;
+export type SendResult = { ok: true; emailed: boolean; note: string | null; repeated?: boolean } | NotSent;
 
 /** A compensation code made for the incident. */
 async function codeOf(prisma: PrismaClient, shop: string, incidentId: string, remedyId?: string): Promise<Remedy | null> {
@@ -45,13 +46,13 @@ function codAmounts(incident: IncidentRecord) {
 }
 
 async function prepare(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender)
-  : Promise<(Preview & { incident: IncidentRecord; settings: ShopSettings }) | Refusal> {
+  : Promise<(Preview & { incident: IncidentRecord; settings: ShopSettings }) | NotSent> {
   const incident = await requireIncident(prisma, shop, incidentId);
-  if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address" };
-  if (request.kind === "acknowledge" && !incident.openKey) return { ok: false, status: 409, error: "the incident is closed" };
+  if (!incident.customerEmail) return { ok: false, reason: "conflict", error: "the order has no email address" };
+  if (request.kind === "acknowledge" && !incident.openKey) return { ok: false, reason: "conflict", error: "the incident is closed" };
   const code = request.kind === "apology_code" ? await codeOf(prisma, shop, incidentId, request.codeRemedyId) : null;
-  if (request.kind === "apology_code" && !code) return { ok: false, status: 409, error: "create a compensation code first" };
-  if (request.kind === "note" && !request.note?.trim()) return { ok: false, status: 409, error: "write the message first" };
+  if (request.kind === "apology_code" && !code) return { ok: false, reason: "conflict", error: "create a compensation code first" };
+  if (request.kind === "note" && !request.note?.trim()) return { ok: false, reason: "conflict", error: "write the message first" };
   const settings = await getShopSettings(prisma, shop);
   const locale = request.locale ?? localeOf(incident.customerLocale);
   const timezone = settings.timezone ?? by.timezone;
@@ -65,7 +66,7 @@ async function prepare(prisma: PrismaClient, shop: string, incidentId: string, r
 }
 
 /** What the customer would receive, without sending it. */
-export async function previewIncidentMessage(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender): Promise<Preview | Refusal> {
+export async function previewIncidentMessage(prisma: PrismaClient, shop: string, incidentId: string, request: MessageRequest, by: Sender): Promise<Preview | NotSent> {
   const prepared = await prepare(prisma, shop, incidentId, request, by);
   if (!prepared.ok) return prepared;
   const { to, locale, message, codeRemedyId } = prepared;
@@ -115,7 +116,7 @@ export async function sendIncidentMessage(
 }
 
 /** The immediate acknowledgement: what we saw, that we are on it, and by when they hear back. */
-export async function acknowledgeIncident(prisma: PrismaClient, shop: string, incidentId: string, by: Sender, { once = false, now = new Date() } = {}): Promise<SendResult | Refusal> {
+export async function acknowledgeIncident(prisma: PrismaClient, shop: string, incidentId: string, by: Sender, { once = false, now = new Date() } = {}): Promise<SendResult | NotSent> {
   // Told already (by an acknowledgement, an offer or a message): a bulk "we are on it" skips them.
   if (once && (await prisma.incident.findFirst({ where: { id: incidentId, shop, acknowledgedAt: { not: null } }, select: { id: true } }))) {
     return { ok: true, emailed: false, note: "already told", repeated: true };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 const lineItemId = z.string().regex(/^gid:\/\/shopify\/LineItem\/\d+$/, "a line item's GraphQL id (gid://shopify/LineItem/…)");
-const money = z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount such as 12.40");
+const money = z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount such as 12.40").refine((v) => Number(v) > 0, "an amount more than zero");
 
 export const RefundDecision = z.object({
   kind: z.literal("refund"),
@@ -21,9 +21,9 @@ export const RefundDecision = z.object({
 export const CompensationCodeDecision = z.object({
   kind: z.literal("compensation_code"),
   /** Percent off the next order (1–100), or a fixed amount off it. */
-  percentage: z.number().min(1).max(100).optional(),
+  percentage: z.number({ message: "the discount is a number" }).min(1, "the discount is from 1 to 100 %").max(100, "the discount is from 1 to 100 %").optional(),
   amount: money.optional(),
-  expiresInDays: z.number().int().min(1).max(365).default(90),
+  expiresInDays: z.number({ message: "say for how many days" }).int("a code is valid for a whole number of days").min(1, "a code is valid for 1 to 365 days").max(365, "a code is valid for 1 to 365 days").default(90),
 }).refine((d) => (d.percentage === undefined) !== (d.amount === undefined), { message: "give either a percentage or an amount" });
 
 export const SubstitutionDecision = z.object({

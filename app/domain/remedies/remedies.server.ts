@@ -8,6 +8,7 @@ import { requireIncident } from "../../models/incident.server";
 import { findOrderData } from "../../models/order.server";
 import type { AdminClient } from "../../shopify/client.server";
 import { addTimeline } from "../incidents/incidents.server";
+import type { NotDone } from "../not-done";
 import type { Actor } from "../incidents/types";
 import type { IncidentType } from "../incidents/types";
 import { executeCompensationCode } from "./code.server";
@@ -26,7 +27,7 @@ export type Decider = { actor: Actor; name: string };
 
 export type RemedyResult =
   | { ok: true; remedy: Remedy; repeated: boolean }
-  | { ok: false; status: 409 | 422 | 502; error: string; remedy?: Remedy };
+  | (NotDone<"conflict" | "refused" | "unreachable"> & { remedy?: Remedy });
 
 const STALE_CLAIM_MS = 2 * 60_000;
 
@@ -55,7 +56,7 @@ async function decide(prisma: PrismaClient, shop: string, incidentId: string, de
 /**
  * Decides and, unless already done or under way, executes the remedy through Shopify.
  * `decisionId` names the decision: the same id again is the same decision. An id the caller chose
- * (the merchant's page or API) sent again with other content is refused (409, naming each
+ * (the merchant's page or API) sent again with other content is a conflict (naming each
  * difference) — never carried out as the first content while the caller believes it asked for the
  * second. `asRecorded`: an id the app names itself for something that happens once (an offer's
  * answer, whose decision is read afresh from the order on a retry; the incident's one apology code)
@@ -71,14 +72,14 @@ export async function applyRemedy(
   if (requested.kind === "reship" && !decisionId?.startsWith("offer-")) {
     const shipped = await prisma.remedy.findFirst({ where: { shop, incidentId, kind: "reship", status: "done" } });
     if (shipped && shipped.decisionKey !== decisionKeyOf(incidentId, requested, decisionId)) {
-      return { ok: false, status: 409, error: `a replacement was already sent for this incident (${shipped.shopifyId ?? "see the timeline"})`, remedy: shipped };
+      return { ok: false, reason: "conflict", error: `a replacement was already sent for this incident (${shipped.shopifyId ?? "see the timeline"})`, remedy: shipped };
     }
   }
   // Units the incident's earlier remedies already made good are not paid for twice (a new decision only).
   const known = await prisma.remedy.findUnique({ where: { shop_decisionKey: { shop, decisionKey: decisionKeyOf(incidentId, requested, decisionId) } } });
   if (!known) {
     const beyond = beyondUnitsLeft(incident, await prisma.remedy.findMany({ where: { shop, incidentId } }), requested);
-    if (beyond) return { ok: false, status: 409, error: beyond };
+    if (beyond) return { ok: false, reason: "conflict", error: beyond };
   }
   const decided = await decide(prisma, shop, incidentId, requested, who, decisionId);
   const { remedy, repeated } = decided;
@@ -86,7 +87,7 @@ export async function applyRemedy(
     // Compared as stored: the JSON of the parsed decision, without its unset fields.
     const differences = decisionDifferences(JSON.parse(remedy.params) as RemedyDecision, JSON.parse(JSON.stringify(requested)) as RemedyDecision);
     if (differences.length) {
-      return { ok: false, status: 409, error: `decision ${decisionId} was already made with other content (${differences.join("; ")}): nothing was done — a different decision needs an id of its own`, remedy };
+      return { ok: false, reason: "conflict", error: `decision ${decisionId} was already made with other content (${differences.join("; ")}): nothing was done — a different decision needs an id of its own`, remedy };
     }
   }
   // A decision made before is carried out as it was recorded, whatever this caller asked.
@@ -100,7 +101,7 @@ export async function applyRemedy(
   });
   if (claim.count === 0) {
     const current = await prisma.remedy.findUniqueOrThrow({ where: { id: remedy.id } });
-    if (current.status === "refused") return { ok: false, status: 422, error: current.error ?? "refused", remedy: current };
+    if (current.status === "refused") return { ok: false, reason: "refused", error: current.error ?? "refused", remedy: current };
     return { ok: true, remedy: current, repeated: true };
   }
   let executed: Executed;
@@ -134,7 +135,7 @@ export async function applyRemedy(
       });
       return row;
     });
-    return { ok: false, status: refused ? 422 : 502, error: message, remedy: failed };
+    return { ok: false, reason: refused ? "refused" : "unreachable", error: message, remedy: failed };
   }
   const done = await prisma.$transaction(async (tx) => {
     const row = await tx.remedy.update({

@@ -1,27 +1,24 @@
-// The customer's offer page, shared by its two addresses: /offers/<token> (the app's own) and
-// /proxy/offers/<token> (through the shop's domain by Shopify's App Proxy, signature checked).
-// The token is the credential (random, stored only as its hash, single-use, expiring); the page
-// shows this offer and nothing else — the shop, what happened to each line, each line's choices with
-// their pictures and values, cancelling when allowed, the answer-by date — in the customer's
-// language, takes one answer, confirms it on the page and by email, and says what was chosen
-// whenever the link is opened again. Never stored by a cache: it changes with the answer and holds
-// the credential.
-import { json } from "@remix-run/node";
-import prisma from "../../db.server";
+// What the customer's offer page shows and what its answer does, in the customer's language: the
+// shop, what happened to each line, each line's choices with their pictures and values, cancelling
+// when allowed, the answer-by date; one answer carried out, confirmed on the page and by email; what
+// was chosen whenever the link is opened again. The page itself (its two addresses, its HTTP
+// statuses and headers) is the route's: app/http/offer-page.server.ts.
+import type { PrismaClient } from "@prisma/client";
 import { evidenceOf } from "../../models/incident.server";
-import { adminClientForShop } from "../../shopify/admin.server";
+import type { AdminClient } from "../../shopify/client.server";
 import { shopContext } from "../../shopify/shop-context.server";
-import { localeOfRequest, t, type Locale, type MessageKey } from "../notifications/messages";
+import { t, type Locale, type MessageKey } from "../notifications/messages";
 import { answerTexts, type AnswerTextsInput } from "../notifications/offer-answer";
 import { sendOfferConfirmation } from "../notifications/offer-confirmation.server";
 import { cancelChoice, deadlineText, lineChoices, lineHeading, listOf, problemOf, problemTexts, severalUnits, stakeLabel, type ChoiceView } from "../notifications/offer-message";
 import { shipByFrom } from "../notifications/ship-by";
 import { getShopSettings } from "../settings/settings.server";
 import type { ShopSettings } from "../settings/settings";
-import { answeredOf, answerOffer, openLines, type Answer, type LineChoice } from "./offer-answer.server";
-import { offerForToken, type OfferView } from "./offers.server";
+import { answeredOf, answerOffer, openLines, type Answer, type LineChoice } from "./offer-answering.server";
+import { offerForToken, type OfferView } from "./offer-link.server";
 
-export const NO_STORE = { "Cache-Control": "no-store" };
+/** Our database, and the Admin client of the offer's shop (for its name and time zone, and to carry out the answer). */
+export type PageDeps = { prisma: PrismaClient; adminFor: (shop: string) => Promise<AdminClient> };
 
 /** A line to choose for: its form field is `line-<position>`. */
 export type PageLine = { position: number; label: string; choices: ChoiceView[] };
@@ -50,10 +47,10 @@ type Facts = { settings: ShopSettings; shopName: string; timezone: string; local
 
 /** The shop's name and time zone as Shopify has them (cached a few minutes per process); should
  *  Shopify not answer, the sender name of the shop's emails, so the customer still gets the page. */
-async function pageFacts(view: OfferView): Promise<Facts> {
+async function pageFacts({ prisma, adminFor }: PageDeps, view: OfferView): Promise<Facts> {
   const { offer, orderName } = view;
   const settings = await getShopSettings(prisma, offer.shop);
-  const shop = await adminClientForShop(offer.shop).then(shopContext).catch(() => null);
+  const shop = await adminFor(offer.shop).then(shopContext).catch(() => null);
   const shopName = shop?.shopName ?? settings.fromAddress?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? offer.shop.replace(/\.myshopify\.com$/, "");
   const locale = offer.locale as Locale;
   const items = listOf(locale, offer.lines.map((l) => stakeLabel({ locale, overrides: settings.messages }, { item: l.lineTitle, quantity: l.quantity, ordered: l.ordered })));
@@ -77,18 +74,19 @@ async function confirmation(view: OfferView, facts: Facts, answered: AnswerTexts
 
 const problemsOf = (p: ReturnType<typeof problemTexts>) => ({ problems: p.opening, ...(p.lines.length ? { problemLines: p.lines } : {}) });
 
-/** The page of a link that opens no offer, in the browser's language. */
-export function invalidOfferPage(request: Request) {
-  const locale = localeOfRequest(request.headers.get("Accept-Language"));
-  const data: OfferPageData = { state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, lines: [], cancel: null };
-  return json(data, { status: 404, headers: NO_STORE });
-}
+/** The page of a link that opens no offer, in `locale` (the browser's: no offer says the customer's). */
+export const noOfferPage = (locale: Locale): OfferPageData => ({ state: "invalid", locale, shop: "", texts: { message: t(locale, "page.invalid") }, lines: [], cancel: null });
 
-export async function loadOfferPage(token: string, request: Request) {
-  const view = await offerForToken(prisma, token);
-  if (!view) return invalidOfferPage(request);
+/** An answer sent to a link that opens no offer: nothing is done. */
+export const noOfferAnswer = (locale: Locale): OfferAnswerData => ({ outcome: "invalid", lines: [t(locale, "page.invalid")] });
+
+/** The page `token` opens; null when it opens no offer. */
+export async function offerPage(deps: PageDeps, token: string, now = new Date()): Promise<OfferPageData | null> {
+  const { prisma } = deps;
+  const view = await offerForToken(prisma, token, now);
+  if (!view) return null;
   const { offer, state } = view;
-  const facts = await pageFacts(view);
+  const facts = await pageFacts(deps, view);
   const { settings, shopName, timezone, locale, say } = facts;
   const incidents = await prisma.incident.findMany({ where: { shop: offer.shop, id: { in: offer.lines.map((l) => l.incidentId) } }, select: { id: true, type: true, evidence: true } });
   const reasons = new Map(incidents.map((i) => [i.id, evidenceOf(i, "stock_mismatch").reason]));
@@ -107,19 +105,14 @@ export async function loadOfferPage(token: string, request: Request) {
     },
     lines: open.map((l) => ({ position: l.position, label: lineHeading({ item: l.lineTitle, quantity: l.quantity, ordered: l.ordered }), choices: lineChoices({ locale, line: texts[offer.lines.indexOf(l)], overrides: settings.messages }) })),
     cancel: state === "open" && offer.allowCancel ? cancelChoice({ locale, overrides: settings.messages }) : null,
-    confirmed: answered ? answerTexts(await confirmation(view, facts, answered, offer.answeredAt ?? new Date())) : undefined,
+    confirmed: answered ? answerTexts(await confirmation(view, facts, answered, offer.answeredAt ?? now)) : undefined,
   };
-  return json(data, { headers: NO_STORE });
+  return data;
 }
-
-// Nothing chosen is the page again with a word in red, not a failed request: a 4xx document is
-// an error in the browser's console, and the customer did nothing wrong but forget to tick.
-const STATUS = { done: 200, unchosen: 200, already_answered: 409, expired: 410, withdrawn: 410, failed: 502, invalid: 404 } as const;
-const answeredPage = (data: OfferAnswerData) => json(data, { status: STATUS[data.outcome], headers: NO_STORE });
 
 /** The answer the form sends: `choice=cancel_order`, or `line-<position>` = "substitute:<variant>" |
  *  "refund" for every line (`choice` stands for the line when only one is left to answer). */
-export function answerFromForm(form: FormData, positions: number[]): { answer: Answer } | { missing: number[]; chosen: Record<number, string> } {
+export function answerFromForm(form: Pick<FormData, "get">, positions: number[]): { answer: Answer } | { missing: number[]; chosen: Record<number, string> } {
   if (form.get("choice") === "cancel_order") return { answer: { kind: "cancel_order" } };
   const lines: LineChoice[] = [];
   const missing: number[] = [];
@@ -135,23 +128,25 @@ export function answerFromForm(form: FormData, positions: number[]): { answer: A
   return missing.length ? { missing, chosen } : { answer: { kind: "lines", lines } };
 }
 
-export async function answerOfferPage(token: string, form: FormData, request: Request) {
-  const now = new Date();
+/** The customer's answer from the page's form, carried out and worded for the page; `browserLocale`
+ *  words the answer to a link that opens no offer. */
+export async function answerOnPage(deps: PageDeps, token: string, form: Pick<FormData, "get">, browserLocale: Locale, now = new Date()): Promise<OfferAnswerData> {
+  const { prisma, adminFor } = deps;
   const before = await offerForToken(prisma, token, now);
-  if (!before) return answeredPage({ outcome: "invalid", lines: [t(localeOfRequest(request.headers.get("Accept-Language")), "page.invalid")] });
+  if (!before) return noOfferAnswer(browserLocale);
   const parsed = answerFromForm(form, openLines(before.offer).map((l) => l.position));
   if ("missing" in parsed && before.state === "open") {
     // Nothing chosen for a line: the page again, with the reason in the customer's words.
     const settings = await getShopSettings(prisma, before.offer.shop);
-    return answeredPage({ outcome: "unchosen", lines: [t(before.offer.locale as Locale, "page.pickOne", {}, settings.messages)], missing: parsed.missing, chosen: parsed.chosen });
+    return { outcome: "unchosen", lines: [t(before.offer.locale as Locale, "page.pickOne", {}, settings.messages)], missing: parsed.missing, chosen: parsed.chosen };
   }
-  const result = "answer" in parsed ? await answerOffer(prisma, adminClientForShop, token, parsed.answer, now) : { outcome: "already_answered" as const, offer: before };
+  const result = "answer" in parsed ? await answerOffer(prisma, adminFor, token, parsed.answer, now) : { outcome: "already_answered" as const, offer: before };
   const view = result.offer ?? before;
-  const facts = await pageFacts(view);
+  const facts = await pageFacts(deps, view);
   if (result.outcome !== "done" || !result.answered) {
     const key: MessageKey = result.outcome === "already_answered" ? "page.answered" : result.outcome === "expired" ? expiredKey(view)
       : result.outcome === "withdrawn" ? "page.withdrawn" : result.outcome === "failed" ? "page.failed" : "page.invalid";
-    return answeredPage({ outcome: result.outcome === "done" ? "failed" : result.outcome, lines: [facts.say(key)] });
+    return { outcome: result.outcome === "done" ? "failed" : result.outcome, lines: [facts.say(key)] };
   }
   const texts = await confirmation(view, facts, result.answered, now);
   const { title, lines } = answerTexts(texts);
@@ -161,5 +156,5 @@ export async function answerOfferPage(token: string, form: FormData, request: Re
       console.error(JSON.stringify({ event: "offer_confirmation_failed", offerId: view.offer.id, error: String(error) }));
       return false;
     });
-  return answeredPage({ outcome: "done", title, lines: emailed ? [...lines, facts.say("page.emailed")] : lines });
+  return { outcome: "done", title, lines: emailed ? [...lines, facts.say("page.emailed")] : lines };
 }

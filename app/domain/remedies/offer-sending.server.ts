@@ -1,13 +1,14 @@
-// Offers to the customer: the lines of one order that cannot ship as ordered become ONE message with
-// a choice per line — a substitute (one or more, chosen by the merchant among the valid ones) or
-// leaving the line out (refunded when paid for) — and, when the merchant allows it, cancelling the
-// whole order; answered once through a link (offer-answer.server.ts). A new offer for the same lines
-// withdraws the one still waiting, so the customer's latest email is the one that counts.
-import { createHash, randomBytes } from "node:crypto";
+// Sending an offer to the customer (and what the merchant may offer): the lines of one order that
+// cannot ship as ordered become ONE message with a choice per line — a substitute (one or more,
+// chosen by the merchant among the valid ones) or leaving the line out (refunded when paid for) —
+// and, when the merchant allows it, cancelling the whole order; opened through its link
+// (offer-link.server.ts) and answered once (offer-answering.server.ts). A new offer for the same
+// lines withdraws the one still waiting, so the customer's latest email is the one that counts.
+import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { requireIncident, withEvidenceOf, type IncidentOf } from "../../models/incident.server";
 import type { AdminClient } from "../../shopify/client.server";
-import { offerByTokenHash, offersCovering, type OfferWithLines, type OfferedSubstitute } from "../../models/offer.server";
+import { offersCovering, type OfferedSubstitute } from "../../models/offer.server";
 import { customerFirstName } from "../../models/order-ref.server";
 import { addTimeline } from "../incidents/incidents.server";
 import type { Actor } from "../incidents/types";
@@ -16,6 +17,8 @@ import { localeOf } from "../notifications/messages";
 import { itemLabel, offerMessage, problemOf, type OfferLineText } from "../notifications/offer-message";
 import { getShopSettings } from "../settings/settings.server";
 import { fromCents, toCents } from "../money";
+import type { NotDone } from "../not-done";
+import { hashToken } from "./offer-link.server";
 import { findSubstitutes, substitutesToShow, type Candidates } from "./substitution.server";
 import { Refused } from "./outcome";
 
@@ -23,8 +26,6 @@ export type { OfferedSubstitute };
 
 // The timeline says the offer went to the customer, in which language, never their address.
 const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The substitutes the merchant picked for one incident's line (none: leaving it out only). */
 export type OfferLineInput = { incidentId: string; variantIds: string[] };
@@ -35,7 +36,7 @@ export type Creator = { actor: Actor; name: string; shopName: string; timezone: 
 
 export type CreateOfferResult =
   | { ok: true; offerId: string; url: string; emailed: boolean; emailNote: string | null; lines: number; withdrawn: number }
-  | { ok: false; status: 400 | 409; error: string };
+  | NotDone<"invalid" | "conflict">;
 
 type StockIncident = IncidentOf<"stock_mismatch">;
 
@@ -62,17 +63,17 @@ export async function offerCandidates(prisma: PrismaClient, admin: AdminClient, 
 
 export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop: string, incidentId: string, input: CreateOfferInput, by: Creator, now = new Date()): Promise<CreateOfferResult> {
   const incident = await requireIncident(prisma, shop, incidentId);
-  if (incident.type !== "stock_mismatch" || !incident.openKey) return { ok: false, status: 409, error: "offers are for open stock incidents on a line" };
-  if (!incident.customerEmail) return { ok: false, status: 409, error: "the order has no email address to send the offer to" };
+  if (incident.type !== "stock_mismatch" || !incident.openKey) return { ok: false, reason: "conflict", error: "offers are for open stock incidents on a line" };
+  if (!incident.customerEmail) return { ok: false, reason: "conflict", error: "the order has no email address to send the offer to" };
 
   const covered = await linesToOffer(prisma, shop, incident.orderId);
   const wanted = new Map((input.lines ?? []).map((l) => [l.incidentId, l.variantIds]));
   if (input.variantIds && !wanted.has(incidentId)) wanted.set(incidentId, input.variantIds);
   const strangers = [...wanted.keys()].filter((id) => !covered.some((c) => c.id === id));
-  if (strangers.length) return { ok: false, status: 400, error: `not an open stock incident of order ${incident.orderName}: ${strangers.join(", ")}` };
+  if (strangers.length) return { ok: false, reason: "invalid", error: `not an open stock incident of order ${incident.orderName}: ${strangers.join(", ")}` };
   const ids = covered.map((c) => c.id);
   if ((await offersCovering(prisma, shop, ids, ["answering"])).length) {
-    return { ok: false, status: 409, error: "the customer is answering the earlier offer right now: look again in a minute" };
+    return { ok: false, reason: "conflict", error: "the customer is answering the earlier offer right now: look again in a minute" };
   }
 
   const settings = await getShopSettings(prisma, shop);
@@ -82,12 +83,12 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     try {
       found = await candidatesFor(admin, line, settings);
     } catch (error) {
-      if (error instanceof Refused) return { ok: false, status: 409, error: `${line.orderName}: ${error.message}` };
+      if (error instanceof Refused) return { ok: false, reason: "conflict", error: `${line.orderName}: ${error.message}` };
       throw error;
     }
     const variantIds = wanted.get(line.id) ?? [];
     const invalid = variantIds.filter((id) => !found.substitutes.some((s) => s.variantId === id));
-    if (invalid.length) return { ok: false, status: 400, error: `not a substitute the customer can be offered for ${found.line.title} (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
+    if (invalid.length) return { ok: false, reason: "invalid", error: `not a substitute the customer can be offered for ${found.line.title} (cheaper, out of stock or not alike): ${invalid.join(", ")}` };
     const picked = variantIds.map((id) => found.substitutes.find((s) => s.variantId === id)!).map((s) => ({ variantId: s.variantId, title: s.title, vendor: s.vendor, price: s.price, image: s.image }));
     lines.push({
       incident: line, lineItemId: found.line.id, picked, item: found.line.title, quantity: found.line.quantity, ordered: found.line.ordered, reason: problemOf(line.evidence.reason),
@@ -125,7 +126,7 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     if (error instanceof Refused) return { offer: null, withdrawn: 0, refused: error.message };
     throw error;
   });
-  if (!offer) return { ok: false, status: 409, error: "the customer is answering the earlier offer right now: look again in a minute" };
+  if (!offer) return { ok: false, reason: "conflict", error: "the customer is answering the earlier offer right now: look again in a minute" };
 
   const url = `${by.offerLinkBase.replace(/\/$/, "")}/${token}`;
   const message = offerMessage({
@@ -147,22 +148,4 @@ export async function createOffer(prisma: PrismaClient, admin: AdminClient, shop
     }
   });
   return { ok: true, offerId: offer.id, url, emailed: sent.sent, emailNote: sent.sent ? null : sent.reason, lines: lines.length, withdrawn };
-}
-
-export type OfferView = {
-  offer: OfferWithLines;
-  orderName: string;
-  state: "open" | "answered" | "expired" | "failed" | "withdrawn";
-};
-
-/** The offer a link opens, and only that: nothing else of the order or the shop. */
-export async function offerForToken(prisma: PrismaClient, token: string, now = new Date()): Promise<OfferView | null> {
-  if (!/^[\w-]{20,64}$/.test(token)) return null;
-  const found = await offerByTokenHash(prisma, hashToken(token));
-  if (!found) return null;
-  const { offer } = found;
-  const state = offer.status === "answered" || offer.status === "answering" ? "answered"
-    : offer.status === "expired" || (offer.status === "sent" && offer.expiresAt <= now) ? "expired"
-      : offer.status === "failed" ? "failed" : offer.status === "withdrawn" ? "withdrawn" : "open";
-  return { offer, orderName: found.orderName, state };
 }

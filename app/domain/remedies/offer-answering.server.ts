@@ -21,7 +21,7 @@ import { shopContext } from "../../shopify/shop-context.server";
 import { toCents } from "../money";
 import type { RemedyDecision } from "./decisions";
 import { leavesNothingToShip, leaveOutDecision } from "./leave-out.server";
-import { offerForToken, type OfferView } from "./offers.server";
+import { offerForToken, type OfferView } from "./offer-link.server";
 import { Refused } from "./outcome";
 import { applyRemedy, type RemedyResult } from "./remedies.server";
 
@@ -186,12 +186,12 @@ async function answerLines(
     } catch (error) {
       // Reading the line to leave out was refused: the line is failed, for the merchant to take over.
       if (!(error instanceof Refused)) throw error;
-      result = { ok: false, status: 422, error: error.message };
+      result = { ok: false, reason: "refused", error: error.message };
       await addTimeline(prisma, line.incidentId, offer.shop, {
         at: now, actor: who.actor, kind: "remedy_failed", source: `offer:${offer.id}:${line.position}:refused`, summary: `Refused: leaving ${line.lineTitle} out — ${error.message}`,
       });
     }
-    if (!result.ok && result.status === 502) throw new Error(`Shopify could not be reached: ${result.error}`);
+    if (!result.ok && result.reason === "unreachable") throw new Error(`Shopify could not be reached: ${result.error}`);
     const substitute = choice.choice === "substitute" ? line.substitutes.find((s) => s.variantId === choice.variantId)?.title : undefined;
     await prisma.$transaction(async (tx) => {
       await tx.offerLine.update({
