@@ -24,7 +24,7 @@ describe("Shopify's sample payloads", () => {
     const shop = `sample-${topic.replace(/\W/g, "-")}.myshopify.com`;
     const uninstalled = topic === "shop/redact" ? { active: false, uninstalledAt: new Date("2026-01-13T10:00:00Z") } : {};
     await ctx.db.prisma.shop.create({ data: { domain: shop, ...uninstalled } });
-    await recordDelivery(ctx.db.prisma, shop, {
+    await recordDelivery(ctx.db, shop, {
       topic, eventId: `sample-${topic}`, triggeredAt: "2026-01-15T10:00:00Z", body: JSON.stringify(shopifySample(topic, shop)),
     });
     await processInbox(ctx.db.prisma, webhookHandlers);
