@@ -14,7 +14,8 @@ export default defineConfig({
       // check that, without this development setting, the app refuses it.
       SMTP_ALLOW_PRIVATE_NETWORKS: "127.0.0.0/8",
     },
-    globalSetup: ["./tests/helpers/build-app.ts"],
+    // The PostgreSQL server first (the local one, else a throwaway: tests/helpers/postgres-server.ts).
+    globalSetup: ["./tests/helpers/postgres-server.ts", "./tests/helpers/build-app.ts"],
     // Tests wait on the state they need, never on a deadline of their own (tests/helpers/wait.ts);
     // these bounds only catch a hang, with room for a machine shared by several suites at once.
     // Two test files at a time even on a 2-core machine (vitest's default is one fewer than the

@@ -1,7 +1,7 @@
 // Orders read back through the Admin API, in the shape of the webhook bodies the handlers
 // already apply (orders/updated, fulfillments/update), so reconciliation goes through the same
 // handlers. Only the fields the app reads are carried; field names and value spellings are
-// Shopify's REST ones (see ../shared/shopify/webhooks samples).
+// Shopify's REST ones (see the samples in tests/fixtures/shopify/webhooks).
 import type { ReconciledOrder } from "../shopify/documents/orders";
 
 const FULFILLMENT_STATUS: Record<string, string | null> = {

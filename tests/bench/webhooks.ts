@@ -15,6 +15,7 @@ import { createPrismaClient } from "../../app/db/client";
 import { createAdminClient, type AdminDocument } from "../../app/shopify/client.server";
 import { applyOrder } from "../../app/webhooks/handlers/orders";
 import { freePort, stopProcess } from "../helpers/app-server";
+import { shopifySample } from "../helpers/shopify-samples";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
 import { startSandboxServer } from "../sandbox/server";
@@ -24,12 +25,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const SECRET = "bench-secret";
 const SHOP = "bench.myshopify.com";
-const sample = path.join(root, "../shared/shopify/webhooks/2026-01/orders/create.json");
-if (!fs.existsSync(sample)) {
-  console.error(`The benchmark replays Shopify's sample at ${sample}; it is not there.`);
-  process.exit(1);
-}
-const body = JSON.stringify(JSON.parse(fs.readFileSync(sample, "utf8")).response);
+const body = JSON.stringify(shopifySample("orders/create"));
 const hmac = createHmac("sha256", SECRET).update(body).digest("base64");
 const run = promisify(execFile);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "makegood-bench-"));

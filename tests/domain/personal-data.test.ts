@@ -1,14 +1,9 @@
-// What counts as personal in Shopify's bodies, on Shopify's own samples (../shared/shopify/webhooks):
+// What counts as personal in Shopify's bodies, on Shopify's own samples (tests/fixtures/shopify):
 // stripping reaches every depth (the order's customer and its default address, fulfillments'
 // destination, line properties, a carrier event's location) and keeps the facts.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { identifiersIn, redactJson, redactText, REDACTED, stripPersonal } from "../../app/domain/privacy/personal-data";
-import { projectRoot } from "../helpers/database";
-
-const sample = (topic: string) =>
-  (JSON.parse(fs.readFileSync(path.join(projectRoot, "../shared/shopify/webhooks/2026-01", `${topic}.json`), "utf8")) as { response: Record<string, any> }).response; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { shopifySample as sample } from "../helpers/shopify-samples";
 
 describe("personal data in Shopify's bodies", () => {
   it.each(["orders/create", "orders/updated", "orders/cancelled", "fulfillments/create"])("%s: no name, email, phone or street is left at any depth", (topic) => {

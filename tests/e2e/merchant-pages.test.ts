@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../helpers/accessibility";
 import { ARTIFACTS } from "../helpers/browser";
-import { openAppUntil, personPage, toast } from "../helpers/person";
+import { openAppUntil, personPage, playScenario, toast } from "../helpers/person";
 import { setupLauncher } from "../helpers/setup-launcher";
 import { until } from "../helpers/wait";
 import { DEMO_SHOP } from "../sandbox/seed";
@@ -60,11 +60,7 @@ async function openScanningUntil(page: Page, appPath: string, ready: () => Promi
   });
 }
 
-const play = async (name: string) => {
-  const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { order: { id: string; name: string } }).order;
-};
+const play = async (name: string) => (await playScenario(launcher, name)).order;
 
 describe("the merchant's pages in Chromium", () => {
   it("read in words and in the shop's dates after late-shipment, stuck-in-transit and cod-amount-mismatch", async () => {

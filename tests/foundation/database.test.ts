@@ -4,7 +4,7 @@ import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { describe, expect, it } from "vitest";
 import { databaseReachable, createPrismaClient } from "../../app/db/client";
-import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
+import { InboxWriter } from "../../app/webhooks/inbox-writer.server";
 import {
   derivePostgresSchema,
   migrationDirs,
@@ -12,7 +12,7 @@ import {
   postgresSchemaFile,
   sqliteSchemaFile,
 } from "../../scripts/prisma-schemas";
-import { emptyDatabase, prismaCli, providers } from "../helpers/database";
+import { emptyDatabase, POSTGRES_ADMIN_URL, prismaCli, providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
 const migrationNames = (dir: string) => fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
@@ -84,10 +84,11 @@ describe.each(providers)("database on %s", (provider) => {
       triggeredAt: "2026-11-23T10:00:00.000Z",
       rawBody: '{"id":1}',
     };
-    expect(await recordWebhookEvent(ctx.db.prisma, event)).toBe("recorded");
-    expect(await recordWebhookEvent(ctx.db.prisma, { ...event, webhookId: "wh-2" })).toBe("duplicate");
+    const inbox = new InboxWriter(ctx.db.prisma, provider);
+    expect(await inbox.record(event)).toBe("recorded");
+    expect(await inbox.record({ ...event, webhookId: "wh-2" })).toBe("duplicate");
     // The same event id at another shop is another event.
-    expect(await recordWebhookEvent(ctx.db.prisma, { ...event, shop: "other.myshopify.com" })).toBe("recorded");
+    expect(await inbox.record({ ...event, shop: "other.myshopify.com" })).toBe("recorded");
     const rows = await ctx.db.prisma.webhookEvent.findMany({ where: { shop: "demo.myshopify.com" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ eventKey: "ev-1", webhookId: "wh-1", status: "pending", payload: '{"id":1}' });
@@ -99,7 +100,7 @@ describe.each(providers)("database on %s", (provider) => {
     const missing =
       provider === "sqlite"
         ? "file:/nonexistent-dir/makegood.sqlite"
-        : "postgresql://postgres@127.0.0.1:5432/makegood_no_such_database";
+        : Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: "/makegood_no_such_database" }).toString();
     const client = createPrismaClient(missing);
     expect(await databaseReachable(client)).toBe(false);
     await client.$disconnect();

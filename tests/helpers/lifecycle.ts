@@ -2,13 +2,14 @@
 // topics and trigger times, ready to be delivered in any order.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
+import { InboxWriter } from "../../app/webhooks/inbox-writer.server";
 import { resourceOf } from "../../app/webhooks/resource";
 import { SandboxClock } from "../sandbox/clock";
 import { webhookBody } from "../sandbox/payloads";
 import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
 import { SandboxStore } from "../sandbox/store";
 import { addFulfillmentEvent, createFulfillment } from "../sandbox/store-fulfillment";
+import type { Provider } from "./database";
 
 export type Delivery = { topic: string; body: string; triggeredAt: string; eventId: string };
 
@@ -40,9 +41,20 @@ export function orderLifecycle(carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "
   return deliveries.filter((d) => d.topic !== "refunds/create" && d.topic !== "fulfillment_orders/hold_released");
 }
 
-/** Records one delivery in `shop`'s inbox as the intake would (a redelivery: same event, new webhook id). */
-export function recordDelivery(prisma: PrismaClient, shop: string, d: Delivery, webhookId = d.eventId) {
-  return recordWebhookEvent(prisma, {
+export type InboxDatabase = { prisma: PrismaClient; provider: Provider };
+
+const writers = new WeakMap<PrismaClient, InboxWriter>();
+
+/** The intake's own InboxWriter over a test database: one per client, as the app holds one. */
+export function inboxWriterOf({ prisma, provider }: InboxDatabase) {
+  let writer = writers.get(prisma);
+  if (!writer) writers.set(prisma, (writer = new InboxWriter(prisma, provider)));
+  return writer;
+}
+
+/** Records one delivery in `shop`'s inbox as the intake does (a redelivery: same event, new webhook id). */
+export function recordDelivery(db: InboxDatabase, shop: string, d: Delivery, webhookId = d.eventId) {
+  return inboxWriterOf(db).record({
     shop, topic: d.topic, webhookId, eventId: d.eventId, apiVersion: "2026-07", triggeredAt: d.triggeredAt,
     resourceId: resourceOf(d.topic, JSON.parse(d.body)), rawBody: d.body,
   });

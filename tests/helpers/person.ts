@@ -9,6 +9,7 @@ import { BROWSER_UA } from "./app-server";
 import { ARTIFACTS, openPage } from "./browser";
 import { until } from "./wait";
 import type { Launcher } from "./launcher";
+import { play } from "./scenario";
 
 export const DEMO = "makegood-demo.myshopify.com";
 
@@ -38,10 +39,7 @@ export async function webhooksDelivered(launcher: Launcher) {
 }
 
 export async function playScenario(launcher: Launcher, name: string, params: Record<string, string> = {}) {
-  const query = new URLSearchParams({ shop: DEMO, ...params });
-  const res = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/${name}?${query}`, { method: "POST" });
-  if (!res.ok) throw new Error(`scenario ${name}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { order: { id: string; name: string } };
+  return { order: await play(launcher.sandboxUrl, name, params) };
 }
 
 async function inspect<T>(launcher: Launcher, kind: "orders" | "stock" | "discounts", key: string): Promise<T> {

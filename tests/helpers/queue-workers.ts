@@ -47,9 +47,12 @@ export async function outcomeOf(prisma: PrismaClient, shop: string) {
   };
 }
 
+/** pg-boss runs on PostgreSQL only: the inbox of these shops is there. */
+const pgBossInbox = (prisma: PrismaClient) => ({ prisma, provider: "postgresql" as const });
+
 /** The state one lifecycle reaches when its webhooks are applied in order, by one processor. */
 export async function inOrderOutcome(prisma: PrismaClient, shop: string) {
-  for (const d of orderLifecycle()) await recordDelivery(prisma, shop, d, d.eventId);
+  for (const d of orderLifecycle()) await recordDelivery(pgBossInbox(prisma), shop, d, d.eventId);
   await processInbox(prisma, webhookHandlers);
   return outcomeOf(prisma, shop);
 }
@@ -61,7 +64,7 @@ export async function inOrderOutcome(prisma: PrismaClient, shop: string) {
 export async function recordNoisyLifecycles(prisma: PrismaClient, shops: string[], copies: number, seed: number) {
   const deliveries = shops.flatMap((shop) => orderLifecycle().map((d) => ({ d, shop })));
   const noisy = shuffled(deliveries.flatMap((x) => Array.from({ length: copies }, (_, i) => ({ ...x, i }))), seed);
-  for (const { d, shop, i } of noisy) await recordDelivery(prisma, shop, d, `${d.eventId}-${i}`);
+  for (const { d, shop, i } of noisy) await recordDelivery(pgBossInbox(prisma), shop, d, `${d.eventId}-${i}`);
   const rows = await prisma.webhookEvent.findMany({ where: { shop: { in: shops } }, select: { id: true, shop: true, resourceId: true } });
   return { deliveries: noisy.length, events: deliveries.length, rows };
 }

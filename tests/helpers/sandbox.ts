@@ -94,7 +94,7 @@ export function setupSandboxOnly() {
   return ctx;
 }
 
-type AppContext = { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
+export type AppContext = { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
 
 /** The merchant opens the app in the admin: its home page, as served. */
 export async function openApp(ctx: AppContext) {

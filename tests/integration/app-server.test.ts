@@ -1,16 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, signWebhook, startApp, type RunningApp } from "../helpers/app-server";
-import { createTestDatabase, projectRoot, providers, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, providers, type TestDatabase } from "../helpers/database";
+import { shopifySample } from "../helpers/shopify-samples";
 
 const SHOP = "makegood-demo.myshopify.com";
 // Shopify's published sample payload; the app must take it as Shopify sends it.
-const ordersCreateBody = JSON.stringify(
-  JSON.parse(
-    fs.readFileSync(path.join(projectRoot, "../shared/shopify/webhooks/2026-01/orders/create.json"), "utf8"),
-  ).response,
-);
+const ordersCreateBody = JSON.stringify(shopifySample("orders/create"));
 
 function webhookHeaders(topic: string, body: string, ids: { webhookId: string; eventId: string }) {
   return {

@@ -15,21 +15,14 @@ import { routeShopifyTo } from "../sandbox/routing.mjs";
 import { BROWSER_UA } from "../helpers/app-server";
 import { until } from "../helpers/wait";
 import { appSettled, DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
+import { gid, scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 const settled = () => appSettled(ctx);
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
+const { scenario } = scenarioHelpers(ctx);
 
 const incidentsOf = (orderId: string) =>
   ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId }, include: { timeline: { orderBy: { at: "asc" } } }, orderBy: { openedAt: "asc" } });
-
-async function scenario(name: string) {
-  expect(await installApp(ctx)).toBe(200);
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  await settled();
-  return ((await res.json()) as { order: { id: string; name: string } }).order;
-}
 
 /** The CLI's last JSON line. */
 async function cli(args: string[]) {
@@ -46,7 +39,7 @@ async function adminClient() {
 
 describe("late shipments and deliveries, from the scan", () => {
   it("late-shipment: one incident from the CLI scan with Shopify's ship-by date; scanning again adds nothing; shipping closes it", async () => {
-    const order = await scenario("late-shipment");
+    const { order } = await scenario("late-shipment");
     expect(await incidentsOf(order.id)).toEqual([]); // no webhook says an order is late
     const first = await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
     expect(first).toMatchObject({ shop: DEMO_SHOP, pages: 1, opened: expect.any(Number) });
@@ -70,7 +63,7 @@ describe("late shipments and deliveries, from the scan", () => {
   });
 
   it("a late shipment the merchant dismissed stays dismissed however often the scan sees it late", async () => {
-    const order = await scenario("late-shipment");
+    const { order } = await scenario("late-shipment");
     await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
     const [incident] = await incidentsOf(order.id);
     expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "dismissed", reason: "shipped by hand, tracking to follow", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
@@ -108,7 +101,7 @@ describe("late shipments and deliveries, from the scan", () => {
   });
 
   it("stuck-in-transit: late_delivery on the parcel by the carrier's estimate, closed when delivered", async () => {
-    const order = await scenario("stuck-in-transit");
+    const { order } = await scenario("stuck-in-transit");
     await cli(["incidents", "scan", "--shop", DEMO_SHOP]);
     const [incident, ...rest] = await incidentsOf(order.id);
     expect(rest).toEqual([]);
@@ -159,7 +152,7 @@ describe("the carrier scorecard after the scan", () => {
 
 describe("cash on delivery", () => {
   it("cod-amount-mismatch: one incident with what the customer was told and what the courier will ask", async () => {
-    const order = await scenario("cod-amount-mismatch");
+    const { order } = await scenario("cod-amount-mismatch");
     const [incident, ...rest] = await incidentsOf(order.id);
     expect(rest).toEqual([]);
     expect(incident).toMatchObject({ type: "cod_amount_mismatch", status: "open", subject: order.id, customerLocale: "ro" });
@@ -174,7 +167,7 @@ describe("cash on delivery", () => {
     (await (await fetch(`${ctx.sandbox.url}/sandbox/orders/${id.split("/").pop()}?shop=${DEMO_SHOP}`)).json()) as { fulfillmentOrders: { status: string; holds: string[] }[] };
 
   it("holds the COD order until the merchant decides: on hold with the amounts in words, released when dismissed", async () => {
-    const order = await scenario("cod-amount-mismatch");
+    const { order } = await scenario("cod-amount-mismatch");
     expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
     const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => gid("Order", f.orderId) === order.id)!;
     expect(fo.holds).toEqual([expect.objectContaining({ handle: COD_HOLD_HANDLE, reasonNotes: expect.stringMatching(/^MakeGood: cash on delivery changed after checkout\. The customer was told [\d.]+ EUR, the courier would ask [\d.]+ EUR\. Held until the shop decides/) })]);
@@ -195,7 +188,7 @@ describe("cash on delivery", () => {
   });
 
   it("a COD order stays held through telling the customer, and is released when the merchant closes the incident or the amount comes back", async () => {
-    const order = await scenario("cod-amount-mismatch");
+    const { order } = await scenario("cod-amount-mismatch");
     const [incident] = await incidentsOf(order.id);
     expect(await moveIncident(ctx.db.prisma, { shop: DEMO_SHOP, incidentId: incident.id, to: "customer_contacted", actor: "merchant", by: "You" })).toMatchObject({ ok: true });
     await settled();
@@ -205,7 +198,7 @@ describe("cash on delivery", () => {
     expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
 
     // Shopify puts the amount back to what the customer was told: the incident closes and its hold goes.
-    const second = await scenario("cod-amount-mismatch");
+    const { order: second } = await scenario("cod-amount-mismatch");
     expect((await sandboxOrder(second.id)).fulfillmentOrders).toEqual([{ status: "ON_HOLD", holds: ["OTHER"] }]);
     const shopOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === second.id)!;
     ctx.sandbox.store.changeShippingPrice(DEMO_SHOP, shopOrder, (Number(shopOrder.shippingLines[0].price) - 20).toFixed(2));
@@ -218,7 +211,7 @@ describe("cash on delivery", () => {
     expect(await installApp(ctx)).toBe(200);
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: false });
     try {
-      const order = await scenario("cod-amount-mismatch");
+      const { order } = await scenario("cod-amount-mismatch");
       expect(await incidentsOf(order.id)).toEqual([expect.objectContaining({ type: "cod_amount_mismatch", status: "open" })]);
       expect((await sandboxOrder(order.id)).fulfillmentOrders).toEqual([{ status: "OPEN", holds: [] }]);
     } finally {
@@ -300,7 +293,7 @@ describe("stock after the order", () => {
     expect(await installApp(ctx)).toBe(200);
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { holdOnStockMismatch: false });
     try {
-      const order = await scenario("oversold");
+      const { order } = await scenario("oversold");
       const [incident] = await incidentsOf(order.id);
       expect(incident).toMatchObject({ type: "stock_mismatch", status: "open" });
       expect(incident.timeline.map((t) => t.kind)).toEqual(["opened"]);
@@ -346,7 +339,7 @@ describe("a line flagged by the merchant", () => {
   });
 
   it("wrong-item: after delivery, the units the customer received are what is reported", async () => {
-    const order = await scenario("wrong-item");
+    const { order } = await scenario("wrong-item");
     const line = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)!.lineItems[0];
     expect(line.fulfillableQuantity).toBe(0); // delivered: nothing is left to fulfil
     const flagged = await flag({ orderId: order.id, lineItemId: gid("LineItem", line.id), reason: "wrong_item" });

@@ -2,12 +2,13 @@
 // several customers at once that the shop is on it — or apologising with a code.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
-import { BROWSER_UA } from "../helpers/app-server";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 import { until } from "../helpers/wait";
 import { startSmtpServer } from "../sandbox/mailbox";
 
 const ctx = setupSandboxWithApp();
+const { play, headers } = scenarioHelpers(ctx);
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -16,13 +17,7 @@ afterAll(() => smtp?.close());
 
 type IndexData = { total: number; pages: number; carriers: string[]; rows: { id: string; type: string; orderName: string; sla: string; deadline: { kind: string }; status: string; carrier: string | null }[] };
 const route = (query = "") => `${ctx.app.url}/app/incidents?${query}${query ? "&" : ""}index&_data=${encodeURIComponent("routes/app.incidents._index")}`;
-const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
 const shown = async (query = "") => (await (await fetch(route(query), { headers: await headers() })).json()) as IndexData;
-
-async function play(name: string) {
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  return ((await res.json()) as { order: { name: string } }).order;
-}
 
 describe("incidents index", () => {
   it("filters by problem and SLA, searches by order, and acknowledges several customers at once", async () => {

@@ -2,7 +2,8 @@
 // webhooks, reads stock through the Admin API, and opens exactly one incident per real problem.
 import { describe, expect, it } from "vitest";
 import { cancelOrder } from "../sandbox/store-orders";
-import { appSettled, DEMO_SHOP, installApp, openApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
+import { appSettled, DEMO_SHOP, openApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 const DAY = 24 * 3600 * 1000;
@@ -18,22 +19,20 @@ async function incidents(): Promise<Listed[]> {
 }
 
 const settled = () => appSettled(ctx);
+const { scenario } = scenarioHelpers(ctx);
 
-async function scenario(name: string) {
-  expect(await installApp(ctx)).toBe(200);
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  const { order } = (await res.json()) as { order: { id: string; name: string } };
-  await settled();
-  return { order, found: (await incidents()).filter((i) => i.orderId === order.id) };
+/** Plays the scenario on the app; its order, and the incidents the CLI lists for that order. */
+async function listedAfter(name: string) {
+  const { order, sandboxOrder } = await scenario(name);
+  return { order, sandboxOrder, found: (await incidents()).filter((i) => i.orderId === order.id) };
 }
 
 describe("incident detection", () => {
   it("expired-last-unit: one stock mismatch on the gift, with the stock as evidence and the SLA clock", async () => {
-    const { order, found } = await scenario("expired-last-unit");
+    const { order, sandboxOrder, found } = await listedAfter("expired-last-unit");
     expect(found).toHaveLength(1);
     const [incident] = found;
-    const gift = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!.lineItems[1];
+    const gift = sandboxOrder.lineItems[1];
     expect(incident).toMatchObject({
       type: "stock_mismatch", status: "open", subject: `gid://shopify/LineItem/${gift.id}`, orderName: order.name,
       evidence: { reason: "damaged_or_expired", short: 1, quantity: 1, stock: { available: -1, committed: 1, damaged: 1 } },
@@ -47,7 +46,7 @@ describe("incident detection", () => {
   });
 
   it("oversold: one incident for the units that cannot ship; cancelling the order closes it", async () => {
-    const { order, found } = await scenario("oversold");
+    const { order, sandboxOrder, found } = await listedAfter("oversold");
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ type: "stock_mismatch", status: "open", customerLocale: "ro", evidence: { reason: "oversold", short: 2 } });
     // The merchant sees it on the app's home page, with what was seen.
@@ -58,7 +57,6 @@ describe("incident detection", () => {
     expect(home.html).toContain("Stock mismatch");
     expect(home.html).toMatch(/2 of \d+ cannot ship/);
 
-    const sandboxOrder = ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!;
     expect(cancelOrder(ctx.sandbox.store, DEMO_SHOP, sandboxOrder, { reason: "inventory", restock: true, refund: true }).errors).toBeUndefined();
     await settled();
     const [closed] = (await incidents()).filter((i) => i.orderId === order.id);
@@ -70,7 +68,7 @@ describe("incident detection", () => {
 
   it("delivery-failed, delivered twice by Shopify: one delivery_failed incident on the parcel, opened once", async () => {
     ctx.sandbox.webhooks.options.duplicate = true;
-    const { found } = await scenario("delivery-failed");
+    const { found } = await listedAfter("delivery-failed");
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ type: "delivery_failed", status: "open", evidence: { status: "failure", message: "Dirección incorrecta: entrega fallida" } });
     expect(found[0].subject).toMatch(/^gid:\/\/shopify\/Fulfillment\//);
@@ -79,7 +77,7 @@ describe("incident detection", () => {
 
   it("opens nothing for an order stock can honour and a parcel that arrives", async () => {
     const before = (await incidents()).length;
-    const { found } = await scenario("wrong-item"); // delivered fine: only the customer can say it is wrong
+    const { found } = await listedAfter("wrong-item"); // delivered fine: only the customer can say it is wrong
     expect(found).toEqual([]);
     expect((await incidents()).length).toBe(before);
     expect(await ctx.db.prisma.detectionTask.count({ where: { status: "done" } })).toBeGreaterThan(0);

@@ -9,7 +9,8 @@ import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { createHmac } from "node:crypto";
 import { BROWSER_UA, TEST_SECRET } from "../helpers/app-server";
-import { gid, offerFlow } from "../helpers/offer-flow";
+import { offerFlow } from "../helpers/offer-flow";
+import { gid } from "../helpers/scenario";
 import { DEMO_SHOP, installApp, runAppCli, setupSandboxWithApp } from "../helpers/sandbox";
 import { startSmtpServer } from "../sandbox/mailbox";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
@@ -22,12 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => smtp?.close());
 const { settled, scenario, api, page, answer, mailTo, linkIn } = offerFlow(ctx, () => smtp);
-
-/** A scenario's incidents of every type. */
-async function scenarioIncidents(name: string) {
-  const { order } = await scenario(name);
-  return { order, incidents: await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } }) };
-}
 
 const orderTotal = (o: { lineItems: { price: string; quantity: number; discountAmount: string }[] }) =>
   o.lineItems.reduce((sum, l) => sum + Math.round(Number(l.price) * 100) * l.quantity - Math.round(Number(l.discountAmount) * 100), 0);
@@ -174,7 +169,7 @@ describe("offers to the customer", () => {
   });
 
   it("acknowledges at once in Romanian when the shop cannot solve it yet: the exact COD amounts, and the answer-by date", async () => {
-    const { incidents } = await scenarioIncidents("cod-amount-mismatch");
+    const { incidents } = await scenario("cod-amount-mismatch");
     const [cod] = incidents;
     expect(await api(`/api/incidents/${cod.id}/acknowledge`, {})).toMatchObject({ status: 200, body: { emailed: true } });
     const mail = mailTo(cod.customerEmail!);

@@ -2,31 +2,13 @@
 // often it is asked for, refusals with the reason, and a compensation code the customer redeems.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA } from "../helpers/app-server";
-import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { appSettled, DEMO_SHOP, setupSandboxWithApp } from "../helpers/sandbox";
+import { gid, sandboxOrderOf, scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 const settled = () => appSettled(ctx);
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
-
-async function scenario(name: string, query = "") {
-  expect(await installApp(ctx)).toBe(200);
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}${query}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  await settled();
-  const { order } = (await res.json()) as { order: { id: string; name: string } };
-  const incidents = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } });
-  return { order, incidents, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
-}
-
-async function remedy(incidentId: string, body: unknown) {
-  const res = await fetch(`${ctx.app.url}/api/incidents/${incidentId}/remedies`, {
-    method: "POST",
-    headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const { scenario, api } = scenarioHelpers(ctx);
+const remedy = (incidentId: string, body: unknown) => api(`/api/incidents/${incidentId}/remedies`, body);
 
 const timelineOf = async (incidentId: string) =>
   (await ctx.db.prisma.incidentEvent.findMany({ where: { incidentId }, orderBy: { at: "asc" } })).map((t) => [t.kind, t.summary]);
@@ -105,13 +87,12 @@ describe("compensation codes", () => {
     const { code } = created.body.remedy as { code: string };
     expect(code).toMatch(new RegExp(`^SORRY-${order.name.slice(1)}-[A-HJKMNP-Z2-9]{4}$`));
 
-    const shop = ctx.sandbox.store.shop(DEMO_SHOP);
-    const discount = shop.discounts.find((d) => d.code === code)!;
-    const sandboxOrder = shop.orders.find((o) => gid("Order", o.id) === order.id)!;
+    const discount = ctx.sandbox.store.shop(DEMO_SHOP).discounts.find((d) => d.code === code)!;
+    const sandboxOrder = sandboxOrderOf(ctx, order.id);
     expect(discount).toMatchObject({ usageLimit: 1, appliesOncePerCustomer: true, customerIds: [sandboxOrder.customerId], value: { percentage: 0.1 } });
     expect(Math.round((discount.endsAt!.getTime() - Date.now()) / 86_400_000)).toBe(30);
 
-    const redeemed = await scenario("customer-redeems-code", `&code=${code}`);
+    const redeemed = await scenario("customer-redeems-code", { code });
     const remedyRow = await ctx.db.prisma.remedy.findFirstOrThrow({ where: { code } });
     expect(remedyRow).toMatchObject({ redeemedOrderId: redeemed.order.id });
     const discountAmount = redeemed.sandboxOrder.discountAmount;
@@ -125,13 +106,9 @@ describe("reships", () => {
   it("wrong-item: the merchant flags the line the customer reports, and reships it at the shop's cost once", async () => {
     const { order, sandboxOrder } = await scenario("wrong-item");
     const line = sandboxOrder.lineItems[0];
-    const flag = await fetch(`${ctx.app.url}/api/incidents/flag`, {
-      method: "POST",
-      headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
-      body: JSON.stringify({ orderId: order.id, lineItemId: gid("LineItem", line.id), reason: "wrong_item", note: "received a hand cream instead" }),
-    });
+    const flag = await api("/api/incidents/flag", { orderId: order.id, lineItemId: gid("LineItem", line.id), reason: "wrong_item", note: "received a hand cream instead" });
     expect(flag.status).toBe(201);
-    const { incidentId } = (await flag.json()) as { incidentId: string };
+    const { incidentId } = flag.body as { incidentId: string };
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ type: "wrong_item", status: "open" });
 
     const decision = { kind: "reship", lineItems: [{ lineItemId: gid("LineItem", line.id), quantity: 1 }], decisionId: randomUUID() };

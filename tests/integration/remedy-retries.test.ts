@@ -4,29 +4,11 @@
 // answer yet — so no second replacement goes out.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA } from "../helpers/app-server";
-import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { appSettled, DEMO_SHOP, setupSandboxWithApp } from "../helpers/sandbox";
+import { gid, scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
-
-async function post(path: string, body: unknown) {
-  const res = await fetch(`${ctx.app.url}${path}`, {
-    method: "POST",
-    headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function scenario(name: string) {
-  expect(await installApp(ctx)).toBe(200);
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  expect(res.status).toBe(200);
-  await appSettled(ctx);
-  const { order } = (await res.json()) as { order: { id: string } };
-  return { order, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
-}
+const { scenario, api: post } = scenarioHelpers(ctx);
 
 /** Shopify carries out the first `operation` request and loses its answer; the client's own retries fail too. */
 async function loseAnswersOf(operation: string) {
@@ -37,8 +19,7 @@ const requestsOf = (operation: string) => ctx.sandbox.graphqlLog.filter((r) => r
 
 describe("remedies retried after a lost answer", () => {
   it("cancel: the retry finds the order cancelled and records it done, without cancelling again", async () => {
-    const { order, sandboxOrder } = await scenario("oversold");
-    const [incident] = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } });
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
     const decision = { kind: "cancel_order", decisionId: randomUUID() };
 
     await loseAnswersOf("OrderCancel");

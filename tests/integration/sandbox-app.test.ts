@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { BROWSER_UA, startApp } from "../helpers/app-server";
 import { DEMO_SHOP, startSandbox, setupSandboxWithApp } from "../helpers/sandbox";
+import { play } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 
@@ -112,11 +113,12 @@ describe("the sandbox is not trusted outside sandbox mode", () => {
 
 
 describe("named scenarios", () => {
-  const play = (name: string) =>
+  // The endpoint's own answers, refusals included.
+  const request = (name: string) =>
     fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
 
   it("expired-last-unit: the gift's last unit goes to damaged and the pack's order reaches the app", async () => {
-    const res = await play("expired-last-unit");
+    const res = await request("expired-last-unit");
     expect(res.status).toBe(200);
     const { order } = await res.json();
     await ctx.sandbox.webhooks.idle();
@@ -131,13 +133,13 @@ describe("named scenarios", () => {
       ["Thermal Spring Water 150 ml", "0.00"],
     ]);
     // Played twice, there is no unit left to expire: the scenario says so.
-    const again = await play("expired-last-unit");
+    const again = await request("expired-last-unit");
     expect(again.status).toBe(409);
     expect((await again.json()).error).toContain("no unit left");
   });
 
   it("names the known scenarios when asked for an unknown one", async () => {
-    const res = await play("teleported-parcel");
+    const res = await request("teleported-parcel");
     expect(res.status).toBe(404);
     expect((await res.json()).error).toBe("unknown scenario 'teleported-parcel'; known: expired-last-unit, oversold, two-lines-short, new-order, late-shipment, stuck-in-transit, delivery-failed, wrong-item, cod-amount-mismatch, customer-redeems-code");
   });
@@ -177,12 +179,10 @@ describe("fulfillment webhooks", () => {
 });
 
 describe("every named scenario reaches the app as Shopify would announce it", () => {
-  const play = async (name: string, query = "") => {
-    const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}${query}`, { method: "POST" });
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(200);
+  const delivered = async (name: string, params?: Record<string, string>) => {
+    const order = await play(ctx.sandbox.url, name, params);
     await ctx.sandbox.webhooks.idle();
-    return body as { order: { id: string } };
+    return order;
   };
   const recorded = async (topic: string, orderGid: string) => {
     const rows = await ctx.db.prisma.webhookEvent.findMany({ where: { shop: DEMO_SHOP, topic }, orderBy: { receivedAt: "asc" } });
@@ -198,7 +198,7 @@ describe("every named scenario reaches the app as Shopify would announce it", ()
     ["wrong-item", ["orders/create", "fulfillments/create", "fulfillment_events/create"]],
     ["cod-amount-mismatch", ["orders/create", "orders/updated"]],
   ])("%s", async (name, topics) => {
-    const { order } = await play(name);
+    const order = await delivered(name);
     for (const topic of topics) expect((await recorded(topic, order.id)).length, topic).toBeGreaterThan(0);
     if (name === "delivery-failed") expect((await recorded("fulfillment_events/create", order.id))[0].status).toBe("failure");
     if (name === "wrong-item") expect((await recorded("fulfillment_events/create", order.id))[0].status).toBe("delivered");
@@ -230,7 +230,7 @@ describe("every named scenario reaches the app as Shopify would announce it", ()
       title: "Sorry", code: "MG-SORRY-77", value: { percentage: 0.1 }, customerIds: [customer.id],
       usageLimit: 1, appliesOncePerCustomer: true, endsAt: null,
     });
-    const { order } = await play("customer-redeems-code", "&code=MG-SORRY-77");
+    const order = await delivered("customer-redeems-code", { code: "MG-SORRY-77" });
     const [created] = await recorded("orders/create", order.id);
     expect(created.discount_codes).toEqual([{ code: "MG-SORRY-77", amount: "2.48", type: "percentage" }]);
     expect(created.customer.admin_graphql_api_id).toBe(`gid://shopify/Customer/${customer.id}`);

@@ -4,12 +4,12 @@
 // are set aside and named.
 import { describe, expect, it } from "vitest";
 import { getShopSettings } from "../../app/domain/settings/settings.server";
-import { BROWSER_UA } from "../helpers/app-server";
 import { DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
+const { headers } = scenarioHelpers(ctx);
 const route = (lang = "en") => `${ctx.app.url}/app/settings?lang=${lang}&_data=${encodeURIComponent("routes/app.settings")}`;
-const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
 
 type Page = { fields: Record<string, string>; locale: string; setAside: Record<string, string> };
 async function page(lang?: string) {

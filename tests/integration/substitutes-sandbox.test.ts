@@ -7,12 +7,12 @@ import { findSubstitutes } from "../../app/domain/remedies/substitution.server";
 import { DEFAULT_SETTINGS } from "../../app/domain/settings/settings";
 import { createAdminClient } from "../../app/shopify/client.server";
 import { DEMO_SHOP, setupSandboxOnly } from "../helpers/sandbox";
+import { gid } from "../helpers/scenario";
 import { findProduct, scenarios } from "../sandbox/scenarios";
 import { routeShopifyTo } from "../sandbox/routing.mjs";
 
 const ctx = setupSandboxOnly();
 beforeAll(() => routeShopifyTo(ctx.sandbox.url));
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
 
 /** The seeded scenario's order and its expired gift line. */
 function expiredGift() {

@@ -1,6 +1,7 @@
 // The sandbox's real deliveries, recorded by the app and applied by its own in-process worker.
 import { describe, expect, it } from "vitest";
 import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { play } from "../helpers/scenario";
 import { until } from "../helpers/wait";
 
 const ctx = setupSandboxWithApp();
@@ -15,8 +16,7 @@ const orderFor = (email: string) => {
 
 describe("webhooks applied by the app", () => {
   it("keeps the newest state of a failed delivery: order, parcel and carrier event", async () => {
-    const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/delivery-failed?shop=${DEMO_SHOP}`, { method: "POST" });
-    const { order } = await res.json();
+    const order = await play(ctx.sandbox.url, "delivery-failed");
     await settled();
     const snapshot = await ctx.db.prisma.orderSnapshot.findUniqueOrThrow({ where: { shop_orderId: { shop: DEMO_SHOP, orderId: order.id } } });
     expect(JSON.parse(snapshot.data).fulfillment_status).toBe("fulfilled");

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveShopSettings } from "../../app/domain/settings/settings.server";
 import { startSmtpServer } from "../sandbox/mailbox";
-import { BROWSER_UA } from "../helpers/app-server";
-import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { appSettled, DEMO_SHOP, setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -13,21 +13,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
 });
 afterAll(() => smtp?.close());
-const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
-
-async function scenario(name: string) {
-  expect(await installApp(ctx)).toBe(200);
-  const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/${name}?shop=${DEMO_SHOP}`, { method: "POST" });
-  const { order } = (await res.json()) as { order: { id: string } };
-  await appSettled(ctx);
-  const [incident] = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } });
-  return { incident, sandboxOrder: ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => gid("Order", o.id) === order.id)! };
-}
+const { scenario, headers } = scenarioHelpers(ctx);
 
 const route = (id: string) => `${ctx.app.url}/app/incidents/${id}?_data=${encodeURIComponent("routes/app.incidents.$id")}`;
-async function headers() {
-  return { "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` };
-}
 async function submit(id: string, fields: Record<string, string>) {
   const res = await fetch(route(id), { method: "POST", headers: await headers(), body: new URLSearchParams(fields) });
   return { status: res.status, body: (await res.json()) as { ok: boolean; message: string; preview?: { amount: string; quantity: number }; email?: { to: string; subject: string; text: string; locale: string } } };
@@ -35,7 +23,7 @@ async function submit(id: string, fields: Record<string, string>) {
 
 describe("incident workspace actions", () => {
   it("loads the incident with its order, timeline and substitutes", async () => {
-    const { incident } = await scenario("oversold");
+    const { incidents: [incident] } = await scenario("oversold");
     const res = await fetch(route(incident.id), { headers: await headers() });
     expect(res.status).toBe(200);
     // The page comes first and the substitutes (asked of Shopify) follow on the same response.
@@ -60,7 +48,7 @@ describe("incident workspace actions", () => {
   });
 
   it("previews a refund, then refunds once on confirm even if confirmed twice", async () => {
-    const { incident, sandboxOrder } = await scenario("oversold");
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
     const preview = await submit(incident.id, { intent: "refund_preview", quantity: "2" });
     expect(preview.body).toMatchObject({ ok: true, preview: { amount: "59.90", quantity: 2 } });
     expect(sandboxOrder.refunds).toHaveLength(0); // a preview moves nothing
@@ -71,7 +59,7 @@ describe("incident workspace actions", () => {
   });
 
   it("dismissing a stock incident releases the fulfillment hold it placed, and the stock check does not open it again", async () => {
-    const { incident, sandboxOrder } = await scenario("expired-last-unit");
+    const { incidents: [incident], sandboxOrder } = await scenario("expired-last-unit");
     const fo = ctx.sandbox.store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.orderId === sandboxOrder.id)!;
     expect(fo.status).toBe("ON_HOLD");
     expect((await submit(incident.id, { intent: "dismiss", reason: "the gift is fine, the count was wrong" })).body).toEqual({ ok: true, message: "Incident dismissed" });
@@ -81,7 +69,7 @@ describe("incident workspace actions", () => {
   });
 
   it("creates a compensation code, after which the incident is closed rather than dismissed", async () => {
-    const { incident } = await scenario("oversold");
+    const { incidents: [incident] } = await scenario("oversold");
     expect((await submit(incident.id, { intent: "code", percentage: "5", expiresInDays: "60", decisionId: "code-form-1" })).body).toEqual({ ok: true, message: "Compensation code created" });
     expect(await ctx.db.prisma.remedy.findFirst({ where: { incidentId: incident.id, kind: "compensation_code" } })).toMatchObject({ status: "done", code: expect.stringMatching(/^SORRY-/) });
     expect(await submit(incident.id, { intent: "dismiss", reason: "changed my mind" })).toMatchObject({ status: 409, body: { message: "a remedy was already given for it: close it instead" } });
@@ -90,7 +78,7 @@ describe("incident workspace actions", () => {
   });
 
   it("previews a message in the customer's language, sends exactly that, and tells a code once", async () => {
-    const { incident } = await scenario("cod-amount-mismatch"); // a Romanian customer
+    const { incidents: [incident] } = await scenario("cod-amount-mismatch"); // a Romanian customer
     await saveShopSettings(ctx.db.prisma, DEMO_SHOP, { smtp: smtp.server, messages: { ro: { signoff: "Cu drag, echipa {shop}" } } });
     smtp.mails.length = 0;
     const note = { kind: "note", locale: "ro", note: "Am vorbit cu curierul: plătești doar suma inițială." };

@@ -1,18 +1,13 @@
 // The sandbox's webhook bodies keep to Shopify's published samples: no invented field, and the
 // fields the app reads are there.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../helpers/database";
+import { shopifySample } from "../helpers/shopify-samples";
 import { SandboxClock } from "./clock";
 import { webhookBody } from "./payloads";
 import { scenarios } from "./scenarios";
 import { DEMO_SHOP, seedDemoShop } from "./seed";
 import { SandboxStore, type StoreEvent } from "./store";
 import { holdFulfillmentOrder } from "./store-fulfillment";
-
-const sample = (topic: string) =>
-  JSON.parse(fs.readFileSync(path.join(projectRoot, `../shared/shopify/webhooks/2026-01/${topic}.json`), "utf8")).response;
 
 /** Dotted paths of every key in `value`, arrays flattened to their items. */
 function keyPaths(value: unknown, prefix = ""): Set<string> {
@@ -52,7 +47,7 @@ describe("webhook bodies against Shopify's samples", () => {
     "orders/create", "orders/updated", "fulfillments/create", "fulfillments/update",
     "fulfillment_events/create", "fulfillment_orders/placed_on_hold",
   ])("%s invents no field", (topic) => {
-    const allowed = keyPaths(sample(topic));
+    const allowed = keyPaths(shopifySample(topic));
     const invented = [...keyPaths(body(topic))].filter((p) => !allowed.has(p));
     expect(invented).toEqual([]);
   });

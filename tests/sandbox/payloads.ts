@@ -1,5 +1,5 @@
 // Webhook bodies in Shopify's REST shape (snake_case, money as strings, *_set money bags,
-// admin_graphql_api_id strings), following the published samples in shared/shopify/webhooks.
+// admin_graphql_api_id strings), following the published samples in tests/fixtures/shopify/webhooks.
 import { gid } from "./ids";
 import type { Address, Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
 import { fromCents, toCents } from "./store";

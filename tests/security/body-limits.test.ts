@@ -6,6 +6,7 @@ import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { BROWSER_UA, signWebhook } from "../helpers/app-server";
 import { DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { headers as merchantHeaders } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
 const MB = 1024 * 1024;
@@ -93,7 +94,7 @@ describe("request bodies are capped before they are read", () => {
   it("answers 413 to an authenticated API request past 64 KB", async () => {
     await installApp(ctx);
     for (const path of ["/api/incidents/x/remedies", "/api/incidents/x/offers", "/api/incidents/flag"]) {
-      const headers = { "Content-Type": "application/json", "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` };
+      const headers = { "Content-Type": "application/json", ...(await merchantHeaders(ctx)) };
       const sent = await postStream(path, headers, 100 * MB, false);
       expect({ path, sent }).toEqual({ path, sent: expect.toSatisfy(refusedUnread) });
     }

@@ -4,29 +4,17 @@
 // difference, and no money moves. The same id with the same content stays the safe retry it was.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { BROWSER_UA } from "../helpers/app-server";
-import { appSettled, DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 
 const ctx = setupSandboxWithApp();
-
-async function remedy(incidentId: string, body: unknown) {
-  const res = await fetch(`${ctx.app.url}/api/incidents/${incidentId}/remedies`, {
-    method: "POST",
-    headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/json", Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const { scenario, api } = scenarioHelpers(ctx);
+const remedy = (incidentId: string, body: unknown) => api(`/api/incidents/${incidentId}/remedies`, body);
 
 describe("a reused decision id", () => {
   it("with other content is a 409 naming each difference, and moves no money; with the same content it is the same decision", async () => {
-    expect(await installApp(ctx)).toBe(200);
-    const played = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/oversold?shop=${DEMO_SHOP}`, { method: "POST" });
-    expect(played.status).toBe(200);
-    await appSettled(ctx);
-    const { order } = (await played.json()) as { order: { id: string } };
-    const [incident] = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id } });
-    const refunds = () => ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!.refunds;
+    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
+    const refunds = () => sandboxOrder.refunds;
 
     const decisionId = randomUUID();
     const goodwill = { kind: "refund", amount: "5.00", note: "for the wait", decisionId };
@@ -42,7 +30,7 @@ describe("a reused decision id", () => {
     expect(otherKind.body.error).toContain('kind: "refund" → "cancel_order"');
     expect(otherKind.body.error).toContain('amount: "5.00" → (none)');
     expect(refunds()).toHaveLength(1);
-    expect(ctx.sandbox.store.shop(DEMO_SHOP).orders.find((o) => `gid://shopify/Order/${o.id}` === order.id)!.cancelledAt).toBeNull();
+    expect(sandboxOrder.cancelledAt).toBeNull();
 
     // The same content again is the retry it always was: the first remedy, nothing new.
     expect(await remedy(incident.id, goodwill)).toMatchObject({ status: 200, body: { repeated: true, remedy: { amount: "5.00" } } });

@@ -4,8 +4,8 @@
 // sent back to the page (before, the whole smtps://user:password@… URL was in both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getShopSettings } from "../../app/domain/settings/settings.server";
-import { BROWSER_UA } from "../helpers/app-server";
 import { DEMO_SHOP, installApp, setupSandboxWithApp } from "../helpers/sandbox";
+import { scenarioHelpers } from "../helpers/scenario";
 import { startSmtpServer } from "../sandbox/mailbox";
 
 const ctx = setupSandboxWithApp("sqlite", { SMTP_ALLOW_PRIVATE_NETWORKS: undefined });
@@ -17,7 +17,7 @@ afterAll(() => smtp?.close());
 
 const route = `routes/app.settings`;
 const url = () => `${ctx.app.url}/app/settings?_data=${encodeURIComponent(route)}`;
-const headers = async () => ({ "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` });
+const { headers } = scenarioHelpers(ctx);
 type Page = { fields: Record<string, string>; passwordSet?: boolean };
 const page = async () => (await (await fetch(url(), { headers: await headers() })).json()) as Page;
 async function post(fields: Record<string, string>) {

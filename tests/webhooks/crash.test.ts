@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
+import { InboxWriter } from "../../app/webhooks/inbox-writer.server";
 import { resourceOf } from "../../app/webhooks/resource";
 import { stopProcess } from "../helpers/app-server";
 import { createTestDatabase, projectRoot, providers, type TestDatabase } from "../helpers/database";
@@ -21,9 +21,10 @@ describe.each(providers)("a worker killed mid-batch on %s", (provider) => {
     db = await createTestDatabase(provider);
     const create = orderLifecycle().find((d) => d.topic === "orders/create")!;
     const body = JSON.parse(create.body);
+    const inbox = new InboxWriter(db.prisma, provider);
     for (let i = 0; i < EVENTS; i++) {
       const order = { ...body, id: 500_000 + i, admin_graphql_api_id: `gid://shopify/Order/${500_000 + i}`, name: `#${5000 + i}` };
-      await recordWebhookEvent(db.prisma, {
+      await inbox.record({
         shop: "crash.myshopify.com", topic: "orders/create", webhookId: `w-${i}`, eventId: `e-${i}`, apiVersion: "2026-07",
         triggeredAt: create.triggeredAt, resourceId: resourceOf("orders/create", order), rawBody: JSON.stringify(order),
       });

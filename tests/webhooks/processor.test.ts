@@ -4,11 +4,10 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { webhookHandlers } from "../../app/webhooks/handlers";
-import { recordWebhookEvent } from "../../app/webhooks/inbox.server";
 import { processInbox, replayEvents, type WebhookHandler } from "../../app/webhooks/processor.server";
 import { projectRoot, providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
-import { orderLifecycle, recordDelivery, shuffled } from "../helpers/lifecycle";
+import { inboxWriterOf, orderLifecycle, recordDelivery, shuffled } from "../helpers/lifecycle";
 
 /** The CLI as a separate process, the way a second worker runs. */
 async function runCli(args: string[], databaseUrl: string) {
@@ -36,7 +35,7 @@ describe.each(providers)("webhook processor on %s", (provider) => {
 
   it("reaches the same state from 10× duplicated, shuffled, interleaved delivery as from one in-order delivery", async () => {
     expect(lifecycle.map((d) => d.topic)).toEqual(expect.arrayContaining(["orders/create", "orders/updated", "fulfillments/create", "fulfillment_events/create", "fulfillments/update", "inventory_levels/update"]));
-    for (const d of lifecycle) await record(ctx.db.prisma, "in-order.myshopify.com", d);
+    for (const d of lifecycle) await record(ctx.db, "in-order.myshopify.com", d);
     await processInbox(ctx.db.prisma, webhookHandlers);
     const expected = await stateOf(ctx.db.prisma, "in-order.myshopify.com");
     expect(expected.orders).toHaveLength(1);
@@ -46,7 +45,7 @@ describe.each(providers)("webhook processor on %s", (provider) => {
 
     const noisy = shuffled(lifecycle.flatMap((d) => Array.from({ length: 10 }, (_, i) => ({ d, i }))), 7);
     for (const [n, { d, i }] of noisy.entries()) {
-      await record(ctx.db.prisma, "noisy.myshopify.com", d, `${d.eventId}-${i}`);
+      await record(ctx.db, "noisy.myshopify.com", d, `${d.eventId}-${i}`);
       // Apply as deliveries come in, so newer states are in place before older events arrive.
       if (n % 7 === 0) await processInbox(ctx.db.prisma, webhookHandlers);
     }
@@ -59,8 +58,8 @@ describe.each(providers)("webhook processor on %s", (provider) => {
     const shop = "flaky.myshopify.com";
     const create = lifecycle.find((d) => d.topic === "orders/create")!;
     const update = lifecycle.find((d) => d.topic === "orders/updated")!;
-    await record(ctx.db.prisma, shop, create);
-    await record(ctx.db.prisma, shop, update);
+    await record(ctx.db, shop, create);
+    await record(ctx.db, shop, update);
     let failures = 2;
     const flaky: Record<string, WebhookHandler> = {
       ...webhookHandlers,
@@ -89,7 +88,7 @@ describe.each(providers)("webhook processor on %s", (provider) => {
 
     failures = 10;
     const other = { ...create, eventId: "another-create" };
-    await record(ctx.db.prisma, "doomed.myshopify.com", other);
+    await record(ctx.db, "doomed.myshopify.com", other);
     for (let i = 0; i < 3; i++) {
       await processInbox(ctx.db.prisma, flaky, options);
       now = new Date(now.getTime() + 10_000);
@@ -102,7 +101,7 @@ describe.each(providers)("webhook processor on %s", (provider) => {
   });
 
   it("dead-letters a body that lacks what its topic promises at once, keeping it and the reason", async () => {
-    await recordWebhookEvent(ctx.db.prisma, {
+    await inboxWriterOf(ctx.db).record({
       shop: "odd.myshopify.com", topic: "orders/create", webhookId: "odd-1", apiVersion: "2026-07", rawBody: JSON.stringify({ id: 1, name: "#1" }),
     });
     await processInbox(ctx.db.prisma, webhookHandlers);
@@ -114,7 +113,7 @@ describe.each(providers)("webhook processor on %s", (provider) => {
   it("applies each event once when two workers (this process and the CLI) race over the same inbox", async () => {
     const shop = "busy.myshopify.com";
     const create = lifecycle.find((d) => d.topic === "orders/create")!;
-    for (let i = 0; i < 40; i++) await record(ctx.db.prisma, shop, { ...create, eventId: `busy-${i}` });
+    for (let i = 0; i < 40; i++) await record(ctx.db, shop, { ...create, eventId: `busy-${i}` });
     const [mine, theirs] = await Promise.all([
       processInbox(ctx.db.prisma, webhookHandlers),
       runCli(["webhooks", "process"], ctx.db.url).then((out) => JSON.parse(out.trim().split("\n").pop()!)),

@@ -1,13 +1,14 @@
 // Every Admin GraphQL document in app/ must validate against the real Admin schema of the
-// app's API version, and be a named operation.
+// app's API version (the one the sandbox also serves), be a named operation and stay within
+// Shopify's query cost limit.
 import fs from "node:fs";
 import path from "node:path";
 import { Kind, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { projectRoot } from "../helpers/database";
-import { loadAdminSchema } from "./admin-schema";
-import { requestedQueryCost } from "./cost";
+import { loadAdminSchema } from "../sandbox/admin-schema";
+import { requestedQueryCost } from "../sandbox/cost";
 import { orderStockPageSizes } from "../../app/shopify/documents/stock";
 
 function sourceFiles(dir: string): string[] {
