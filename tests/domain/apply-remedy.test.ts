@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { raiseIncident } from "../../app/domain/incidents/incidents.server";
 import { decisionKeyOf, type RemedyDecision } from "../../app/domain/remedies/decisions";
 import { applyRemedy } from "../../app/domain/remedies/remedies.server";
+import { NotFound } from "../../app/models/errors";
 import { fakeAdmin } from "../helpers/fake-admin";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -151,9 +152,9 @@ describe("applyRemedy", () => {
     expect(await applyRemedy(ctx.db.prisma, shopify.client, SHOP, incidentId, reship, ANA, { decisionId: "form-3", now: NOW })).toMatchObject({
       ok: false, reason: "conflict", error: "a replacement was already sent for this incident (gid://shopify/Order/900)",
     });
-    expect(await applyRemedy(ctx.db.prisma, shopify.client, "other.myshopify.com", incidentId, reship, ANA, { now: NOW })).toEqual({
-      ok: false, reason: "not_found", error: `no incident ${incidentId} in other.myshopify.com`,
-    });
+    // The models throw NotFound for an incident of another shop; the route edge answers it 404.
+    await expect(applyRemedy(ctx.db.prisma, shopify.client, "other.myshopify.com", incidentId, reship, ANA, { now: NOW }))
+      .rejects.toThrow(new NotFound("incident", incidentId, "other.myshopify.com"));
     expect(shopify.calls).toEqual([]);
     expect(await remedies(incidentId)).toHaveLength(1);
   });
