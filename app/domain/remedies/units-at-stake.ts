@@ -1,6 +1,6 @@
 // How many units of an incident's line are still to be made good. An incident is about a number of
 // units (the ones that cannot ship, or that arrived wrong): once our own remedies have refunded,
-// left out or replaced that many, another refund of the line's units would pay for units that are
+// left out, replaced or shipped again that many, another refund of the line's units would pay for units that are
 // fine — the second €59.90 a tester could confirm from a page still showing the refund form.
 import type { Remedy } from "@prisma/client";
 import type { Evidence } from "../../models/evidence";
@@ -12,7 +12,9 @@ type UnitsAtStake = { subject: string; evidence: Evidence };
 /** The line's units a decision makes good (refunds of a goodwill amount make good none). */
 export function unitsOf(decision: RemedyDecision, lineItemId: string): number {
   switch (decision.kind) {
-    case "refund": return decision.lineItems.filter((l) => l.lineItemId === lineItemId).reduce((sum, l) => sum + l.quantity, 0);
+    // A reship sends the line's units again: they are made good as much as refunded ones.
+    case "refund":
+    case "reship": return decision.lineItems.filter((l) => l.lineItemId === lineItemId).reduce((sum, l) => sum + l.quantity, 0);
     case "leave_out": return decision.lineItemId === lineItemId ? decision.quantity : 0;
     case "substitution": return decision.lineItemId === lineItemId ? decision.quantity ?? 0 : 0;
     default: return 0;
