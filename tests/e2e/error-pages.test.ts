@@ -47,6 +47,16 @@ describe("error pages in Chromium", () => {
     await lost.getByRole("link", { name: "See all incidents" }).click();
     await lost.getByRole("button", { name: "Report a problem" }).or(lost.getByRole("link", { name: "Report a problem" })).first().waitFor();
     expect(otherErrors(lost, 404)).toEqual([]);
+
+    // An address under the app that no page answers: inside the admin's frame, with the way home.
+    const astray = await personPage(browser);
+    await openAppUntil(astray, launcher, "/app/nowhere", "MakeGood has no page at this address.");
+    await astray.getByRole("heading", { name: "Not found" }).waitFor();
+    expect(await accessibilityViolations(astray)).toEqual([]);
+    await astray.getByRole("link", { name: "Go to the MakeGood home page" }).click();
+    await astray.getByRole("heading", { name: "What MakeGood watches" }).waitFor();
+    expect(new URL(astray.url()).pathname).toBe("/app");
+    expect(otherErrors(astray, 404)).toEqual([]);
   });
 
   it("the customer's offer page that fails says so in the customer's language", async () => {
