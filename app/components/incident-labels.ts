@@ -57,7 +57,9 @@ export const parcelStatusLabel = (shipmentStatus: string | null, status: string)
 
 // Evidence fields that are plumbing (ids, who asked, parts shown with another field) rather than
 // what the merchant needs to see.
-const HIDDEN_EVIDENCE = /(Id|At|requestedBy|source|flaggedBy|currency|fulfillmentOrders)$/;
+// Plumbing, not facts: ids, instants kept for the timeline, who asked, and `settled` (the workspace
+// says "Fixed — now tell the customer" in words).
+const HIDDEN_EVIDENCE = /(Id|At|requestedBy|source|flaggedBy|currency|fulfillmentOrders)$|^settled$/;
 
 const EVIDENCE_LABEL: Record<string, string> = {
   reason: "Reason", short: "Cannot ship", quantity: "Ordered", sku: "SKU", note: "Note", stock: "Stock at the location",

@@ -47,7 +47,7 @@ describe("evidence in words", () => {
     expect(evidenceFacts(cod, MADRID)).toEqual([
       ["Customer was told", "19.45 EUR"], ["Courier will collect", "39.45 EUR"], ["Difference", "+20.00 EUR"], ["Payment", "Cash on Delivery (COD)"],
     ]);
-    const stock = { reason: "damaged_or_expired", short: 1, quantity: 1, sku: "FD-004", inventoryItemId: "gid://shopify/InventoryItem/1", stock: { available: -1, committed: 1, onHand: 1, damaged: 1 }, requestedBy: "evt" };
+    const stock = { reason: "damaged_or_expired", short: 1, quantity: 1, sku: "FD-004", inventoryItemId: "gid://shopify/InventoryItem/1", stock: { available: -1, committed: 1, onHand: 1, damaged: 1 }, requestedBy: "evt", settled: true };
     expect(evidenceFacts(stock, MADRID)).toEqual([
       ["Reason", "the units left are damaged or expired"], ["Cannot ship", "1"], ["Ordered", "1"], ["SKU", "FD-004"],
       ["Stock at the location", "-1 available · 1 committed · 1 on hand · 1 damaged"],
