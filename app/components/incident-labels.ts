@@ -56,9 +56,7 @@ const PARCEL_STATUS: Record<string, string> = {
 export const parcelStatusLabel = (shipmentStatus: string | null, status: string) => labelOf(PARCEL_STATUS, (shipmentStatus ?? status).toLowerCase());
 
 // Evidence fields that are plumbing (ids, who asked, parts shown with another field) rather than
-// what the merchant needs to see.
-// Plumbing, not facts: ids, instants kept for the timeline, who asked, and `settled` (the workspace
-// says "Fixed — now tell the customer" in words).
+// what the merchant needs to see; `settled` too: the workspace says "Fixed — now tell the customer".
 const HIDDEN_EVIDENCE = /(Id|At|requestedBy|source|flaggedBy|currency|fulfillmentOrders)$|^settled$/;
 
 const EVIDENCE_LABEL: Record<string, string> = {
