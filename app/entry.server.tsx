@@ -56,6 +56,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY_MS);
+    // Unref'd: a render that finished must not hold a stopping server open for the rest of the delay.
+    setTimeout(abort, ABORT_DELAY_MS).unref();
   });
 }
