@@ -12,7 +12,7 @@ import {
   postgresSchemaFile,
   sqliteSchemaFile,
 } from "../../scripts/prisma-schemas";
-import { emptyDatabase, POSTGRES_ADMIN_URL, prismaCli, providers } from "../helpers/database";
+import { emptyDatabase, postgresAdminUrl, prismaCli, providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
 const migrationNames = (dir: string) => fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
@@ -100,7 +100,7 @@ describe.each(providers)("database on %s", (provider) => {
     const missing =
       provider === "sqlite"
         ? "file:/nonexistent-dir/makegood.sqlite"
-        : Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: "/makegood_no_such_database" }).toString();
+        : Object.assign(new URL(postgresAdminUrl()), { pathname: "/makegood_no_such_database" }).toString();
     const client = createPrismaClient(missing);
     expect(await databaseReachable(client)).toBe(false);
     await client.$disconnect();

@@ -18,9 +18,9 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const providers = ["sqlite", "postgresql"] as const;
 export type Provider = (typeof providers)[number];
 
-/** The server CI and developers run; a database per test is created inside it. */
-export const POSTGRES_ADMIN_URL =
-  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+/** The server CI and developers run; a database per test is created inside it. Read when used, not
+ *  when imported: the suite's first globalSetup (postgres-server.ts) may name a throwaway server. */
+export const postgresAdminUrl = () => process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 export type TestDatabase = {
   provider: Provider;
@@ -102,16 +102,16 @@ async function newDatabase(provider: Provider, template?: string) {
     };
   }
   const name = `makegood_test_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client(postgresConnectionFields(POSTGRES_ADMIN_URL));
+  const admin = new pg.Client(postgresConnectionFields(postgresAdminUrl()));
   await admin.connect();
   await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
+  const url = new URL(postgresAdminUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     remove: async () => {
-      const client = new pg.Client(postgresConnectionFields(POSTGRES_ADMIN_URL));
+      const client = new pg.Client(postgresConnectionFields(postgresAdminUrl()));
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
