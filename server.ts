@@ -18,7 +18,12 @@ const background = startBackgroundWork({
   adminFor: adminClientForShop,
   webhooks: inProcess ? { queue: env.WEBHOOK_QUEUE } : undefined,
   timers: inProcess
-    ? { inbox, reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES, scanEveryMinutes: env.SCAN_EVERY_MINUTES, retentionDays: env.PERSONAL_DATA_RETENTION_DAYS }
+    ? {
+        inbox,
+        reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
+        scanEveryMinutes: env.SCAN_EVERY_MINUTES,
+        retentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+      }
     : undefined,
 });
 background.started.catch((error) => {

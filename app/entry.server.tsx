@@ -12,9 +12,12 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 const ABORT_DELAY_MS = 5_000;
 
-const isCustomerPage = (context: EntryContext) => context.staticHandlerContext.matches.some(
-  (m) => (context.routeModules[m.route.id]?.handle as { customerPage?: boolean } | undefined)?.customerPage === true,
-);
+const isCustomerPage = (context: EntryContext) =>
+  context.staticHandlerContext.matches.some(
+    (m) =>
+      (context.routeModules[m.route.id]?.handle as { customerPage?: boolean } | undefined)?.customerPage ===
+      true,
+  );
 
 export default async function handleRequest(
   request: Request,
@@ -29,7 +32,8 @@ export default async function handleRequest(
     addDocumentResponseHeaders(request, responseHeaders);
     // The library preloads App Bridge from Shopify's CDN even when APP_BRIDGE_URL moves it (its
     // override reaches the script tag and the bounce page, not this header): preload what runs.
-    if (env.APP_BRIDGE_URL && responseHeaders.has("Link")) responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+    if (env.APP_BRIDGE_URL && responseHeaders.has("Link"))
+      responseHeaders.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
   }
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -34,13 +34,23 @@ const EnvSchema = z.object({
   WEBHOOK_QUEUE: z.enum(["inbox", "pg-boss"], { message: "must be inbox or pg-boss" }).default("inbox"),
   // How often the app re-reads recently changed orders from Shopify to make up for missed
   // webhooks (app/reconcile); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
-  RECONCILE_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(60),
+  RECONCILE_EVERY_MINUTES: z.coerce
+    .number({ message: "must be a number of minutes" })
+    .int("must be whole minutes")
+    .min(0, "must be 0 or more")
+    .default(60),
   // How often the app scans open orders for ship-by and deliver-by dates that passed
   // (app/domain/detection/scan.server.ts); 0 turns it off. Runs where WEBHOOK_WORKER=inprocess.
-  SCAN_EVERY_MINUTES: z.coerce.number({ message: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 or more").default(15),
+  SCAN_EVERY_MINUTES: z.coerce
+    .number({ message: "must be a number of minutes" })
+    .int("must be whole minutes")
+    .min(0, "must be 0 or more")
+    .default(15),
   // Where offer links in customer email point: the shop's own domain through Shopify's App Proxy
   // (/apps/makegood/offers/…, default), or the app's address (/offers/…) — the sandbox has no proxy.
-  OFFER_LINKS: z.enum(["app-proxy", "direct"], { message: "must be app-proxy or direct" }).default("app-proxy"),
+  OFFER_LINKS: z
+    .enum(["app-proxy", "direct"], { message: "must be app-proxy or direct" })
+    .default("app-proxy"),
   // The SMTP server customer email goes through when a shop has none in its settings (an app-wide
   // relay); unset: only shops with their own SMTP settings email their customers.
   SMTP_URL: z.string().url("must be an smtp:// or smtps:// URL").optional(),
@@ -53,19 +63,29 @@ const EnvSchema = z.object({
   // Development only: private networks a shop's own SMTP server may be in (CIDR, comma-separated,
   // e.g. 127.0.0.0/8 for a local mail catcher, on any port). Unset: only public addresses, on the
   // mail ports 25, 465, 587 and 2525.
-  SMTP_ALLOW_PRIVATE_NETWORKS: z.string().optional().superRefine((text, ctx) => {
-    if (text === undefined) return;
-    try {
-      parseNetworks(text);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-    }
-  }),
+  SMTP_ALLOW_PRIVATE_NETWORKS: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (text === undefined) return;
+      try {
+        parseNetworks(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   // Seals secrets at rest (a shop's SMTP password): 32 random bytes, base64 or hex. Keys used
   // before, comma-separated, still open what they sealed (rotation: `npm run cli -- secrets reseal`).
-  ENCRYPTION_KEY: z.string({ required_error: "is missing (32 random bytes: openssl rand -base64 32)" }).superRefine(validKey),
-  ENCRYPTION_KEYS_PREVIOUS: z.string().optional().superRefine((text, ctx) => text !== undefined && validKey(text, ctx)),
-  LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
+  ENCRYPTION_KEY: z
+    .string({ required_error: "is missing (32 random bytes: openssl rand -base64 32)" })
+    .superRefine(validKey),
+  ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => text !== undefined && validKey(text, ctx)),
+  LOG_LEVEL: z
+    .enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" })
+    .default("info"),
   // Where the App Bridge script is loaded from; unset means Shopify's CDN. Only the sandbox
   // launcher sets it, to its local stand-in (the library's node adapter reads it too).
   APP_BRIDGE_URL: z.string().url("must be an absolute URL").optional(),
@@ -90,9 +110,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw error;
   }
   if (result.data.WEBHOOK_QUEUE === "pg-boss" && !databaseUrl.startsWith("postgres")) {
-    throw new EnvError("WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL (its jobs live in that database)");
+    throw new EnvError(
+      "WEBHOOK_QUEUE pg-boss needs a postgres:// DATABASE_URL (its jobs live in that database)",
+    );
   }
-  const scopes = (result.data.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const scopes = (result.data.SCOPES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const keyring = makeKeyring(result.data.ENCRYPTION_KEY, result.data.ENCRYPTION_KEYS_PREVIOUS);
   return { ...result.data, DATABASE_URL: databaseUrl, scopes, keyring };
 }

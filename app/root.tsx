@@ -1,19 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { errorPageText } from "./components/error-page";
 import { localeOfRequest } from "./domain/notifications/messages";
 
 /** The language the browser asks for: the customer's pages speak it when nothing else says theirs
  *  (their offer page's error page). Read once: it does not change while the page is open. */
-export const loader = ({ request }: LoaderFunctionArgs) => json({ browserLocale: localeOfRequest(request.headers.get("Accept-Language")) });
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  json({ browserLocale: localeOfRequest(request.headers.get("Accept-Language")) });
 export const shouldRevalidate = () => false;
 
 /** An error page's title (the app's pages have none of their own: the admin's title bar names them). */
 export const meta: MetaFunction = ({ error }) => (error ? [{ title: errorPageText(error).title }] : []);
 
-const isCustomerPage = (handle: unknown) => (handle as { customerPage?: boolean } | undefined)?.customerPage === true;
+const isCustomerPage = (handle: unknown) =>
+  (handle as { customerPage?: boolean } | undefined)?.customerPage === true;
 
 /** The page's language: the customer's on their offer page (its loader says which, or else their
  *  browser), else English. */
@@ -56,7 +67,14 @@ export default function App() {
   return <Outlet />;
 }
 
-const box = { maxWidth: 560, margin: "32px auto", padding: "20px 24px", fontFamily: "system-ui, sans-serif", lineHeight: 1.5, color: "#1f1f1f" } as const;
+const box = {
+  maxWidth: 560,
+  margin: "32px auto",
+  padding: "20px 24px",
+  fontFamily: "system-ui, sans-serif",
+  lineHeight: 1.5,
+  color: "#1f1f1f",
+} as const;
 
 /** An address nothing answers, or an error no page below caught: said plainly, with the way back. */
 export function ErrorBoundary() {
@@ -65,7 +83,11 @@ export function ErrorBoundary() {
     <main style={box}>
       <h1 style={{ fontSize: 22 }}>{page.title}</h1>
       <p>{page.message}</p>
-      {page.link && <p><a href={page.link.url}>{page.link.label}</a></p>}
+      {page.link && (
+        <p>
+          <a href={page.link.url}>{page.link.label}</a>
+        </p>
+      )}
     </main>
   );
 }

@@ -15,7 +15,12 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   logger: {
-    level: { error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug }[env.LOG_LEVEL],
+    level: {
+      error: LogSeverity.Error,
+      warning: LogSeverity.Warning,
+      info: LogSeverity.Info,
+      debug: LogSeverity.Debug,
+    }[env.LOG_LEVEL],
   },
   future: {
     // Embedded auth: App Bridge session tokens + token exchange, no OAuth redirects.

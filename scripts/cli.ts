@@ -35,10 +35,22 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    status: { type: "string" }, shop: { type: "string" }, limit: { type: "string", default: "50" },
-    dead: { type: "boolean", default: false }, loop: { type: "boolean", default: false }, workers: { type: "string", default: "4" },
-    since: { type: "string" }, all: { type: "boolean", default: false }, json: { type: "boolean", default: false }, type: { type: "string" },
-    to: { type: "string" }, order: { type: "string" }, line: { type: "string" }, reason: { type: "string" }, quantity: { type: "string" }, note: { type: "string" },
+    status: { type: "string" },
+    shop: { type: "string" },
+    limit: { type: "string", default: "50" },
+    dead: { type: "boolean", default: false },
+    loop: { type: "boolean", default: false },
+    workers: { type: "string", default: "4" },
+    since: { type: "string" },
+    all: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    type: { type: "string" },
+    to: { type: "string" },
+    order: { type: "string" },
+    line: { type: "string" },
+    reason: { type: "string" },
+    quantity: { type: "string" },
+    note: { type: "string" },
   },
 });
 const [group, command, id] = positionals;
@@ -47,13 +59,19 @@ const { provider, url: databaseUrl } = databaseTarget(process.env.DATABASE_URL);
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect | incidents scan --shop <domain> | --all");
+  console.error(
+    "usage: npm run cli -- incidents list --shop <domain> [--status s] [--type t] [--json] | incidents detect | incidents scan --shop <domain> | --all",
+  );
   console.error("       npm run cli -- incidents move <id> --shop <domain> --to <status> [--reason text]");
-  console.error("       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]");
+  console.error(
+    "       npm run cli -- incidents flag --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing [--quantity n] [--note text]",
+  );
   console.error("       npm run cli -- privacy retention");
   console.error("       npm run cli -- reconcile --shop <domain> --since <iso> | reconcile --all");
   console.error("       npm run cli -- secrets reseal");
-  console.error("       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]");
+  console.error(
+    "       npm run cli -- webhooks list [--status s] [--shop d] [--limit n] | webhooks replay <id> | webhooks replay --dead | webhooks process [--loop] | webhooks work [--workers n]",
+  );
   process.exit(2);
 }
 
@@ -70,7 +88,13 @@ async function applyDue() {
  */
 async function shopifyReader(): Promise<BackgroundWork["adminFor"]> {
   if (!process.env.SHOPIFY_API_KEY || !process.env.SHOPIFY_API_SECRET) {
-    console.error(JSON.stringify({ event: "detection_not_run", reason: "SHOPIFY_API_KEY and SHOPIFY_API_SECRET are needed to read Shopify; the app's worker runs the detection tasks" }));
+    console.error(
+      JSON.stringify({
+        event: "detection_not_run",
+        reason:
+          "SHOPIFY_API_KEY and SHOPIFY_API_SECRET are needed to read Shopify; the app's worker runs the detection tasks",
+      }),
+    );
     return undefined;
   }
   const { adminClientForShop } = await import("../app/shopify/admin.server");
@@ -97,8 +121,15 @@ async function reconcile() {
     console.log(JSON.stringify(await reconcileActiveShops({ prisma, inbox, adminFor: adminClientForShop })));
   } else {
     const since = values.since ? new Date(values.since) : null;
-    if (!values.shop || !since || Number.isNaN(since.getTime())) usage("reconcile needs --shop <domain> and --since <ISO date>, or --all");
-    const result = await reconcileShop(prisma, await adminClientForShop(values.shop), inbox, values.shop, since);
+    if (!values.shop || !since || Number.isNaN(since.getTime()))
+      usage("reconcile needs --shop <domain> and --since <ISO date>, or --all");
+    const result = await reconcileShop(
+      prisma,
+      await adminClientForShop(values.shop),
+      inbox,
+      values.shop,
+      since,
+    );
     console.log(JSON.stringify({ shop: values.shop, since: since.toISOString(), ...result }));
   }
   if (process.env.WEBHOOK_QUEUE === "pg-boss") {
@@ -110,19 +141,29 @@ async function reconcile() {
   // Applied here until nothing is left that can be applied now (retries wait for a worker).
   let outcome;
   do outcome = await applyDue();
-  while (outcome.processed + outcome.failed + outcome.dead + outcome.refused > 0 && outcome.deferred + outcome.failed === 0);
+  while (
+    outcome.processed + outcome.failed + outcome.dead + outcome.refused > 0 &&
+    outcome.deferred + outcome.failed === 0
+  );
 }
 
 /** A summary's date tokens in UTC, as the rest of this listing writes its times. */
-const summaryOf = (e: { summary: string; detail: unknown } | undefined) => (e ? readable(e.summary, summaryDates(e.summary, e.detail), { timezone: "UTC", locale: "en" }) : "");
+const summaryOf = (e: { summary: string; detail: unknown } | undefined) =>
+  e ? readable(e.summary, summaryDates(e.summary, e.detail), { timezone: "UTC", locale: "en" }) : "";
 
 async function incidents() {
   if (command === "list") {
     if (!values.shop) usage("incidents list needs --shop <domain>");
-    const rows = await incidentsWithHistory(prisma, { shop: values.shop, status: values.status, type: values.type });
+    const rows = await incidentsWithHistory(prisma, {
+      shop: values.shop,
+      status: values.status,
+      type: values.type,
+    });
     if (values.json) return console.log(JSON.stringify(rows, null, 2));
     for (const i of rows) {
-      console.log(`${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${summaryOf(i.timeline[0])}`);
+      console.log(
+        `${i.id}  ${i.openedAt.toISOString()}  ${i.status.padEnd(9)} ${i.type.padEnd(20)} ${i.orderName || i.orderId}  answer by ${i.answerBy.toISOString()}  ${summaryOf(i.timeline[0])}`,
+      );
     }
     if (rows.length === 0) console.log("no incidents match");
     return;
@@ -139,24 +180,49 @@ async function incidents() {
     }
     if (!values.shop) usage("incidents scan needs --shop <domain>, or --all");
     const { scanShop } = await import("../app/domain/detection/scan.server");
-    return console.log(JSON.stringify({ shop: values.shop, ...(await scanShop(prisma, await adminClientForShop(values.shop), values.shop)) }));
+    return console.log(
+      JSON.stringify({
+        shop: values.shop,
+        ...(await scanShop(prisma, await adminClientForShop(values.shop), values.shop)),
+      }),
+    );
   }
   if (command === "flag") {
     const { FlagInput, flagOrderLine } = await import("../app/domain/incidents/flag.server");
-    if (!values.shop) usage("incidents flag needs --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing");
+    if (!values.shop)
+      usage(
+        "incidents flag needs --shop <domain> --order <gid> --line <gid> --reason expired|damaged|missing",
+      );
     const input = FlagInput.safeParse({
-      orderId: values.order, lineItemId: values.line, reason: values.reason, note: values.note,
+      orderId: values.order,
+      lineItemId: values.line,
+      reason: values.reason,
+      note: values.note,
       quantity: values.quantity === undefined ? undefined : Number(values.quantity),
     });
-    if (!input.success) usage(`incidents flag: ${input.error.issues.map((i) => `--${CLI_FLAG_OPTION[String(i.path[0])] ?? i.path[0]} must be ${i.message}`).join("; ")}`);
-    const result = await flagOrderLine(prisma, values.shop, input.data, { actor: "merchant", name: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI" });
+    if (!input.success)
+      usage(
+        `incidents flag: ${input.error.issues.map((i) => `--${CLI_FLAG_OPTION[String(i.path[0])] ?? i.path[0]} must be ${i.message}`).join("; ")}`,
+      );
+    const result = await flagOrderLine(prisma, values.shop, input.data, {
+      actor: "merchant",
+      name: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI",
+    });
     if (!result.ok) throw new Error(result.error);
     return console.log(JSON.stringify(result));
   }
   if (command === "move") {
     const { moveIncident } = await import("../app/domain/incidents/status.server");
-    if (!values.shop || !id || !values.to) usage("incidents move needs <incident id> --shop <domain> --to <status> [--reason text]");
-    const result = await moveIncident(prisma, { shop: values.shop, incidentId: id, to: values.to as never, reason: values.reason, actor: "merchant", by: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI" });
+    if (!values.shop || !id || !values.to)
+      usage("incidents move needs <incident id> --shop <domain> --to <status> [--reason text]");
+    const result = await moveIncident(prisma, {
+      shop: values.shop,
+      incidentId: id,
+      to: values.to as never,
+      reason: values.reason,
+      actor: "merchant",
+      by: process.env.USER ? `${process.env.USER} (CLI)` : "the CLI",
+    });
     if (!result.ok) throw new Error(result.error);
     return console.log(JSON.stringify(result));
   }
@@ -164,7 +230,13 @@ async function incidents() {
 }
 
 /** The CLI's option for each field of a flag, to name it in errors. */
-const CLI_FLAG_OPTION: Record<string, string> = { orderId: "order", lineItemId: "line", reason: "reason", quantity: "quantity", note: "note" };
+const CLI_FLAG_OPTION: Record<string, string> = {
+  orderId: "order",
+  lineItemId: "line",
+  reason: "reason",
+  quantity: "quantity",
+  note: "note",
+};
 
 async function main() {
   if (group === "reconcile") return reconcile();
@@ -180,19 +252,25 @@ async function main() {
   switch (command) {
     case "list": {
       const rows = await prisma.webhookEvent.findMany({
-        where: { ...(values.status ? { status: values.status } : {}), ...(values.shop ? { shop: values.shop } : {}) },
+        where: {
+          ...(values.status ? { status: values.status } : {}),
+          ...(values.shop ? { shop: values.shop } : {}),
+        },
         orderBy: { receivedAt: "desc" },
         take: Number(values.limit),
       });
       for (const r of rows) {
         const when = r.receivedAt.toISOString();
-        console.log(`${r.id}  ${when}  ${r.status.padEnd(9)} ${String(r.attempts).padStart(2)}×  ${r.shop}  ${r.topic}${r.lastError ? `  ${r.lastError}` : ""}`);
+        console.log(
+          `${r.id}  ${when}  ${r.status.padEnd(9)} ${String(r.attempts).padStart(2)}×  ${r.shop}  ${r.topic}${r.lastError ? `  ${r.lastError}` : ""}`,
+        );
       }
       if (rows.length === 0) console.log("no webhook events match");
       return;
     }
     case "replay": {
-      if (values.dead) return console.log(`${await replayEvents(prisma, { dead: true })} dead event(s) put back in line`);
+      if (values.dead)
+        return console.log(`${await replayEvents(prisma, { dead: true })} dead event(s) put back in line`);
       if (!id) usage("replay needs an event id, or --dead");
       const count = await replayEvents(prisma, { id });
       if (!count) throw new Error(`no webhook event ${id}`);
@@ -203,9 +281,12 @@ async function main() {
       return workUntilStopped({ queue: "inbox", onBatch: (outcome) => console.log(JSON.stringify(outcome)) });
     }
     case "work": {
-      if (process.env.WEBHOOK_QUEUE !== "pg-boss" || provider !== "postgresql") usage("webhooks work needs WEBHOOK_QUEUE=pg-boss and a postgres:// DATABASE_URL");
+      if (process.env.WEBHOOK_QUEUE !== "pg-boss" || provider !== "postgresql")
+        usage("webhooks work needs WEBHOOK_QUEUE=pg-boss and a postgres:// DATABASE_URL");
       const workers = Number(values.workers);
-      return workUntilStopped({ queue: "pg-boss", workers }, () => console.log(JSON.stringify({ event: "webhook_queue_working", workers })));
+      return workUntilStopped({ queue: "pg-boss", workers }, () =>
+        console.log(JSON.stringify({ event: "webhook_queue_working", workers })),
+      );
     }
     default:
       usage(command ? `unknown webhooks command '${command}'` : undefined);
@@ -231,8 +312,16 @@ async function secrets() {
       unreadable.push({ shop, reason: error.message });
     }
   }
-  for (const { shop, reason } of unreadable) console.error(`${shop}: its SMTP password was left as it is: ${reason}`);
-  console.log(JSON.stringify({ event: "secrets_resealed", shops: shops.length, resealed, unreadable: unreadable.length }));
+  for (const { shop, reason } of unreadable)
+    console.error(`${shop}: its SMTP password was left as it is: ${reason}`);
+  console.log(
+    JSON.stringify({
+      event: "secrets_resealed",
+      shops: shops.length,
+      resealed,
+      unreadable: unreadable.length,
+    }),
+  );
   if (unreadable.length) process.exitCode = 1;
 }
 

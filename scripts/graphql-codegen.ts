@@ -60,7 +60,10 @@ export async function generateAdminTypes(): Promise<Map<string, string>> {
             // The documents register themselves with our client (AdminQueries/AdminMutations there).
             presetConfig: { apiType: ApiType.Admin, module: "../shopify/client.server" },
             // A null field comes back as null, never missing: `handle: string | null`, not `handle?:`.
-            config: { ...scalars, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false } },
+            config: {
+              ...scalars,
+              avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+            },
           },
         },
       },

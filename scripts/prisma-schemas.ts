@@ -15,8 +15,7 @@ export const migrationDirs = {
   postgresql: path.join(root, "prisma/postgresql/migrations"),
 } as const;
 
-const HEADER =
-  "// GENERATED from prisma/schema.prisma by `npm run db:sync`; edit that file, not this one.\n";
+const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:sync`; edit that file, not this one.\n";
 
 export function derivePostgresSchema(sqliteSchema: string): string {
   const provider = /provider\s*=\s*"sqlite"/;
@@ -51,7 +50,10 @@ function prisma(args: string[], databaseUrl: string): string {
 export function lastMigration(provider: keyof typeof migrationDirs): string | undefined {
   const dir = migrationDirs[provider];
   if (!fs.existsSync(dir)) return undefined;
-  const names = fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort();
   return names.length ? path.join(dir, names[names.length - 1]) : undefined;
 }
 

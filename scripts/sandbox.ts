@@ -22,31 +22,50 @@ const app = { ...DEMO_APP, appUrl };
 // on the sandbox admin home makes a ship-by date pass for the app too. Then the app's deadline scan
 // runs at once, as its timer would have in the time that passed.
 const clockFile = stageClockFile();
-const afterClockMove = () => new Promise<string>((resolve) => {
-  execFile(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/cli.ts"), "incidents", "scan", "--all"], { cwd: root, env }, (error, stdout, stderr) => {
-    resolve(error ? `The app's deadline scan failed: ${(stderr || error.message).trim().split("\n").pop()}` : scanInWords(stdout));
+const afterClockMove = () =>
+  new Promise<string>((resolve) => {
+    execFile(
+      path.join(root, "node_modules/.bin/tsx"),
+      [path.join(root, "scripts/cli.ts"), "incidents", "scan", "--all"],
+      { cwd: root, env },
+      (error, stdout, stderr) => {
+        resolve(
+          error
+            ? `The app's deadline scan failed: ${(stderr || error.message).trim().split("\n").pop()}`
+            : scanInWords(stdout),
+        );
+      },
+    );
   });
-});
 const sandboxUrl = `http://localhost:${sandboxPort}`;
 // Customer email (offers, acknowledgements, confirmations) lands in the sandbox's mailbox: shown
 // here, at /sandbox/mail, and written as .eml files (SANDBOX_MAIL_DIR, else .sandbox-mail/, emptied
 // at each start as the store is new).
 const mailDir = process.env.SANDBOX_MAIL_DIR ?? path.join(root, ".sandbox-mail");
 if (!process.env.SANDBOX_MAIL_DIR) fs.rmSync(mailDir, { recursive: true, force: true });
-const shownPath = (file: string) => (file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file);
+const shownPath = (file: string) =>
+  file.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : file;
 const mailbox = await startSmtpServer(0, (mail) => {
   mail.savedAs = writeEml(mailDir, mail);
   const link = mail.text?.match(/https?:\/\/\S+\/offers\/[\w-]+/)?.[0];
-  console.log(`\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${mail.replyTo ? `\n    Reply-To: ${mail.replyTo.text}` : ""}${link ? `\n    Offer page: ${link}` : ""}\n    Read it: ${sandboxUrl}/sandbox/mail/${mail.id}\n    Saved as: ${mail.savedAs.map(shownPath).join(", ")}\n`);
+  console.log(
+    `\n  Mail to ${mail.envelopeTo.join(", ")}: ${mail.subject}\n    From: ${mail.from?.text ?? "(no sender)"}${mail.replyTo ? `\n    Reply-To: ${mail.replyTo.text}` : ""}${link ? `\n    Offer page: ${link}` : ""}\n    Read it: ${sandboxUrl}/sandbox/mail/${mail.id}\n    Saved as: ${mail.savedAs.map(shownPath).join(", ")}\n`,
+  );
 });
-const sandbox = await startSandboxServer({ port: sandboxPort, app, mailbox, stage: { appOnSandboxClock: true, afterClockMove } });
+const sandbox = await startSandboxServer({
+  port: sandboxPort,
+  app,
+  mailbox,
+  stage: { appOnSandboxClock: true, afterClockMove },
+});
 const forgetClock = shareClock(sandbox.clock, clockFile);
 seedDemoShop(sandbox.store);
 
 // The store is new on every run, so the app's database is too: its orders, incidents and
 // tokens would refer to a shop that no longer exists. DATABASE_URL keeps one of your choice.
 if (!process.env.DATABASE_URL) {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(path.join(root, `prisma/sandbox.sqlite${suffix}`), { force: true });
+  for (const suffix of ["", "-journal", "-wal", "-shm"])
+    fs.rmSync(path.join(root, `prisma/sandbox.sqlite${suffix}`), { force: true });
 }
 
 const env: NodeJS.ProcessEnv = {
@@ -59,21 +78,35 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: mailbox.url,
   // The app's relay sends as the operator, under the shop's name; replies go to the shop's sender.
   SMTP_FROM: process.env.SMTP_FROM ?? "no-reply@makegood.example",
-  ...demoAppEnv(root, appUrl, sandboxUrl, process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite", clockFile),
+  ...demoAppEnv(
+    root,
+    appUrl,
+    sandboxUrl,
+    process.env.DATABASE_URL ?? "file:./prisma/sandbox.sqlite",
+    clockFile,
+  ),
 };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const { NODE_OPTIONS: _appOnly, ...buildEnv } = env;
 // The test suite has built already, and rebuilding under servers it runs would race with them.
-if (!process.env.MAKEGOOD_SKIP_BUILD) execFileSync(bin("remix"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
+if (!process.env.MAKEGOOD_SKIP_BUILD)
+  execFileSync(bin("remix"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: buildEnv, stdio: "inherit" });
 
-const server = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(bin("remix-serve"), [path.join(root, "build/index.js")], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 server.stdout.pipe(process.stdout);
 // Shopify installs an embedded app the first time the merchant opens it; the launcher plays that
 // first open so the app holds the shop's offline token before anyone visits.
 async function installOnDemoShop() {
   const res = await fetch(`${sandboxUrl}/admin/open?shop=${DEMO_SHOP}`, {
-    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36" },
+    headers: {
+      "User-Agent":
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+    },
   });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`installing on ${DEMO_SHOP} failed: the app answered ${res.status}`);

@@ -13,18 +13,27 @@ const INERT = { inert: "" } as Record<string, string>;
 const THEMES = { Light: { grid: { verticalOverflow: false } } };
 
 const COST_LABEL: Record<CostKind, string> = {
-  refund: "Refunds", cancel_order: "Cancelled orders", reship: "Replacements", substitution: "Substitutes", compensation_code: "Codes used",
+  refund: "Refunds",
+  cancel_order: "Cancelled orders",
+  reship: "Replacements",
+  substitution: "Substitutes",
+  compensation_code: "Codes used",
 };
 
 export function CarrierChart({ carriers }: { carriers: CarrierScore[] }) {
   return (
     <PolarisVizProvider themes={THEMES}>
       <figure style={{ height: 260, margin: 0 }} aria-hidden="true" {...INERT}>
-        <BarChart theme="Light" isAnimated={false} skipLinkText="Skip the chart" yAxisOptions={{ labelFormatter: (v) => `${v}%` }}
+        <BarChart
+          theme="Light"
+          isAnimated={false}
+          skipLinkText="Skip the chart"
+          yAxisOptions={{ labelFormatter: (v) => `${v}%` }}
           data={[
             { name: "Late %", data: carriers.map((c) => ({ key: c.carrier, value: c.latePercent })) },
             { name: "Failed %", data: carriers.map((c) => ({ key: c.carrier, value: c.failedPercent })) },
-          ]} />
+          ]}
+        />
       </figure>
     </PolarisVizProvider>
   );
@@ -35,8 +44,17 @@ export function CostChart({ costs, currency }: { costs: CostBucket[]; currency: 
   return (
     <PolarisVizProvider themes={THEMES}>
       <figure style={{ height: 260, margin: 0 }} aria-hidden="true" {...INERT}>
-        <BarChart theme="Light" isAnimated={false} type="stacked" skipLinkText="Skip the chart" yAxisOptions={{ labelFormatter: (v) => `${v} ${currency}` }}
-          data={kinds.map((k) => ({ name: COST_LABEL[k], data: costs.map((b) => ({ key: b.label, value: Number(b[k]) })) }))} />
+        <BarChart
+          theme="Light"
+          isAnimated={false}
+          type="stacked"
+          skipLinkText="Skip the chart"
+          yAxisOptions={{ labelFormatter: (v) => `${v} ${currency}` }}
+          data={kinds.map((k) => ({
+            name: COST_LABEL[k],
+            data: costs.map((b) => ({ key: b.label, value: Number(b[k]) })),
+          }))}
+        />
       </figure>
     </PolarisVizProvider>
   );

@@ -16,10 +16,13 @@ export const FIELD_LABEL: Record<string, string> = {
   transitDays: "Transit time (business days)",
   carrierTransitDays: "Transit time per carrier (one “Carrier: days” per line)",
   watchDays: "Watch orders of the last (days)",
-  holdOnStockMismatch: "Hold the fulfillment while stock cannot honour it or the cash-on-delivery amount changed",
+  holdOnStockMismatch:
+    "Hold the fulfillment while stock cannot honour it or the cash-on-delivery amount changed",
   substituteMatch: "A substitute is a product",
   offerExpiresInHours: "Hours the customer has to answer an offer (then the item is refunded)",
-  ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, `${TYPE_LABEL[type]} (%)`])),
+  ...Object.fromEntries(
+    INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, `${TYPE_LABEL[type]} (%)`]),
+  ),
   compensationValidDays: "Codes can be used for (days)",
   acknowledgeWithinHours: "Acknowledge within (hours)",
   answerWithinHours: "Answer within (hours)",
@@ -38,7 +41,9 @@ export const inPageOrder = (fields: string[]) => {
 };
 
 /** A message field's language and block: message.es.choice.refundFree → es, choice.refundFree. */
-export function messageFieldParts(field: string): { locale: Locale; key: keyof typeof MESSAGE_BLOCKS } | null {
+export function messageFieldParts(
+  field: string,
+): { locale: Locale; key: keyof typeof MESSAGE_BLOCKS } | null {
   const m = field.match(/^message\.(\w+)\.(.+)$/);
   if (!m || !(LOCALES as readonly string[]).includes(m[1]) || !isMessageKey(m[2])) return null;
   return { locale: m[1] as Locale, key: m[2] };
@@ -60,5 +65,15 @@ export const fieldId = (field: string) => `settings-${field.replace(/[^\w-]/g, "
 export function shownError(message: string | undefined) {
   if (!message) return undefined;
   const lines = message.split("\n");
-  return lines.length === 1 ? message : <>{lines.map((line) => <span key={line} style={{ display: "block" }}>{line}</span>)}</>;
+  return lines.length === 1 ? (
+    message
+  ) : (
+    <>
+      {lines.map((line) => (
+        <span key={line} style={{ display: "block" }}>
+          {line}
+        </span>
+      ))}
+    </>
+  );
 }

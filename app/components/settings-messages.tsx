@@ -15,31 +15,59 @@ type Props = {
 };
 
 export function MessageTexts({ language, onLanguage, values, onChange, errors }: Props) {
-  const toCorrect = (locale: Locale) => MESSAGE_KEYS.filter((key) => errors[messageField(locale, key)]).length;
+  const toCorrect = (locale: Locale) =>
+    MESSAGE_KEYS.filter((key) => errors[messageField(locale, key)]).length;
   const languages = LOCALES.map((locale) => ({
     value: locale,
-    label: toCorrect(locale) ? `${LANGUAGE_NAME[locale]} (${toCorrect(locale)} to correct)` : LANGUAGE_NAME[locale],
+    label: toCorrect(locale)
+      ? `${LANGUAGE_NAME[locale]} (${toCorrect(locale)} to correct)`
+      : LANGUAGE_NAME[locale],
   }));
   return (
     <Card>
       <BlockStack gap="500">
-        <Select label="Language of the texts below" value={language} onChange={(l) => onLanguage(l as Locale)} options={languages} />
+        <Select
+          label="Language of the texts below"
+          value={language}
+          onChange={(l) => onLanguage(l as Locale)}
+          options={languages}
+        />
         {MESSAGE_GROUPS.map((group) => (
           <BlockStack key={group.id} gap="300">
-            <Text as="h3" variant="headingSm">{group.title}</Text>
+            <Text as="h3" variant="headingSm">
+              {group.title}
+            </Text>
             {MESSAGE_KEYS.filter((key) => MESSAGE_BLOCKS[key].group === group.id).map((key) => {
               const name = messageField(language, key);
               const names = placeholdersOf(key);
               return (
-                <TextField key={name} id={fieldId(name)} name={name} label={MESSAGE_BLOCKS[key].label} multiline={2} autoComplete="off"
-                  helpText={names.length ? `Filled in when sent: ${names.map((n) => `{${n}}`).join(", ")}` : undefined}
-                  value={values[name] ?? ""} onChange={(v) => onChange(name, v)} error={shownError(errors[name])} />
+                <TextField
+                  key={name}
+                  id={fieldId(name)}
+                  name={name}
+                  label={MESSAGE_BLOCKS[key].label}
+                  multiline={2}
+                  autoComplete="off"
+                  helpText={
+                    names.length ? `Filled in when sent: ${names.map((n) => `{${n}}`).join(", ")}` : undefined
+                  }
+                  value={values[name] ?? ""}
+                  onChange={(v) => onChange(name, v)}
+                  error={shownError(errors[name])}
+                />
               );
             })}
           </BlockStack>
         ))}
         {LOCALES.filter((locale) => locale !== language).flatMap((locale) =>
-          MESSAGE_KEYS.map((key) => <input key={messageField(locale, key)} type="hidden" name={messageField(locale, key)} value={values[messageField(locale, key)] ?? ""} />),
+          MESSAGE_KEYS.map((key) => (
+            <input
+              key={messageField(locale, key)}
+              type="hidden"
+              name={messageField(locale, key)}
+              value={values[messageField(locale, key)] ?? ""}
+            />
+          )),
         )}
       </BlockStack>
     </Card>

@@ -41,13 +41,15 @@ export const dateTimeFormat = (clock: ShopClock) => dateFormats(clock).dateTime;
 const TOKEN = /\{(\w+)(?::(day))?\}/g;
 const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g;
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/g;
-export const isIsoInstant = (value: unknown): value is string => typeof value === "string" && new RegExp(`^${ISO_INSTANT.source}$`).test(value);
+export const isIsoInstant = (value: unknown): value is string =>
+  typeof value === "string" && new RegExp(`^${ISO_INSTANT.source}$`).test(value);
 
 /** The instants a summary's tokens refer to, picked from its event's detail (not the whole detail). */
 export function summaryDates(summary: string, detail: unknown): Record<string, string> {
   const values = detail && typeof detail === "object" ? (detail as Record<string, unknown>) : {};
   const dates: Record<string, string> = {};
-  for (const [, key] of summary.matchAll(TOKEN)) if (isIsoInstant(values[key])) dates[key] = values[key] as string;
+  for (const [, key] of summary.matchAll(TOKEN))
+    if (isIsoInstant(values[key])) dates[key] = values[key] as string;
   return dates;
 }
 
@@ -58,7 +60,9 @@ export function summaryDates(summary: string, detail: unknown): Record<string, s
 export function readable(summary: string, dates: Record<string, string>, clock: ShopClock): string {
   const f = dateFormats(clock);
   return summary
-    .replace(TOKEN, (token, key: string, style?: string) => (dates[key] ? (style === "day" ? f.day(dates[key]) : f.at(dates[key])) : token))
+    .replace(TOKEN, (token, key: string, style?: string) =>
+      dates[key] ? (style === "day" ? f.day(dates[key]) : f.at(dates[key])) : token,
+    )
     .replace(ISO_INSTANT, (iso) => f.at(iso))
     .replace(ISO_DAY, (ymd) => f.calendarDay(ymd));
 }

@@ -37,7 +37,7 @@ export async function readBytesWithin(request: Request, limit: number): Promise<
     size += value.byteLength;
     // Stop here without cancelling: cancelling destroys the socket, and the 413 with it. The
     // answer closes the connection instead (Connection: close).
-    if (size > limit) return reader.releaseLock(), { ok: false, response: tooLarge(limit) };
+    if (size > limit) return (reader.releaseLock(), { ok: false, response: tooLarge(limit) });
     chunks.push(value);
   }
   return { ok: true, value: Buffer.concat(chunks) };
@@ -62,9 +62,13 @@ export async function readJsonWithin(request: Request, limit: number): Promise<C
 
 /** A JSON body within `limit` (the API's by default), or the response that refuses it: 413 too
  *  large, 400 not JSON. */
-export async function readJsonBody(request: Request, limit: number = BODY_LIMITS.api): Promise<Capped<unknown>> {
+export async function readJsonBody(
+  request: Request,
+  limit: number = BODY_LIMITS.api,
+): Promise<Capped<unknown>> {
   const read = await readJsonWithin(request, limit);
-  if (read.ok && read.value === undefined) return { ok: false, response: json({ error: "the body must be JSON" }, { status: 400 }) };
+  if (read.ok && read.value === undefined)
+    return { ok: false, response: json({ error: "the body must be JSON" }, { status: 400 }) };
   return read;
 }
 
@@ -73,5 +77,9 @@ export async function readFormWithin(request: Request, limit: number): Promise<F
   const bytes = await readBytesWithin(request, limit);
   if (!bytes.ok) throw bytes.response;
   const type = request.headers.get("content-type") ?? "application/x-www-form-urlencoded";
-  return new Request(request.url, { method: "POST", headers: { "Content-Type": type }, body: new Uint8Array(bytes.value) }).formData();
+  return new Request(request.url, {
+    method: "POST",
+    headers: { "Content-Type": type },
+    body: new Uint8Array(bytes.value),
+  }).formData();
 }

@@ -7,7 +7,11 @@ import { json } from "@remix-run/node";
 export type ErrorPageData = { message: string; link?: { url: string; label: string } };
 
 /** Throws a 400 (or `init`'s status) saying `page` unless `condition` holds. */
-export function invariantResponse(condition: unknown, page: string | ErrorPageData, init: ResponseInit = {}): asserts condition {
+export function invariantResponse(
+  condition: unknown,
+  page: string | ErrorPageData,
+  init: ResponseInit = {},
+): asserts condition {
   if (condition) return;
   throw json<ErrorPageData>(typeof page === "string" ? { message: page } : page, { status: 400, ...init });
 }

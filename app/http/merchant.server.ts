@@ -6,5 +6,7 @@ export const YOU: { actor: Actor; name: string } = { actor: "merchant", name: "Y
 
 /** Who calls the API with a session token: the staff member it names (its `sub`), or the merchant
  *  when it names none. */
-export const apiCaller = (sessionToken: { sub?: string } | undefined): { actor: Actor; name: string } =>
-  ({ actor: "merchant", name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant" });
+export const apiCaller = (sessionToken: { sub?: string } | undefined): { actor: Actor; name: string } => ({
+  actor: "merchant",
+  name: sessionToken?.sub ? `staff member ${sessionToken.sub}` : "the merchant",
+});

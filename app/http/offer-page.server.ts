@@ -6,7 +6,15 @@
 import { json, type TypedResponse } from "@remix-run/node";
 import prisma from "../db.server";
 import { localeOfRequest } from "../domain/notifications/messages";
-import { answerOnPage, noOfferAnswer, noOfferPage, offerPage, type OfferAnswerData, type OfferPageData, type PageDeps } from "../domain/remedies/offer-page-data.server";
+import {
+  answerOnPage,
+  noOfferAnswer,
+  noOfferPage,
+  offerPage,
+  type OfferAnswerData,
+  type OfferPageData,
+  type PageDeps,
+} from "../domain/remedies/offer-page-data.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import { ANSWER_STATUS } from "./outcome.server";
 
@@ -30,7 +38,11 @@ export async function loadOfferPage(token: string, request: Request): Promise<Ty
   return page ? json(page, { headers: NO_STORE }) : noOfferPageResponse(request);
 }
 
-export async function answerOfferPage(token: string, form: FormData, request: Request): Promise<TypedResponse<OfferAnswerData>> {
+export async function answerOfferPage(
+  token: string,
+  form: FormData,
+  request: Request,
+): Promise<TypedResponse<OfferAnswerData>> {
   const answer = await answerOnPage(deps, token, form, browserLocale(request));
   return json(answer, { status: ANSWER_STATUS[answer.outcome], headers: NO_STORE });
 }

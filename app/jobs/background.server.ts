@@ -30,7 +30,12 @@ export type BackgroundWork = {
     onBatch?: WorkerOptions["onBatch"];
   };
   /** Run every so many minutes in this process (0: never); absent: none. */
-  timers?: { inbox: InboxWriter; reconcileEveryMinutes: number; scanEveryMinutes: number; retentionDays: number };
+  timers?: {
+    inbox: InboxWriter;
+    reconcileEveryMinutes: number;
+    scanEveryMinutes: number;
+    retentionDays: number;
+  };
 };
 
 export type BackgroundHandle = {
@@ -55,7 +60,11 @@ export function startBackgroundWork(work: BackgroundWork): BackgroundHandle {
   const started = start(work);
   // A signal during the start stops what the start started, once it has.
   const stopped = new Promise<void>((resolve) => {
-    const stop = () => void started.catch(() => undefined).then(stopBackgroundWork).then(resolve);
+    const stop = () =>
+      void started
+        .catch(() => undefined)
+        .then(stopBackgroundWork)
+        .then(resolve);
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, stop);
   });
   globalThis.makegoodBackgroundWork = { started, stopped };
@@ -71,7 +80,9 @@ async function start({ prisma, databaseUrl, adminFor, webhooks, timers }: Backgr
       const { scanActiveShops } = await import("./scan.server");
       // Missed webhooks are made up for by reading back what changed; deadlines that pass with
       // no webhook at all are caught by the scan.
-      startPeriodic("reconcile", timers.reconcileEveryMinutes, () => reconcileActiveShops({ prisma, inbox: timers.inbox, adminFor }));
+      startPeriodic("reconcile", timers.reconcileEveryMinutes, () =>
+        reconcileActiveShops({ prisma, inbox: timers.inbox, adminFor }),
+      );
       startPeriodic("scan", timers.scanEveryMinutes, () => scanActiveShops(prisma, adminFor));
     }
     // Old inbox bodies lose their personal fields, old data exports go (SECURITY.md, personal data).
@@ -84,7 +95,11 @@ async function start({ prisma, databaseUrl, adminFor, webhooks, timers }: Backgr
     await (await webhookQueue(databaseUrl)).work(prisma, { workers: webhooks.workers, afterBatch });
   } else {
     // Webhooks recorded while no worker ran are applied as soon as this one starts.
-    startWebhookWorker(prisma, { provider: databaseTarget(databaseUrl).provider, afterBatch, onBatch: webhooks.onBatch });
+    startWebhookWorker(prisma, {
+      provider: databaseTarget(databaseUrl).provider,
+      afterBatch,
+      onBatch: webhooks.onBatch,
+    });
   }
 }
 

@@ -22,7 +22,10 @@ export function reconcileActiveShops({ prisma, inbox, adminFor }: ReconcileDeps,
   return forEachActiveShop(prisma, "reconciled", async (shop) => {
     const since = shop.reconciledThrough ?? new Date(now.getTime() - FIRST_LOOKBACK_MS);
     const result = await reconcileShop(prisma, await adminFor(shop.domain), inbox, shop.domain, since);
-    await prisma.shop.update({ where: { domain: shop.domain }, data: { reconciledThrough: new Date(now.getTime() - OVERLAP_MS) } });
+    await prisma.shop.update({
+      where: { domain: shop.domain },
+      data: { reconciledThrough: new Date(now.getTime() - OVERLAP_MS) },
+    });
     return { since: since.toISOString(), ...result };
   });
 }

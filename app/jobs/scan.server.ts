@@ -7,7 +7,11 @@ import type { AdminClient } from "../shopify/client.server";
 import { expireOffers, sweepStuckOffers } from "../domain/remedies/offer-answering.server";
 import { scanShop } from "../domain/detection/scan.server";
 
-export function scanActiveShops(prisma: PrismaClient, adminFor: (shop: string) => Promise<AdminClient>, now = new Date()) {
+export function scanActiveShops(
+  prisma: PrismaClient,
+  adminFor: (shop: string) => Promise<AdminClient>,
+  now = new Date(),
+) {
   return forEachActiveShop(prisma, "scanned", async (shop) => ({
     ...(await scanShop(prisma, await adminFor(shop.domain), shop.domain, now)),
     // Answers interrupted mid-way wait again; then offers past their answer-by date get their fallback.

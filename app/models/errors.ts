@@ -24,7 +24,12 @@ export class UnreadableRow extends Error {
  * rather than zod's copy (which puts the declared keys first) — only for schemas that change
  * nothing (no defaults, no transforms), where the written order means something.
  */
-export function readStoredJson<T extends z.ZodTypeAny>(schema: T, json: string, what: string, { asStored = false } = {}): z.output<T> {
+export function readStoredJson<T extends z.ZodTypeAny>(
+  schema: T,
+  json: string,
+  what: string,
+  { asStored = false } = {},
+): z.output<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -33,7 +38,10 @@ export function readStoredJson<T extends z.ZodTypeAny>(schema: T, json: string, 
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new UnreadableRow(what, parsed.error.issues.map((i) => `${i.path.join(".") || "the whole value"}: ${i.message}`).join("; "));
+    throw new UnreadableRow(
+      what,
+      parsed.error.issues.map((i) => `${i.path.join(".") || "the whole value"}: ${i.message}`).join("; "),
+    );
   }
   return asStored ? (raw as z.output<T>) : parsed.data;
 }

@@ -16,40 +16,55 @@ const instant = z.string();
  *  oversold | damaged_or_expired, the stock it read) or flagged by a person (incidents/flag.server.ts:
  *  reason expired | damaged | missing, their note); the check adds the fulfillment order to hold,
  *  and `settled` once a remedy made the line whole and only telling the customer is left. */
-const StockEvidence = z.object({
-  reason: z.string(),
-  short: z.number(),
-  quantity: z.number(),
-  sku: text,
-  inventoryItemId: z.string(),
-  locationId: z.string(),
-  note: z.string(),
-  flaggedBy: z.string(),
-  fulfillmentOrderId: z.string(),
-  stock: z.object({ available: z.number(), committed: z.number(), onHand: z.number(), damaged: z.number() }).partial().passthrough().nullish(),
-  requestedBy: text,
-  settled: z.boolean(),
-}).partial().passthrough();
+const StockEvidence = z
+  .object({
+    reason: z.string(),
+    short: z.number(),
+    quantity: z.number(),
+    sku: text,
+    inventoryItemId: z.string(),
+    locationId: z.string(),
+    note: z.string(),
+    flaggedBy: z.string(),
+    fulfillmentOrderId: z.string(),
+    stock: z
+      .object({ available: z.number(), committed: z.number(), onHand: z.number(), damaged: z.number() })
+      .partial()
+      .passthrough()
+      .nullish(),
+    requestedBy: text,
+    settled: z.boolean(),
+  })
+  .partial()
+  .passthrough();
 
 /** What the customer reports after delivery (wrong item, arrived damaged), flagged by a person. */
-const ReportedEvidence = z.object({
-  reason: z.string(),
-  short: z.number(),
-  quantity: z.number(),
-  sku: text,
-  note: z.string(),
-  flaggedBy: z.string(),
-}).partial().passthrough();
+const ReportedEvidence = z
+  .object({
+    reason: z.string(),
+    short: z.number(),
+    quantity: z.number(),
+    sku: text,
+    note: z.string(),
+    flaggedBy: z.string(),
+  })
+  .partial()
+  .passthrough();
 
 /** The deadline scan's reading (detection/late.ts). */
-const LateShipmentEvidence = z.object({
-  shipBy: instant,
-  basis: z.string(),
-  businessDaysLate: z.number(),
-  processedAt: text,
-  handlingDays: z.number(),
-  fulfillmentOrders: z.array(z.object({ id: z.string(), status: z.string(), fulfillBy: text }).passthrough()),
-}).partial().passthrough();
+const LateShipmentEvidence = z
+  .object({
+    shipBy: instant,
+    basis: z.string(),
+    businessDaysLate: z.number(),
+    processedAt: text,
+    handlingDays: z.number(),
+    fulfillmentOrders: z.array(
+      z.object({ id: z.string(), status: z.string(), fulfillBy: text }).passthrough(),
+    ),
+  })
+  .partial()
+  .passthrough();
 
 /** A carrier event (webhooks/handlers/fulfillments.ts): failed or attempted delivery, or a delay. */
 const carrierEvent = {
@@ -59,28 +74,37 @@ const carrierEvent = {
 };
 
 /** Late delivery: the deadline scan's reading (detection/late.ts), or the carrier's "delayed" event. */
-const LateDeliveryEvidence = z.object({
-  deliverBy: instant,
-  basis: z.string(),
-  businessDaysLate: z.number(),
-  carrier: text,
-  trackingNumber: text,
-  shippedAt: text,
-  displayStatus: text,
-  ...carrierEvent,
-  fulfillmentId: z.string(),
-}).partial().passthrough();
+const LateDeliveryEvidence = z
+  .object({
+    deliverBy: instant,
+    basis: z.string(),
+    businessDaysLate: z.number(),
+    carrier: text,
+    trackingNumber: text,
+    shippedAt: text,
+    displayStatus: text,
+    ...carrierEvent,
+    fulfillmentId: z.string(),
+  })
+  .partial()
+  .passthrough();
 
-const DeliveryFailedEvidence = z.object({ ...carrierEvent, fulfillmentId: z.string() }).partial().passthrough();
+const DeliveryFailedEvidence = z
+  .object({ ...carrierEvent, fulfillmentId: z.string() })
+  .partial()
+  .passthrough();
 
 /** The amount due changed after checkout on a cash-on-delivery order (detection/cod.ts). */
-const CodEvidence = z.object({
-  told: z.string(),
-  due: z.string(),
-  difference: z.string(),
-  currency: text,
-  gateways: z.array(z.string()).nullish(),
-}).partial().passthrough();
+const CodEvidence = z
+  .object({
+    told: z.string(),
+    due: z.string(),
+    difference: z.string(),
+    currency: text,
+    gateways: z.array(z.string()).nullish(),
+  })
+  .partial()
+  .passthrough();
 
 export const EVIDENCE = {
   stock_mismatch: StockEvidence,

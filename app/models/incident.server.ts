@@ -16,20 +16,27 @@ type TypedEvidence = { [T in IncidentType]: { type: T; evidence: EvidenceOf<T> }
 export type WithEvidence<R extends StoredEvidence> = Omit<R, "type" | "evidence"> & TypedEvidence;
 export type IncidentRecord = WithEvidence<Incident>;
 /** An incident of one type, its evidence that type's. */
-export type IncidentOf<T extends IncidentType, R extends StoredEvidence = Incident> = Extract<WithEvidence<R>, { type: T }>;
+export type IncidentOf<T extends IncidentType, R extends StoredEvidence = Incident> = Extract<
+  WithEvidence<R>,
+  { type: T }
+>;
 
-const isIncidentType = (type: string): type is IncidentType => (INCIDENT_TYPES as readonly string[]).includes(type);
+const isIncidentType = (type: string): type is IncidentType =>
+  (INCIDENT_TYPES as readonly string[]).includes(type);
 
 // As stored: the page lists the facts in the order they were written.
 const readEvidence = <T extends IncidentType>(row: StoredEvidence, type: T): EvidenceOf<T> =>
-  readStoredJson(EVIDENCE[type], row.evidence, `the evidence of incident ${row.id} (${type})`, { asStored: true });
+  readStoredJson(EVIDENCE[type], row.evidence, `the evidence of incident ${row.id} (${type})`, {
+    asStored: true,
+  });
 
 export function withEvidence<R extends StoredEvidence>(row: R): WithEvidence<R> {
   if (!isIncidentType(row.type)) throw new UnreadableRow(`incident ${row.id}`, `unknown type "${row.type}"`);
   return { ...row, evidence: readEvidence(row, row.type) } as WithEvidence<R>;
 }
 
-const mistyped = (row: StoredEvidence, type: IncidentType) => new UnreadableRow(`incident ${row.id}`, `a ${row.type} read as ${type}`);
+const mistyped = (row: StoredEvidence, type: IncidentType) =>
+  new UnreadableRow(`incident ${row.id}`, `a ${row.type} read as ${type}`);
 
 /** The evidence of an incident the caller's query already knows the type of. */
 export function evidenceOf<T extends IncidentType>(row: StoredEvidence, type: T): EvidenceOf<T> {
@@ -38,7 +45,10 @@ export function evidenceOf<T extends IncidentType>(row: StoredEvidence, type: T)
 }
 
 /** A row of a type the caller's query asked for, with its evidence read. */
-export function withEvidenceOf<T extends IncidentType, R extends StoredEvidence>(row: R, type: T): IncidentOf<T, R> {
+export function withEvidenceOf<T extends IncidentType, R extends StoredEvidence>(
+  row: R,
+  type: T,
+): IncidentOf<T, R> {
   if (row.type !== type) throw mistyped(row, type);
   return withEvidence(row) as IncidentOf<T, R>;
 }

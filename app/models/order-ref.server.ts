@@ -5,7 +5,9 @@ import { findOrderData, type OrderData } from "./order.server";
 
 export function orderRefFrom(shop: string, orderId: string, data: OrderData | null): OrderRef {
   return {
-    shop, orderId, orderName: data?.name ?? "",
+    shop,
+    orderId,
+    orderName: data?.name ?? "",
     customerId: data?.customer?.admin_graphql_api_id ?? null,
     customerEmail: data?.email ?? data?.customer?.email ?? null,
     customerLocale: data?.customer_locale ?? null,

@@ -26,7 +26,10 @@ export async function reconcileShop(
   const query = `updated_at:>='${since.toISOString()}'`;
   let after: string | null = null;
   do {
-    const page: ResultOf<typeof OrdersUpdatedSinceQuery> = await admin.request(OrdersUpdatedSinceQuery, { query, after });
+    const page: ResultOf<typeof OrdersUpdatedSinceQuery> = await admin.request(OrdersUpdatedSinceQuery, {
+      query,
+      after,
+    });
     result.pages++;
     const orders = page.orders.nodes;
     const fulfillments = orders.flatMap((o) => fulfillmentWebhookBodies(o));
@@ -55,7 +58,9 @@ export async function reconcileShop(
     const outcomes = await Promise.all(
       missed.map(({ topic, body }) =>
         inbox.record({
-          shop, topic, apiVersion: API_VERSION,
+          shop,
+          topic,
+          apiVersion: API_VERSION,
           eventId: `reconcile:${body.admin_graphql_api_id}@${body.updated_at}`,
           webhookId: `reconcile-${randomUUID()}`,
           triggeredAt: body.updated_at,

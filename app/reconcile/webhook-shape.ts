@@ -11,8 +11,16 @@ const FULFILLMENT_STATUS: Record<string, string | null> = {
 };
 
 const SHIPMENT_STATUSES = new Set([
-  "label_printed", "label_purchased", "attempted_delivery", "ready_for_pickup", "picked_up",
-  "confirmed", "in_transit", "out_for_delivery", "delivered", "failure",
+  "label_printed",
+  "label_purchased",
+  "attempted_delivery",
+  "ready_for_pickup",
+  "picked_up",
+  "confirmed",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "failure",
 ]);
 
 // Ids stay strings (legacyResourceId): Shopify ids are never turned into JS numbers here.

@@ -12,8 +12,14 @@ import { shopContext } from "../shopify/shop-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cors, sessionToken } = await authenticate.admin(request);
-  const result = await notFoundAsNotDone(withAdmin(request, async (admin, session) =>
-    acknowledgeIncident(prisma, session.shop, params.id!, { name: apiCaller(sessionToken).name, ...(await shopContext(admin)) })));
+  const result = await notFoundAsNotDone(
+    withAdmin(request, async (admin, session) =>
+      acknowledgeIncident(prisma, session.shop, params.id!, {
+        name: apiCaller(sessionToken).name,
+        ...(await shopContext(admin)),
+      }),
+    ),
+  );
   if (!result.ok) return cors(notDoneJson(result));
   return cors(json(result));
 }

@@ -19,10 +19,15 @@ import { authenticate } from "../shopify.server";
 import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
-const VariantIds = z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids")).max(3, "at most three substitutes");
+const VariantIds = z
+  .array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, "variant GraphQL ids"))
+  .max(3, "at most three substitutes");
 const OfferInput = z.object({
   variantIds: VariantIds.optional(),
-  lines: z.array(z.object({ incidentId: z.string().min(1), variantIds: VariantIds })).max(50).optional(),
+  lines: z
+    .array(z.object({ incidentId: z.string().min(1), variantIds: VariantIds }))
+    .max(50)
+    .optional(),
   allowCancel: z.boolean().optional(),
   expiresInHours: z.number().int().min(1).max(720).optional(),
 });
@@ -33,7 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const incident = await findIncident(prisma, session.shop, params.id!);
     if (!incident || incident.type !== "stock_mismatch") return null;
     const settings = await getShopSettings(prisma, session.shop);
-    return { ...(await candidatesFor(admin, incident, settings)), lines: incident.openKey ? await offerCandidates(prisma, admin, session.shop, incident.orderId, settings) : [] };
+    return {
+      ...(await candidatesFor(admin, incident, settings)),
+      lines: incident.openKey
+        ? await offerCandidates(prisma, admin, session.shop, incident.orderId, settings)
+        : [],
+    };
   });
   if (!found) return cors(json({ error: "no stock incident with that id" }, { status: 404 }));
   return cors(json(found));
@@ -44,9 +54,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const raw = await readJsonBody(request);
   if (!raw.ok) return cors(raw.response);
   const input = OfferInput.safeParse(raw.value);
-  if (!input.success) return cors(json({ error: "the offer is not valid", errors: issuesByField(input.error) }, { status: 400 }));
-  const result = await notFoundAsNotDone(withAdmin(request, async (admin, session) =>
-    createOffer(prisma, admin, session.shop, params.id!, input.data, { ...apiCaller(sessionToken), ...(await shopContext(admin)) })));
+  if (!input.success)
+    return cors(
+      json({ error: "the offer is not valid", errors: issuesByField(input.error) }, { status: 400 }),
+    );
+  const result = await notFoundAsNotDone(
+    withAdmin(request, async (admin, session) =>
+      createOffer(prisma, admin, session.shop, params.id!, input.data, {
+        ...apiCaller(sessionToken),
+        ...(await shopContext(admin)),
+      }),
+    ),
+  );
   if (!result.ok) return cors(notDoneJson(result));
   return cors(json(result, { status: 201 }));
 }

@@ -7,7 +7,14 @@ import { authenticate } from "../shopify.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signed in first, as every app page: a stranger learns nothing about which addresses exist.
   await authenticate.admin(request);
-  invariantResponse(false, { message: "MakeGood has no page at this address.", link: { url: "/app", label: "Go to the MakeGood home page" } }, { status: 404 });
+  invariantResponse(
+    false,
+    {
+      message: "MakeGood has no page at this address.",
+      link: { url: "/app", label: "Go to the MakeGood home page" },
+    },
+    { status: 404 },
+  );
   return null;
 }
 

@@ -1,7 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, IndexTable, InlineGrid, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Card,
+  IndexTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Link,
+  List,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { DeadlineCell, StatusCell, SummaryCell } from "../components/incident-badges";
@@ -14,21 +27,66 @@ import { withAdmin } from "../shopify/admin.server";
 import { shopContext } from "../shopify/shop-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { context, session } = await withAdmin(request, async (admin, session) => ({ context: await shopContext(admin, { fresh: true }), session }));
+  const { context, session } = await withAdmin(request, async (admin, session) => ({
+    context: await shopContext(admin, { fresh: true }),
+    session,
+  }));
   // The open incidents due first: the index's own query (one page, no timelines or remedies).
-  const open = await incidentRows(prisma, session.shop, IncidentQuery.parse({ statuses: OPEN_STATUSES.join(","), sort: "answer_by" }), context.timezone);
-  const incidents = open.rows.map(({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }) => ({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }));
+  const open = await incidentRows(
+    prisma,
+    session.shop,
+    IncidentQuery.parse({ statuses: OPEN_STATUSES.join(","), sort: "answer_by" }),
+    context.timezone,
+  );
+  const incidents = open.rows.map(
+    ({ id, type, status, setback, orderName, summary, summaryDates, answerBy, deadline, sla }) => ({
+      id,
+      type,
+      status,
+      setback,
+      orderName,
+      summary,
+      summaryDates,
+      answerBy,
+      deadline,
+      sla,
+    }),
+  );
   const figures = await dashboardFigures(prisma, session.shop, context.timezone);
   const clock: ShopClock = { timezone: context.timezone, locale: context.locale };
-  return json({ shop: context.shopName, domain: session.shop, clock, currency: context.currency, incidents, openTotal: open.total, figures });
+  return json({
+    shop: context.shopName,
+    domain: session.shop,
+    clock,
+    currency: context.currency,
+    incidents,
+    openTotal: open.total,
+    figures,
+  });
 };
 
 const duration = (minutes: number | null) =>
-  minutes === null ? "—" : minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} days`;
+  minutes === null
+    ? "—"
+    : minutes < 60
+      ? `${minutes} min`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)} h`
+        : `${Math.round(minutes / 1440)} days`;
 
-function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderData<typeof loader>>["figures"]; currency: string }) {
+function Figures({
+  figures,
+  currency,
+}: {
+  figures: ReturnType<typeof useLoaderData<typeof loader>>["figures"];
+  currency: string;
+}) {
   const tiles: [string, string, string?][] = [
-    ["In progress", String(figures.open), `${figures.sla.overdue} overdue · ${figures.sla.due_soon} due soon`],
+    [
+      "In progress",
+      String(figures.open),
+      `${figures.sla.overdue} overdue · ${figures.sla.due_soon} due soon`,
+    ],
     ["New today", String(figures.newToday)],
     ["Remedies this month", `${figures.spentThisMonth} ${currency}`, "on incidents opened this month"],
     ["Codes redeemed", `${figures.codes.redeemed} of ${figures.codes.created}`],
@@ -40,9 +98,21 @@ function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderDa
       {tiles.map(([label, value, note]) => (
         <Card key={label}>
           <BlockStack gap="100">
-            <Text as="h3" variant="bodySm" tone="subdued">{label}</Text>
-            <Text as="p" variant="headingLg">{value}</Text>
-            {note && <Text as="p" variant="bodySm" tone={label === "In progress" && figures.sla.overdue > 0 ? "critical" : "subdued"}>{note}</Text>}
+            <Text as="h3" variant="bodySm" tone="subdued">
+              {label}
+            </Text>
+            <Text as="p" variant="headingLg">
+              {value}
+            </Text>
+            {note && (
+              <Text
+                as="p"
+                variant="bodySm"
+                tone={label === "In progress" && figures.sla.overdue > 0 ? "critical" : "subdued"}
+              >
+                {note}
+              </Text>
+            )}
           </BlockStack>
         </Card>
       ))}
@@ -50,12 +120,23 @@ function Figures({ figures, currency }: { figures: ReturnType<typeof useLoaderDa
   );
 }
 
-
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The incidents not closed yet, due first first: each with its status, as the heading counts them. */
-function InProgress({ incidents, total, byStatus, clock }: { incidents: Data["incidents"]; total: number; byStatus: Record<string, number>; clock: ShopClock }) {
-  const counts = Object.entries(byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${labelOf(STATUS_LABEL, status).toLowerCase()}`);
+function InProgress({
+  incidents,
+  total,
+  byStatus,
+  clock,
+}: {
+  incidents: Data["incidents"];
+  total: number;
+  byStatus: Record<string, number>;
+  clock: ShopClock;
+}) {
+  const counts = Object.entries(byStatus)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${labelOf(STATUS_LABEL, status).toLowerCase()}`);
   return (
     <Card padding="0">
       <Box padding="400">
@@ -64,30 +145,50 @@ function InProgress({ incidents, total, byStatus, clock }: { incidents: Data["in
             <Text as="h2" variant="headingMd">
               In progress ({total})
             </Text>
-            <Text as="p" variant="bodySm" tone="subdued">{counts.join(" · ")}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {counts.join(" · ")}
+            </Text>
           </BlockStack>
-          {total > incidents.length && <Link url="/app/incidents?statuses=open,customer_contacted,awaiting_customer,remedied">See all {total}</Link>}
+          {total > incidents.length && (
+            <Link url="/app/incidents?statuses=open,customer_contacted,awaiting_customer,remedied">
+              See all {total}
+            </Link>
+          )}
         </InlineStack>
       </Box>
       <IndexTable
         resourceName={{ singular: "incident", plural: "incidents" }}
         itemCount={incidents.length}
         selectable={false}
-        headings={[{ title: "Order" }, { title: "Problem" }, { title: "Status" }, { title: "Next deadline" }, { title: "What was seen" }]}
+        headings={[
+          { title: "Order" },
+          { title: "Problem" },
+          { title: "Status" },
+          { title: "Next deadline" },
+          { title: "What was seen" },
+        ]}
       >
         {incidents.map((i, index) => (
           <IndexTable.Row id={i.id} key={i.id} position={index}>
             <IndexTable.Cell>
               <Link url={`/app/incidents/${i.id}`} removeUnderline>
-                <Text as="span" fontWeight="semibold">{i.orderName}</Text>
+                <Text as="span" fontWeight="semibold">
+                  {i.orderName}
+                </Text>
               </Link>
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Badge tone="critical">{labelOf(TYPE_LABEL, i.type)}</Badge>
             </IndexTable.Cell>
-            <IndexTable.Cell><StatusCell status={i.status} setback={i.setback} /></IndexTable.Cell>
-            <IndexTable.Cell><DeadlineCell sla={i.sla} deadline={i.deadline} clock={clock} /></IndexTable.Cell>
-            <IndexTable.Cell><SummaryCell summary={i.summary} dates={i.summaryDates} clock={clock} /></IndexTable.Cell>
+            <IndexTable.Cell>
+              <StatusCell status={i.status} setback={i.setback} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <DeadlineCell sla={i.sla} deadline={i.deadline} clock={clock} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <SummaryCell summary={i.summary} dates={i.summaryDates} clock={clock} />
+            </IndexTable.Cell>
           </IndexTable.Row>
         ))}
       </IndexTable>
@@ -141,7 +242,9 @@ export default function Home() {
                 MakeGood is watching {shop} ({domain}).
               </Text>
               <List>
-                <List.Item>Orders that stock cannot honour (oversold, expired or damaged last units)</List.Item>
+                <List.Item>
+                  Orders that stock cannot honour (oversold, expired or damaged last units)
+                </List.Item>
                 <List.Item>Orders not shipped by their ship-by date</List.Item>
                 <List.Item>Parcels late in transit or failed at delivery</List.Item>
                 <List.Item>Cash-on-delivery totals that changed after the customer was told</List.Item>

@@ -4,9 +4,27 @@
 // domain/incidents/report-choices.ts and Shopify is read again on submit.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, Card, Form, FormLayout, Layout, Link, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Form,
+  FormLayout,
+  Layout,
+  Link,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import prisma from "../db.server";
 import { ReportLinesForm } from "../components/report-lines-form";
@@ -37,7 +55,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   return withAdmin(request, async (admin, session) => {
     const result = await reportProblem(prisma, admin, session.shop, parsed.data, YOU);
-    if (!result.ok) return json({ errors: result.errors as Record<string, string>, incidentId: result.incidentId });
+    if (!result.ok)
+      return json({ errors: result.errors as Record<string, string>, incidentId: result.incidentId });
     return redirect(`/app/incidents/${result.incidentId}`);
   });
 };
@@ -45,7 +64,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 // A refused report changes nothing: the order is not read from Shopify again (the lookup would
 // only be cancelled by the merchant's next try).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "errors" in actionResult ? false : defaultShouldRevalidate;
+  actionResult && typeof actionResult === "object" && "errors" in actionResult
+    ? false
+    : defaultShouldRevalidate;
 
 export default function ReportProblem() {
   const { typed, clock, lookup } = useLoaderData<typeof loader>();
@@ -53,7 +74,10 @@ export default function ReportProblem() {
   const [, setParams] = useSearchParams();
   const navigation = useNavigation();
   const [orderName, setOrderName] = useState(typed);
-  const looking = navigation.state === "loading" && navigation.location?.pathname === "/app/incidents/report" && navigation.formMethod === undefined;
+  const looking =
+    navigation.state === "loading" &&
+    navigation.location?.pathname === "/app/incidents/report" &&
+    navigation.formMethod === undefined;
   const errors = answer?.errors ?? {};
   const found = lookup?.ok ? lookup.order : null;
   return (
@@ -65,8 +89,14 @@ export default function ReportProblem() {
             {Object.keys(errors).length > 0 && (
               <Banner tone="critical" title="The problem was not reported">
                 <BlockStack gap="100">
-                  {Object.values(errors).map((message) => <Text as="p" key={message}>{message}</Text>)}
-                  {answer?.incidentId && <Link url={`/app/incidents/${answer.incidentId}`}>Open the incident already open</Link>}
+                  {Object.values(errors).map((message) => (
+                    <Text as="p" key={message}>
+                      {message}
+                    </Text>
+                  ))}
+                  {answer?.incidentId && (
+                    <Link url={`/app/incidents/${answer.incidentId}`}>Open the incident already open</Link>
+                  )}
                 </BlockStack>
               </Banner>
             )}
@@ -74,13 +104,21 @@ export default function ReportProblem() {
               <Form onSubmit={() => setParams({ order: orderName })}>
                 <FormLayout>
                   <Text as="p" tone="subdued">
-                    A customer wrote that something arrived wrong or broken, or the warehouse found units expired, damaged
-                    or missing: name the order and MakeGood opens an incident for it.
+                    A customer wrote that something arrived wrong or broken, or the warehouse found units
+                    expired, damaged or missing: name the order and MakeGood opens an incident for it.
                   </Text>
-                  <TextField label="Order name or number" value={orderName} onChange={setOrderName} autoComplete="off"
-                    placeholder="#1038" helpText="As the order is named in Shopify, such as #1038."
-                    error={lookup && !lookup.ok ? lookup.error : errors.order} />
-                  <Button submit loading={looking}>Find order</Button>
+                  <TextField
+                    label="Order name or number"
+                    value={orderName}
+                    onChange={setOrderName}
+                    autoComplete="off"
+                    placeholder="#1038"
+                    helpText="As the order is named in Shopify, such as #1038."
+                    error={lookup && !lookup.ok ? lookup.error : errors.order}
+                  />
+                  <Button submit loading={looking}>
+                    Find order
+                  </Button>
                 </FormLayout>
               </Form>
             </Card>

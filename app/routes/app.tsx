@@ -1,6 +1,13 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Link,
+  Outlet,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { Button, Card, BlockStack, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
@@ -24,7 +31,11 @@ type AppData = SerializeFrom<typeof loader>;
  *  data (its own loader failed), Polaris alone. */
 function AppFrame({ app, children }: { app: AppData | undefined; children: ReactNode }) {
   return (
-    <AppProvider isEmbeddedApp={!!app} apiKey={app?.apiKey ?? ""} {...(app?.appBridgeUrl ? { __APP_BRIDGE_URL: app.appBridgeUrl } : {})}>
+    <AppProvider
+      isEmbeddedApp={!!app}
+      apiKey={app?.apiKey ?? ""}
+      {...(app?.appBridgeUrl ? { __APP_BRIDGE_URL: app.appBridgeUrl } : {})}
+    >
       <NavMenu>
         <Link to="/app" rel="home">
           Incidents
@@ -64,7 +75,9 @@ export function ErrorBoundary() {
         <Card>
           <BlockStack gap="400" inlineAlign="start">
             <Text as="p">{page.message}</Text>
-            <Button url={page.link?.url ?? "/app"} variant="primary">{page.link?.label ?? "Back to the incidents"}</Button>
+            <Button url={page.link?.url ?? "/app"} variant="primary">
+              {page.link?.label ?? "Back to the incidents"}
+            </Button>
           </BlockStack>
         </Card>
       </Page>

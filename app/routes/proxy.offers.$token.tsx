@@ -5,11 +5,23 @@
 // address the customer's browser is on — never to the app's own /proxy/… route.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { OfferErrorPage, OfferPage, offerPageHandle, offerPageHeaders, offerPageMeta } from "../components/offer-page";
+import {
+  OfferErrorPage,
+  OfferPage,
+  offerPageHandle,
+  offerPageHeaders,
+  offerPageMeta,
+} from "../components/offer-page";
 import { BODY_LIMITS, readFormWithin } from "../http/body-limit.server";
 import prisma from "../db.server";
 import { isOfferOfShop } from "../domain/remedies/offer-link.server";
-import { answerOfferPage, loadOfferPage, noOfferAnswerResponse, noOfferPageResponse, withFormAction } from "../http/offer-page.server";
+import {
+  answerOfferPage,
+  loadOfferPage,
+  noOfferAnswerResponse,
+  noOfferPageResponse,
+  withFormAction,
+} from "../http/offer-page.server";
 import { proxiedRequest } from "../shopify/app-proxy.server";
 
 export const meta = offerPageMeta;
@@ -20,7 +32,9 @@ export const ErrorBoundary = OfferErrorPage;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop, pathPrefix } = await proxiedRequest(request);
   const token = params.token ?? "";
-  const page = (await isOfferOfShop(prisma, token, shop)) ? await loadOfferPage(token, request) : noOfferPageResponse(request);
+  const page = (await isOfferOfShop(prisma, token, shop))
+    ? await loadOfferPage(token, request)
+    : noOfferPageResponse(request);
   return withFormAction(page, `${pathPrefix}/offers/${encodeURIComponent(token)}`);
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveWebhook, rejectNonPost } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, "fulfillment_events/create");
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, "fulfillment_events/create");
 
 export const loader = rejectNonPost;

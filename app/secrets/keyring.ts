@@ -16,13 +16,25 @@ export class KeyError extends Error {}
  *  digest of it, so a sealed value says which key opens it without saying anything of the key. */
 export function parseKey(text: string): Key {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : /^[A-Za-z0-9+/]{43}=?$/.test(trimmed) ? Buffer.from(trimmed, "base64") : null;
-  if (!bytes || bytes.length !== 32) throw new KeyError("must be 32 random bytes as base64 (openssl rand -base64 32) or 64 hex digits");
+  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, "hex")
+    : /^[A-Za-z0-9+/]{43}=?$/.test(trimmed)
+      ? Buffer.from(trimmed, "base64")
+      : null;
+  if (!bytes || bytes.length !== 32)
+    throw new KeyError("must be 32 random bytes as base64 (openssl rand -base64 32) or 64 hex digits");
   return { id: createHash("sha256").update(bytes).digest("hex").slice(0, 8), bytes };
 }
 
 export function makeKeyring(current: string, previous = ""): Keyring {
-  return { current: parseKey(current), previous: previous.split(",").map((k) => k.trim()).filter(Boolean).map(parseKey) };
+  return {
+    current: parseKey(current),
+    previous: previous
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map(parseKey),
+  };
 }
 
 export function seal(keyring: Keyring, secret: string): string {
@@ -43,18 +55,25 @@ export function open(keyring: Keyring, sealed: string): string {
   if (parts.length !== 4) throw new SecretUnreadable("not a sealed secret");
   const [id, iv, body, tag] = parts;
   const key = [keyring.current, ...keyring.previous].find((k) => k.id === id);
-  if (!key) throw new SecretUnreadable(`sealed with key ${id}, which is neither ENCRYPTION_KEY nor in ENCRYPTION_KEYS_PREVIOUS`);
+  if (!key)
+    throw new SecretUnreadable(
+      `sealed with key ${id}, which is neither ENCRYPTION_KEY nor in ENCRYPTION_KEYS_PREVIOUS`,
+    );
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(id));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     throw new SecretUnreadable(`sealed with key ${id}, but it does not open with it (altered?)`);
   }
 }
 
 /** Whether a stored value should be sealed again: plain text, or sealed by a key other than the current. */
-export const needsResealing = (keyring: Keyring, sealed: string) => !sealed.startsWith(`${PREFIX}${keyring.current.id}:`);
+export const needsResealing = (keyring: Keyring, sealed: string) =>
+  !sealed.startsWith(`${PREFIX}${keyring.current.id}:`);
 
-export const reseal = (keyring: Keyring, sealed: string) => (needsResealing(keyring, sealed) ? seal(keyring, open(keyring, sealed)) : sealed);
+export const reseal = (keyring: Keyring, sealed: string) =>
+  needsResealing(keyring, sealed) ? seal(keyring, open(keyring, sealed)) : sealed;

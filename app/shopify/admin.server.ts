@@ -4,7 +4,8 @@ import { createAdminClient, ShopifyAdminError, type AdminClient } from "./client
 
 /** The Admin client for a stored session (routes and jobs alike). */
 export function adminClientFor(session: Pick<Session, "shop" | "accessToken">): AdminClient {
-  if (!session.accessToken) throw new Error(`No access token for ${session.shop}: the app must be opened once to install`);
+  if (!session.accessToken)
+    throw new Error(`No access token for ${session.shop}: the app must be opened once to install`);
   return createAdminClient({ shop: session.shop, accessToken: session.accessToken });
 }
 
@@ -20,7 +21,10 @@ export async function adminClientForShop(shop: string): Promise<AdminClient> {
  * accepts (the app was reinstalled, the token revoked) is dropped and exchanged anew from the
  * request's session token, once; `work` is retried with the new one.
  */
-export async function withAdmin<T>(request: Request, work: (admin: AdminClient, session: Session) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(
+  request: Request,
+  work: (admin: AdminClient, session: Session) => Promise<T>,
+): Promise<T> {
   const { session } = await authenticate.admin(request);
   try {
     return await work(adminClientFor(session), session);

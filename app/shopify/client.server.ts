@@ -8,7 +8,9 @@ import pRetry, { AbortError } from "p-retry";
 import { API_VERSION } from "./api-version";
 
 export type ThrottleStatus = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
-type CostExtension = { cost?: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus } };
+type CostExtension = {
+  cost?: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus };
+};
 type GraphQLErrorShape = { message: string; extensions?: { code?: string } & Record<string, unknown> };
 
 /** Shopify answered with GraphQL errors (or a non-retryable HTTP error): shown, never swallowed. */
@@ -65,9 +67,12 @@ export type AdminDocument = keyof AdminOperations & string;
 type Generated<D extends AdminDocument> = AdminOperations[D] extends { return: infer R } ? R : never;
 /** A mutation's payloads are never null: Shopify leaves one null only alongside errors, and the
  *  client throws for those (and for a null payload without them, see `attempt`). */
-export type ResultOf<D extends AdminDocument> =
-  D extends keyof AdminMutations ? { [K in keyof Generated<D>]: NonNullable<Generated<D>[K]> } : Generated<D>;
-export type VariablesOf<D extends AdminDocument> = AdminOperations[D] extends { variables: infer V } ? V : never;
+export type ResultOf<D extends AdminDocument> = D extends keyof AdminMutations
+  ? { [K in keyof Generated<D>]: NonNullable<Generated<D>[K]> }
+  : Generated<D>;
+export type VariablesOf<D extends AdminDocument> = AdminOperations[D] extends { variables: infer V }
+  ? V
+  : never;
 /** Variables may be left out when the document needs none. */
 type VariablesArgument<D extends AdminDocument> =
   Record<never, never> extends VariablesOf<D> ? [variables?: VariablesOf<D>] : [variables: VariablesOf<D>];
@@ -78,7 +83,8 @@ export type AdminClient = {
   request<D extends AdminDocument>(document: D, ...variables: VariablesArgument<D>): Promise<ResultOf<D>>;
 };
 
-const operationName = (document: string) => document.match(/\b(?:query|mutation)\s+(\w+)/)?.[1] ?? "anonymous";
+const operationName = (document: string) =>
+  document.match(/\b(?:query|mutation)\s+(\w+)/)?.[1] ?? "anonymous";
 const isMutation = (document: string) => /^\s*(?:#graphql\s+)?mutation\b/.test(document);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -120,15 +126,21 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     const errors = (response.errors ?? []) as GraphQLErrorShape[];
     if (errors.some((e) => e.extensions?.code === "THROTTLED") && cost) {
       const missing = cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable;
-      throw new Throttled(Math.max(missing, 0) / cost.throttleStatus.restoreRate * 1000);
+      throw new Throttled((Math.max(missing, 0) / cost.throttleStatus.restoreRate) * 1000);
     }
     if (errors.length) {
-      throw new AbortError(new ShopifyAdminError(`${name}: ${errors.map((e) => e.message).join("; ")}`, name, errors));
+      throw new AbortError(
+        new ShopifyAdminError(`${name}: ${errors.map((e) => e.message).join("; ")}`, name, errors),
+      );
     }
     const data = (response.data ?? {}) as Record<string, unknown>;
-    const nullPayloads = isMutation(document) ? Object.keys(data).filter((field) => data[field] === null) : [];
+    const nullPayloads = isMutation(document)
+      ? Object.keys(data).filter((field) => data[field] === null)
+      : [];
     if (nullPayloads.length) {
-      throw new AbortError(new ShopifyAdminError(`${name}: Shopify answered no ${nullPayloads.join(", ")} and no error`, name));
+      throw new AbortError(
+        new ShopifyAdminError(`${name}: Shopify answered no ${nullPayloads.join(", ")} and no error`, name),
+      );
     }
     return response.data as T;
   }
@@ -153,9 +165,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         },
       ).catch((error) => {
         if (error instanceof Throttled) {
-          throw new ShopifyAdminError(`${operationName(document)}: still throttled after ${retries} retries`, operationName(document), [
-            { message: "Throttled", extensions: { code: "THROTTLED" } },
-          ]);
+          throw new ShopifyAdminError(
+            `${operationName(document)}: still throttled after ${retries} retries`,
+            operationName(document),
+            [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+          );
         }
         throw error;
       });

@@ -4,7 +4,11 @@
 // admin — where the library's own redirects go (re-authentication, billing confirmation).
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
-export function exitIframeDestinationAllowed(destination: string | null, appUrl: string, shop: string | null): boolean {
+export function exitIframeDestinationAllowed(
+  destination: string | null,
+  appUrl: string,
+  shop: string | null,
+): boolean {
   if (!destination) return false;
   const app = new URL(appUrl);
   let target: URL;
@@ -19,5 +23,9 @@ export function exitIframeDestinationAllowed(destination: string | null, appUrl:
   if (target.protocol !== "https:" || target.port) return false;
   if (target.hostname === "admin.shopify.com") return true;
   // The shop's own admin: the shop the request is about when it names one.
-  return SHOP_DOMAIN.test(target.hostname) && (!shop || target.hostname === shop.toLowerCase()) && /^\/admin(\/|$)/.test(target.pathname);
+  return (
+    SHOP_DOMAIN.test(target.hostname) &&
+    (!shop || target.hostname === shop.toLowerCase()) &&
+    /^\/admin(\/|$)/.test(target.pathname)
+  );
 }

@@ -32,12 +32,18 @@ export async function probeInstallation(prisma: PrismaClient, shop: string): Pro
       const { session } = await shopifyLibrary.auth.refreshToken({ shop, refreshToken: stored.refreshToken });
       await prisma.session.update({
         where: { id },
-        data: { accessToken: session.accessToken!, expires: session.expires ?? null, refreshToken: session.refreshToken ?? null, refreshTokenExpires: session.refreshTokenExpires ?? null },
+        data: {
+          accessToken: session.accessToken!,
+          expires: session.expires ?? null,
+          refreshToken: session.refreshToken ?? null,
+          refreshTokenExpires: session.refreshTokenExpires ?? null,
+        },
       });
       accessToken = session.accessToken!;
     } catch (error) {
       // invalid_grant: Shopify no longer honours the refresh token (revoked with the app).
-      if (error instanceof HttpResponseError && (error.response.code === 400 || error.response.code === 401)) return { state: "revoked" };
+      if (error instanceof HttpResponseError && (error.response.code === 400 || error.response.code === 401))
+        return { state: "revoked" };
       throw error;
     }
   }

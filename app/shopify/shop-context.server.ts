@@ -8,7 +8,13 @@ import type { AdminClient } from "./client.server";
 import { ShopSummaryQuery } from "./documents/shop";
 
 /** `locale`: how the shop's region writes dates, in English ("en-ES"): see domain/dates.ts. */
-export type ShopContext = { shopName: string; timezone: string; locale: string; currency: string; offerLinkBase: string };
+export type ShopContext = {
+  shopName: string;
+  timezone: string;
+  locale: string;
+  currency: string;
+  offerLinkBase: string;
+};
 
 // A shop's name, time zone and currency change rarely; every page drawn need not ask Shopify.
 const known = new LRUCache<string, ShopContext>({ max: 10_000, ttl: 5 * 60_000 });
@@ -25,8 +31,15 @@ export async function shopContext(admin: AdminClient, { fresh = false } = {}): P
 
 async function fetchShopContext(admin: AdminClient): Promise<ShopContext> {
   const { shop } = await admin.request(ShopSummaryQuery);
-  const offerLinkBase = env.OFFER_LINKS === "direct"
-    ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers`
-    : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
-  return { shopName: shop.name, timezone: shop.ianaTimezone, locale: shopLocale(shop.shopAddress?.countryCodeV2), currency: shop.currencyCode, offerLinkBase };
+  const offerLinkBase =
+    env.OFFER_LINKS === "direct"
+      ? `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/offers`
+      : `${shop.primaryDomain.url.replace(/\/$/, "")}/apps/makegood/offers`;
+  return {
+    shopName: shop.name,
+    timezone: shop.ianaTimezone,
+    locale: shopLocale(shop.shopAddress?.countryCodeV2),
+    currency: shop.currencyCode,
+    offerLinkBase,
+  };
 }

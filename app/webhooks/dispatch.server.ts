@@ -35,7 +35,11 @@ export function dispatcherFor(env: QueueEnv): (events: RecordedEvent[]) => void 
       // A lost send is not lost work: the sweep finds the event in the inbox (queue.server.ts).
       webhookQueue(env.DATABASE_URL)
         .then((queue) => queue.enqueueRecorded(events))
-        .catch((error) => console.error(JSON.stringify({ event: "webhook_enqueue_failed", count: events.length, error: String(error) })));
+        .catch((error) =>
+          console.error(
+            JSON.stringify({ event: "webhook_enqueue_failed", count: events.length, error: String(error) }),
+          ),
+        );
     };
   }
   // WEBHOOK_WORKER=off: no worker here to nudge; the one in its own process polls the inbox.

@@ -9,9 +9,27 @@ import type { IncomingWebhook, RecordOutcome } from "./inbox.server";
 /** An event the inbox took for the first time. */
 export type RecordedEvent = { id: string; shop: string; resourceId: string | null };
 
-type Waiting = { event: IncomingWebhook; resolve(outcome: RecordOutcome): void; reject(error: unknown): void };
+type Waiting = {
+  event: IncomingWebhook;
+  resolve(outcome: RecordOutcome): void;
+  reject(error: unknown): void;
+};
 
-const COLUMNS = ["id", "shop", "topic", "eventKey", "webhookId", "apiVersion", "triggeredAt", "payload", "receivedAt", "status", "attempts", "resourceId", "nextAttemptAt"];
+const COLUMNS = [
+  "id",
+  "shop",
+  "topic",
+  "eventKey",
+  "webhookId",
+  "apiVersion",
+  "triggeredAt",
+  "payload",
+  "receivedAt",
+  "status",
+  "attempts",
+  "resourceId",
+  "nextAttemptAt",
+];
 const eventKey = (e: IncomingWebhook) => e.eventId || e.webhookId;
 
 export class InboxWriter {
@@ -73,9 +91,19 @@ export class InboxWriter {
     const rows = events.map((e) => {
       const triggeredAt = e.triggeredAt ? new Date(e.triggeredAt) : null;
       const row = [
-        randomUUID(), e.shop, e.topic, eventKey(e), e.webhookId, e.apiVersion,
+        randomUUID(),
+        e.shop,
+        e.topic,
+        eventKey(e),
+        e.webhookId,
+        e.apiVersion,
         triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
-        e.rawBody, now, "pending", 0, e.resourceId ?? null, now,
+        e.rawBody,
+        now,
+        "pending",
+        0,
+        e.resourceId ?? null,
+        now,
       ];
       const placeholders = row.map((value) => {
         values.push(value);

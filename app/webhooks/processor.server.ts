@@ -4,7 +4,6 @@
 import type { PrismaClient, WebhookEvent } from "@prisma/client";
 import type { Tx } from "../db/types";
 
-
 export type HandledEvent = {
   shop: string;
   topic: string;
@@ -54,16 +53,29 @@ export function scopeFilter(scope: EventScope | undefined) {
 export const scopeKey = (s: EventScope) => (s.resourceId ? `${s.shop}|${s.resourceId}` : s.eventId);
 
 /** `refused`: a check said no; the event is kept with the reason, never retried on its own. */
-export type BatchOutcome = { processed: number; failed: number; dead: number; refused: number; deferred: number };
+export type BatchOutcome = {
+  processed: number;
+  failed: number;
+  dead: number;
+  refused: number;
+  deferred: number;
+};
 
-const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId" | "id">) => scopeKey({ shop: e.shop, resourceId: e.resourceId, eventId: e.id });
+const resourceKey = (e: Pick<WebhookEvent, "shop" | "resourceId" | "id">) =>
+  scopeKey({ shop: e.shop, resourceId: e.resourceId, eventId: e.id });
 
 export async function processInbox(
   prisma: PrismaClient,
   handlers: Record<string, TopicHandler>,
   options: ProcessorOptions = {},
 ): Promise<BatchOutcome> {
-  const { maxAttempts = 8, baseDelayMs = 1000, batchSize = 100, now = () => new Date(), provider = "sqlite" } = options;
+  const {
+    maxAttempts = 8,
+    baseDelayMs = 1000,
+    batchSize = 100,
+    now = () => new Date(),
+    provider = "sqlite",
+  } = options;
   const scoped = scopeFilter(options.scope);
   const outcome: BatchOutcome = { processed: 0, failed: 0, dead: 0, refused: 0, deferred: 0 };
   const at = now();
@@ -97,14 +109,26 @@ async function processEvent(
   prisma: PrismaClient,
   handlers: Record<string, TopicHandler>,
   event: WebhookEvent,
-  { maxAttempts, baseDelayMs, at, provider }: { maxAttempts: number; baseDelayMs: number; at: Date; provider: "sqlite" | "postgresql" },
+  {
+    maxAttempts,
+    baseDelayMs,
+    at,
+    provider,
+  }: { maxAttempts: number; baseDelayMs: number; at: Date; provider: "sqlite" | "postgresql" },
 ): Promise<"processed" | "failed" | "dead" | "refused" | "taken"> {
   try {
     const entry = handlers[event.topic];
     if (!entry) throw new PermanentWebhookError(`no handler for topic ${event.topic}`);
-    const { check, apply: handler } = typeof entry === "function" ? { check: undefined, apply: entry } : entry;
+    const { check, apply: handler } =
+      typeof entry === "function" ? { check: undefined, apply: entry } : entry;
     const payload = JSON.parse(event.payload) as unknown;
-    const handled: HandledEvent = { shop: event.shop, topic: event.topic, payload, triggeredAt: event.triggeredAt, eventKey: event.eventKey };
+    const handled: HandledEvent = {
+      shop: event.shop,
+      topic: event.topic,
+      payload,
+      triggeredAt: event.triggeredAt,
+      eventKey: event.eventKey,
+    };
     const refusal = check ? await check(prisma, handled) : null;
     if (refusal) return refuse(prisma, event, refusal, at);
     const taken = await prisma.$transaction(async (tx) => {
@@ -136,27 +160,56 @@ async function processEvent(
     } catch (bookkeeping) {
       // The database itself refused the write (unreachable, or locked past its timeout): the event
       // keeps its state and is taken again by the next pass; its resource's later events wait for it.
-      console.error(JSON.stringify({ event: "webhook_bookkeeping_failed", id: event.id, shop: event.shop, topic: event.topic, error: String(error), bookkeeping: String(bookkeeping) }));
+      console.error(
+        JSON.stringify({
+          event: "webhook_bookkeeping_failed",
+          id: event.id,
+          shop: event.shop,
+          topic: event.topic,
+          error: String(error),
+          bookkeeping: String(bookkeeping),
+        }),
+      );
       return "failed";
     }
-    console.error(JSON.stringify({ event: dead ? "webhook_dead" : "webhook_failed", id: event.id, shop: event.shop, topic: event.topic, attempts, error: String(error) }));
+    console.error(
+      JSON.stringify({
+        event: dead ? "webhook_dead" : "webhook_failed",
+        id: event.id,
+        shop: event.shop,
+        topic: event.topic,
+        attempts,
+        error: String(error),
+      }),
+    );
     return dead ? "dead" : "failed";
   }
 }
 
 /** Keeps the event, not applied, with the reason: `webhooks list --status refused` shows it. */
-async function refuse(prisma: PrismaClient, event: WebhookEvent, reason: string, at: Date): Promise<"refused" | "taken"> {
+async function refuse(
+  prisma: PrismaClient,
+  event: WebhookEvent,
+  reason: string,
+  at: Date,
+): Promise<"refused" | "taken"> {
   const claim = await prisma.webhookEvent.updateMany({
     where: { id: event.id, status: event.status, attempts: event.attempts },
     data: { status: "refused", processedAt: at, attempts: { increment: 1 }, lastError: reason },
   });
   if (claim.count === 0) return "taken";
-  console.error(JSON.stringify({ event: "webhook_refused", id: event.id, shop: event.shop, topic: event.topic, reason }));
+  console.error(
+    JSON.stringify({ event: "webhook_refused", id: event.id, shop: event.shop, topic: event.topic, reason }),
+  );
   return "refused";
 }
 
 /** Puts events back in line: one by id, or every dead one. Returns how many. */
-export async function replayEvents(prisma: PrismaClient, which: { id: string } | { dead: true }, now = new Date()) {
+export async function replayEvents(
+  prisma: PrismaClient,
+  which: { id: string } | { dead: true },
+  now = new Date(),
+) {
   const where = "id" in which ? { id: which.id } : { status: "dead" };
   const { count } = await prisma.webhookEvent.updateMany({
     where,

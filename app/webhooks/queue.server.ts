@@ -11,7 +11,13 @@ import PgBoss from "pg-boss";
 import type { PrismaClient } from "@prisma/client";
 import { webhookHandlers } from "./handlers";
 import type { RecordedEvent } from "./inbox-writer.server";
-import { processInbox, scopeFilter, scopeKey, type EventScope, type ProcessorOptions } from "./processor.server";
+import {
+  processInbox,
+  scopeFilter,
+  scopeKey,
+  type EventScope,
+  type ProcessorOptions,
+} from "./processor.server";
 
 export const APPLY_QUEUE = "webhook-apply";
 export const SWEEP_QUEUE = "webhook-sweep";
@@ -19,17 +25,33 @@ export const SWEEP_QUEUE = "webhook-sweep";
 const SWEEP_AFTER_MS = 30_000;
 const JOB_BATCH = 50;
 
-export type QueueWorkerOptions = { workers?: number; processor?: ProcessorOptions; afterBatch?: () => Promise<unknown> };
+export type QueueWorkerOptions = {
+  workers?: number;
+  processor?: ProcessorOptions;
+  afterBatch?: () => Promise<unknown>;
+};
 
 export class WebhookQueue {
   private constructor(private boss: PgBoss) {}
 
   static async connect(databaseUrl: string): Promise<WebhookQueue> {
-    const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, application_name: "makegood-webhooks" });
-    boss.on("error", (error) => console.error(JSON.stringify({ event: "webhook_queue_error", error: String(error) })));
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: "pgboss",
+      max: 4,
+      application_name: "makegood-webhooks",
+    });
+    boss.on("error", (error) =>
+      console.error(JSON.stringify({ event: "webhook_queue_error", error: String(error) })),
+    );
     await boss.start();
     // Both idempotent: every process that starts may create them.
-    await boss.createQueue(APPLY_QUEUE, { name: APPLY_QUEUE, retryLimit: 3, retryDelay: 1, retryBackoff: true });
+    await boss.createQueue(APPLY_QUEUE, {
+      name: APPLY_QUEUE,
+      retryLimit: 3,
+      retryDelay: 1,
+      retryBackoff: true,
+    });
     await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton", retryLimit: 0 });
     return new WebhookQueue(boss);
   }
@@ -37,7 +59,13 @@ export class WebhookQueue {
   /** One job per recorded event; `startAfter` for an event that waits for its retry. */
   async enqueue(events: (EventScope & { startAfter?: Date })[]) {
     if (events.length === 0) return;
-    await this.boss.insert(events.map(({ startAfter, ...scope }) => ({ name: APPLY_QUEUE, data: scope, ...(startAfter ? { startAfter } : {}) })));
+    await this.boss.insert(
+      events.map(({ startAfter, ...scope }) => ({
+        name: APPLY_QUEUE,
+        data: scope,
+        ...(startAfter ? { startAfter } : {}),
+      })),
+    );
   }
 
   /** Jobs for what the inbox writer just recorded. */
@@ -51,14 +79,18 @@ export class WebhookQueue {
     // pg-boss pauses a polling interval after every fetch, so each loop takes jobs in batches;
     // a batch's jobs for one resource are one piece of work.
     for (let i = 0; i < workers; i++) {
-      await this.boss.work<EventScope>(APPLY_QUEUE, { batchSize: JOB_BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        const scopes = new Map(jobs.map((job) => [scopeKey(job.data), job.data]));
-        for (const scope of scopes.values()) {
-          await processInbox(prisma, webhookHandlers, { ...options, scope });
-          await this.enqueue(await retriesOf(prisma, scope));
-        }
-        await afterBatch?.();
-      });
+      await this.boss.work<EventScope>(
+        APPLY_QUEUE,
+        { batchSize: JOB_BATCH, pollingIntervalSeconds: 0.5 },
+        async (jobs) => {
+          const scopes = new Map(jobs.map((job) => [scopeKey(job.data), job.data]));
+          for (const scope of scopes.values()) {
+            await processInbox(prisma, webhookHandlers, { ...options, scope });
+            await this.enqueue(await retriesOf(prisma, scope));
+          }
+          await afterBatch?.();
+        },
+      );
     }
     await this.boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       await this.enqueue(await strandedEvents(prisma, new Date(Date.now() - SWEEP_AFTER_MS)));
@@ -81,7 +113,12 @@ async function retriesOf(prisma: PrismaClient, scope: EventScope) {
     orderBy: { nextAttemptAt: "asc" },
     take: 1,
   });
-  return failed.map((e) => ({ shop: e.shop, resourceId: e.resourceId, eventId: e.id, startAfter: e.nextAttemptAt }));
+  return failed.map((e) => ({
+    shop: e.shop,
+    resourceId: e.resourceId,
+    eventId: e.id,
+    startAfter: e.nextAttemptAt,
+  }));
 }
 
 /** Due events recorded (or due again) before `dueBefore`: one job per resource brings them all. */

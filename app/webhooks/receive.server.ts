@@ -24,7 +24,14 @@ export async function receiveWebhook(
   if (request.method !== "POST") return rejectNonPost();
   const body = await readTextWithin(request, BODY_LIMITS.webhook);
   if (!body.ok) {
-    console.error(JSON.stringify({ event: "webhook_too_large", topic, shop: request.headers.get("x-shopify-shop-domain"), declared: request.headers.get("content-length") }));
+    console.error(
+      JSON.stringify({
+        event: "webhook_too_large",
+        topic,
+        shop: request.headers.get("x-shopify-shop-domain"),
+        declared: request.headers.get("content-length"),
+      }),
+    );
     return body.response;
   }
   const rawBody = body.value;
@@ -45,7 +52,11 @@ export async function receiveWebhook(
     return webhook.reject;
   }
 
-  const outcome = await inbox.record({ ...webhook, resourceId: resourceOf(webhook.topic, webhook.payload), rawBody });
+  const outcome = await inbox.record({
+    ...webhook,
+    resourceId: resourceOf(webhook.topic, webhook.payload),
+    rawBody,
+  });
   // Applied off the request (the inbox writer hands new events to the worker or queue).
   if (outcome === "recorded" && afterRecord) await afterRecord(webhook);
   return new Response(null, { status: 200 });

@@ -1,7 +1,8 @@
 // What a webhook is about, so the processor applies one resource's events in Shopify's order:
 // everything about an order (its edits, fulfillments and carrier events) shares the order's id.
 type Body = Record<string, unknown>;
-const orderGid = (id: unknown) => (typeof id === "number" || typeof id === "string" ? `gid://shopify/Order/${id}` : null);
+const orderGid = (id: unknown) =>
+  typeof id === "number" || typeof id === "string" ? `gid://shopify/Order/${id}` : null;
 
 export function resourceOf(topic: string, payload: unknown): string | null {
   const body = (payload ?? {}) as Body;
@@ -21,7 +22,9 @@ export function resourceOf(topic: string, payload: unknown): string | null {
       return typeof id === "string" ? id : null;
     }
     case "inventory_levels/update":
-      return body.inventory_item_id != null && body.location_id != null ? `inventory:${body.inventory_item_id}@${body.location_id}` : null;
+      return body.inventory_item_id != null && body.location_id != null
+        ? `inventory:${body.inventory_item_id}@${body.location_id}`
+        : null;
     default:
       return null;
   }

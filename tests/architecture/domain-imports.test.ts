@@ -10,15 +10,18 @@ const app = path.join(root, "app");
 const FORBIDDEN_DIRS = ["routes", "jobs"].map((dir) => path.join(app, dir));
 
 /** Every specifier a module names: imports, re-exports, `import type` and `import()` alike. */
-const specifiersOf = (source: string) => ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+const specifiersOf = (source: string) =>
+  ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
 
 /** Why importing `specifier` from `file` crosses a layer the domain must not reach, or null. */
 function forbidden(file: string, specifier: string): string | null {
   if (specifier === "@remix-run" || specifier.startsWith("@remix-run/")) return "Remix";
   // "~/…" is the app directory, as Remix's templates alias it.
-  const target = specifier.startsWith("~/") ? path.join(app, specifier.slice(2))
-    : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier)
-    : null;
+  const target = specifier.startsWith("~/")
+    ? path.join(app, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(file), specifier)
+      : null;
   if (!target) return null;
   const dir = FORBIDDEN_DIRS.find((d) => target === d || target.startsWith(d + path.sep));
   return dir ? path.relative(root, dir) : null;

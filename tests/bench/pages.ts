@@ -30,47 +30,70 @@ async function main() {
     // down the list), and one opened again and again (a merchant working on it).
     const names: string[] = [];
     for (let i = 0; i <= RUNS; i++) {
-      const played = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/${i ? "oversold" : "expired-last-unit"}?shop=${SHOP}`, { method: "POST" });
+      const played = await fetch(
+        `${launcher.sandboxUrl}/sandbox/scenarios/${i ? "oversold" : "expired-last-unit"}?shop=${SHOP}`,
+        { method: "POST" },
+      );
       names.push(((await played.json()) as { order: { name: string } }).order.name);
     }
     // They exist once the app's worker has applied the orders and checked their stock.
     let incidentPaths: string[] = [];
     for (let i = 0; i < 60 && incidentPaths.length <= RUNS; i++) {
       const page = await browser.newPage({ userAgent: BROWSER_UA });
-      await page.goto(`${launcher.openUrl}&path=${encodeURIComponent("/app/incidents?types=stock_mismatch")}`, { waitUntil: "networkidle" });
+      await page.goto(
+        `${launcher.openUrl}&path=${encodeURIComponent("/app/incidents?types=stock_mismatch")}`,
+        { waitUntil: "networkidle" },
+      );
       const links = await page.getByRole("link", { name: /^#\d+$/ }).all();
-      incidentPaths = (await Promise.all(links.map((l) => l.getAttribute("href")))).filter((h): h is string => !!h);
+      incidentPaths = (await Promise.all(links.map((l) => l.getAttribute("href")))).filter(
+        (h): h is string => !!h,
+      );
       if (incidentPaths.length <= RUNS) await page.waitForTimeout(500);
       await page.close();
     }
-    if (incidentPaths.length <= RUNS) throw new Error(`only ${incidentPaths.length} of ${RUNS + 1} stock incidents showed (orders ${names.join(", ")})`);
+    if (incidentPaths.length <= RUNS)
+      throw new Error(
+        `only ${incidentPaths.length} of ${RUNS + 1} stock incidents showed (orders ${names.join(", ")})`,
+      );
 
     const measure = async (path: string): Promise<Vitals> => {
-      const context = await browser.newContext({ userAgent: BROWSER_UA, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        userAgent: BROWSER_UA,
+        viewport: { width: 1280, height: 900 },
+      });
       const page = await context.newPage();
       await page.goto(`${launcher.openUrl}&path=${encodeURIComponent(path)}`, { waitUntil: "networkidle" });
       // Both observers replay what happened since the navigation began (buffered), then watch a
       // second more for late shifts.
-      const vitals = await page.evaluate(() => new Promise<{ lcp: number; cls: number; element: string }>((resolve) => {
-        let lcp = 0;
-        let cls = 0;
-        let element = "";
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
-            lcp = e.startTime;
-            element = `${e.element?.tagName.toLowerCase() ?? "?"} "${(e.element?.textContent ?? "").slice(0, 40)}"`;
-          }
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) cls += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve({ lcp, cls, element }), 1000);
-      }));
+      const vitals = await page.evaluate(
+        () =>
+          new Promise<{ lcp: number; cls: number; element: string }>((resolve) => {
+            let lcp = 0;
+            let cls = 0;
+            let element = "";
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
+                lcp = e.startTime;
+                element = `${e.element?.tagName.toLowerCase() ?? "?"} "${(e.element?.textContent ?? "").slice(0, 40)}"`;
+              }
+            }).observe({ type: "largest-contentful-paint", buffered: true });
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as (PerformanceEntry & {
+                value: number;
+                hadRecentInput: boolean;
+              })[])
+                if (!e.hadRecentInput) cls += e.value;
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve({ lcp, cls, element }), 1000);
+          }),
+      );
       await context.close();
       return vitals;
     };
 
-    console.log(`Page vitals over ${RUNS} cold loads each (Chromium ${browser.version()}, sandbox on localhost)`);
+    console.log(
+      `Page vitals over ${RUNS} cold loads each (Chromium ${browser.version()}, sandbox on localhost)`,
+    );
     let met = true;
     const report = (label: string, runs: Vitals[]) => {
       if (process.env.BENCH_VERBOSE) console.log(runs);
@@ -78,7 +101,9 @@ async function main() {
       const cls = runs.map((r) => r.cls);
       const ok = percentile(lcp, 75) <= LCP_TARGET_MS && Math.max(...cls) <= CLS_TARGET;
       met &&= ok;
-      console.log(`  ${label.padEnd(24)} LCP median ${Math.round(percentile(lcp, 50))} ms, p75 ${Math.round(percentile(lcp, 75))} ms, max ${Math.round(Math.max(...lcp))} ms · CLS max ${Math.max(...cls).toFixed(3)} · ${ok ? "target met" : "TARGET MISSED"}`);
+      console.log(
+        `  ${label.padEnd(24)} LCP median ${Math.round(percentile(lcp, 50))} ms, p75 ${Math.round(percentile(lcp, 75))} ms, max ${Math.round(Math.max(...lcp))} ms · CLS max ${Math.max(...cls).toFixed(3)} · ${ok ? "target met" : "TARGET MISSED"}`,
+      );
     };
     const [first, ...others] = incidentPaths;
     await measure("/app"); // the first load of the server compiles and caches; not counted
@@ -92,7 +117,9 @@ async function main() {
     await measure(first);
     for (let i = 0; i < RUNS; i++) reopened.push(await measure(first));
     report("incident, opened again", reopened);
-    console.log(`  (targets: LCP p75 ≤ ${LCP_TARGET_MS} ms, CLS ≤ ${CLS_TARGET}; the incident page's largest paint is its substitutes, read from Shopify after the page)`);
+    console.log(
+      `  (targets: LCP p75 ≤ ${LCP_TARGET_MS} ms, CLS ≤ ${CLS_TARGET}; the incident page's largest paint is its substitutes, read from Shopify after the page)`,
+    );
     console.log(met ? "Page targets met." : "Page targets MISSED.");
   } finally {
     await browser.close();

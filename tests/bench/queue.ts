@@ -6,7 +6,14 @@
 // once, against the targets. `npm test` proves the same property on four shops (queue.test.ts).
 import { stopProcess } from "../helpers/app-server";
 import { createTestDatabase } from "../helpers/database";
-import { inOrderOutcome, outcomeOf, recordNoisyLifecycles, startQueueWorker, unapplied, type QueueWorker } from "../helpers/queue-workers";
+import {
+  inOrderOutcome,
+  outcomeOf,
+  recordNoisyLifecycles,
+  startQueueWorker,
+  unapplied,
+  type QueueWorker,
+} from "../helpers/queue-workers";
 import { WebhookQueue } from "../../app/webhooks/queue.server";
 
 const SHOPS = 40;
@@ -33,7 +40,9 @@ try {
   const expected = await inOrderOutcome(db.prisma, "in-order.myshopify.com");
   const shops = Array.from({ length: SHOPS }, (_, n) => `queued-${n}.myshopify.com`);
   const { deliveries, events, rows } = await recordNoisyLifecycles(db.prisma, shops, COPIES, 11);
-  await queue.enqueue(rows.slice(UNSENT).map((e) => ({ shop: e.shop, resourceId: e.resourceId, eventId: e.id })));
+  await queue.enqueue(
+    rows.slice(UNSENT).map((e) => ({ shop: e.shop, resourceId: e.resourceId, eventId: e.id })),
+  );
 
   const start = performance.now();
   workers.push(startQueueWorker(db), startQueueWorker(db));
@@ -47,14 +56,22 @@ try {
   const drained = seconds(start);
   const recovery = seconds(restart);
 
-  const inbox = await db.prisma.webhookEvent.findMany({ where: { shop: { in: shops } }, select: { attempts: true, status: true } });
+  const inbox = await db.prisma.webhookEvent.findMany({
+    where: { shop: { in: shops } },
+    select: { attempts: true, status: true },
+  });
   const twice = inbox.filter((e) => e.status !== "processed" || e.attempts !== 1).length;
   let differing = 0;
-  for (const shop of shops) if (JSON.stringify(await outcomeOf(db.prisma, shop)) !== JSON.stringify(expected)) differing++;
+  for (const shop of shops)
+    if (JSON.stringify(await outcomeOf(db.prisma, shop)) !== JSON.stringify(expected)) differing++;
 
   const mark = (met: boolean) => (met ? "met   " : "MISSED");
-  console.log(`pg-boss queue: ${deliveries} deliveries of ${events} events (${SHOPS} shops × ${COPIES} copies), ${UNSENT} events without a job`);
-  console.log(`  killed worker 1 at ${killedAt.toFixed(1)} s with ${leftAtKill} events left; worker 3 drained them in ${recovery.toFixed(1)} s`);
+  console.log(
+    `pg-boss queue: ${deliveries} deliveries of ${events} events (${SHOPS} shops × ${COPIES} copies), ${UNSENT} events without a job`,
+  );
+  console.log(
+    `  killed worker 1 at ${killedAt.toFixed(1)} s with ${leftAtKill} events left; worker 3 drained them in ${recovery.toFixed(1)} s`,
+  );
   console.log(`  drained in ${drained.toFixed(1)} s, ${(events / drained).toFixed(1)} events/s`);
   console.log(`${mark(drained <= DRAIN_TARGET_S)} drain ≤ ${DRAIN_TARGET_S} s (${drained.toFixed(1)} s)`);
   console.log(`${mark(twice === 0)} every event applied exactly once (${twice} not)`);

@@ -5,14 +5,35 @@ import { composeMessage, type MessageInput } from "../../app/domain/notification
 
 /** Intl puts no-break spaces between amount and currency, and before AM/PM. */
 const plain = (s: string) => s.replace(/\u00a0|\u202f/g, " ");
-const read = (m: { subject: string; text: string; html: string }) => ({ subject: m.subject, text: plain(m.text), html: plain(m.html) });
+const read = (m: { subject: string; text: string; html: string }) => ({
+  subject: m.subject,
+  text: plain(m.text),
+  html: plain(m.html),
+});
 
 // Sunday 15 March 2026, 14:00 in Madrid.
 const answerBy = new Date("2026-03-15T13:00:00Z");
-const compose = (over: Partial<MessageInput>) => read(composeMessage({
-  kind: "acknowledge", locale: "en", shop: "Farmacia Demo", order: "#1031", type: "stock_mismatch", customerName: "Ana", answerBy, timezone: "Europe/Madrid", ...over,
-}));
-const code = { code: "SORRY-1031-AB2C", percentage: null, amount: null, currency: null, endsAt: new Date("2026-06-13T21:59:59Z") };
+const compose = (over: Partial<MessageInput>) =>
+  read(
+    composeMessage({
+      kind: "acknowledge",
+      locale: "en",
+      shop: "Farmacia Demo",
+      order: "#1031",
+      type: "stock_mismatch",
+      customerName: "Ana",
+      answerBy,
+      timezone: "Europe/Madrid",
+      ...over,
+    }),
+  );
+const code = {
+  code: "SORRY-1031-AB2C",
+  percentage: null,
+  amount: null,
+  currency: null,
+  endsAt: new Date("2026-06-13T21:59:59Z"),
+};
 
 describe("composeMessage", () => {
   it("acknowledges: what was seen, the answer-by moment in the shop's zone, one apology, the sign-off", () => {
@@ -30,7 +51,11 @@ describe("composeMessage", () => {
   });
 
   it("tells a cash-on-delivery customer both amounts in their money, in Romanian", () => {
-    const { subject, text } = compose({ locale: "ro", type: "cod_amount_mismatch", cod: { told: "45.00", due: "52.5", currency: "RON" } });
+    const { subject, text } = compose({
+      locale: "ro",
+      type: "cod_amount_mismatch",
+      cod: { told: "45.00", due: "52.5", currency: "RON" },
+    });
     expect(subject).toBe("Farmacia Demo: ne ocupăm deja — comanda dumneavoastră #1031");
     expect(text.split("\n\n")[1]).toBe(
       "Am văzut că curierul v-ar cere 52,50 RON la livrarea comenzii dumneavoastră #1031, nu 45,00 RON cât v-am comunicat; nu veți plăti mai mult de 45,00 RON. Lucrăm la asta și vă vom oferi o soluție până pe duminică, 15 martie 2026 la 14:00 (Ora Europei Centrale), fără să fie nevoie să ne întrebați.",
@@ -38,7 +63,12 @@ describe("composeMessage", () => {
   });
 
   it("apologises with a percentage code and, for a late order, the day it leaves", () => {
-    const { subject, text } = compose({ kind: "apology_code", type: "late_shipment", shipBy: new Date("2026-03-18T12:00:00Z"), code: { ...code, percentage: 12.5 } });
+    const { subject, text } = compose({
+      kind: "apology_code",
+      type: "late_shipment",
+      shipBy: new Date("2026-03-18T12:00:00Z"),
+      code: { ...code, percentage: 12.5 },
+    });
     expect(subject).toBe("Farmacia Demo: sorry about your order #1031 — a discount for the next one");
     expect(text.split("\n\n")).toEqual([
       "Hello Ana,",
@@ -50,7 +80,12 @@ describe("composeMessage", () => {
   });
 
   it("apologises with an amount off, in Spanish, with no ship date for an order that is not late", () => {
-    const { text } = compose({ kind: "apology_code", locale: "es", shipBy: new Date("2026-03-18T12:00:00Z"), code: { ...code, amount: "7.5", currency: "EUR" } });
+    const { text } = compose({
+      kind: "apology_code",
+      locale: "es",
+      shipBy: new Date("2026-03-18T12:00:00Z"),
+      code: { ...code, amount: "7.5", currency: "EUR" },
+    });
     expect(text.split("\n\n")).toEqual([
       "Hola Ana:",
       "Sentimos que uno de los artículos de tu pedido #1031 no se puede enviar tal cual. No tienes que pagar por nuestro error, así que te damos un 7,50 € de descuento en tu próximo pedido, solo para ti, hasta el sábado, 13 de junio de 2026.",
@@ -61,7 +96,9 @@ describe("composeMessage", () => {
 
   it("sends the merchant's own words as paragraphs, escaped in HTML, with their wording of the blocks", () => {
     const message = compose({
-      kind: "note", customerName: null, note: "  Your <b>parcel</b> & the gift:\nboth leave today.\n\n\nSee you soon!  ",
+      kind: "note",
+      customerName: null,
+      note: "  Your <b>parcel</b> & the gift:\nboth leave today.\n\n\nSee you soon!  ",
       overrides: { en: { "greeting.anonymous": "Dear customer,", signoff: "Ana, at {shop}" } },
     });
     expect(message).toEqual({

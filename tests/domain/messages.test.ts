@@ -3,16 +3,27 @@
 // and text made safe for HTML.
 import { describe, expect, it } from "vitest";
 import {
-  defaultText, escapeHtml, greetingFor, localeOf, LOCALES, MESSAGE_KEYS, t, type Overrides,
+  defaultText,
+  escapeHtml,
+  greetingFor,
+  localeOf,
+  LOCALES,
+  MESSAGE_KEYS,
+  t,
+  type Overrides,
 } from "../../app/domain/notifications/messages";
 
 const namesIn = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
 describe("message blocks", () => {
   it("fills in the {names} given and leaves any other as written", () => {
-    expect(t("en", "subject", { shop: "Farmacia Demo", order: "#1031" })).toBe("Farmacia Demo: about your order #1031");
+    expect(t("en", "subject", { shop: "Farmacia Demo", order: "#1031" })).toBe(
+      "Farmacia Demo: about your order #1031",
+    );
     expect(t("es", "subject", { shop: "Farmacia Demo" })).toBe("Farmacia Demo: sobre tu pedido {order}");
-    expect(t("ro", "choice.refund", { item: "Apă termală", amount: "8,90 EUR", extra: "x" })).toBe("Scoatem Apă termală din comandă și vă rambursăm 8,90 EUR");
+    expect(t("ro", "choice.refund", { item: "Apă termală", amount: "8,90 EUR", extra: "x" })).toBe(
+      "Scoatem Apă termală din comandă și vă rambursăm 8,90 EUR",
+    );
   });
 
   it("takes the merchant's wording of a block, in that language only, and the shipped one elsewhere", () => {
@@ -20,7 +31,9 @@ describe("message blocks", () => {
     expect(t("es", "apology", {}, overrides)).toBe("Perdona, de verdad.");
     expect(t("es", "signoff", { shop: "Farmacia Demo" }, overrides)).toBe("Ana, de Farmacia Demo");
     expect(t("es", "proposal", {}, overrides)).toBe(defaultText("es", "proposal"));
-    expect(t("en", "apology", {}, overrides)).toBe("We are sorry for the trouble, and thank you for your patience.");
+    expect(t("en", "apology", {}, overrides)).toBe(
+      "We are sorry for the trouble, and thank you for your patience.",
+    );
   });
 
   it("greets by first name, or without one when the order gives none", () => {
@@ -42,7 +55,9 @@ describe("message blocks", () => {
   });
 
   it("escapes what HTML would read as markup", () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
     expect(escapeHtml("Apă termală 150 ml")).toBe("Apă termală 150 ml");
   });
 
@@ -54,7 +69,10 @@ describe("message blocks", () => {
         const own = defaultText(locale, key);
         expect(own.trim(), `${locale} ${key}`).not.toBe("");
         expect(own, `${locale} ${key}`).not.toBe(english);
-        expect([...namesIn(own)].filter((name) => !namesIn(english).has(name)), `${locale} ${key}`).toEqual([]);
+        expect(
+          [...namesIn(own)].filter((name) => !namesIn(english).has(name)),
+          `${locale} ${key}`,
+        ).toEqual([]);
       }
     }
   });

@@ -40,8 +40,18 @@ describe.each(providers)("the index's deadline filter on %s", (provider) => {
             n++;
             await ctx.db.prisma.incident.create({
               data: {
-                shop: SHOP, orderId: `gid://shopify/Order/${n}`, orderName: `#${n}`, type: "late_shipment", subject: `s${n}`, evidence: "{}",
-                status, openKey: `k${n}`, openedAt: at(-5), acknowledgeBy: at(ack), acknowledgedAt, answerBy: at(answer),
+                shop: SHOP,
+                orderId: `gid://shopify/Order/${n}`,
+                orderName: `#${n}`,
+                type: "late_shipment",
+                subject: `s${n}`,
+                evidence: "{}",
+                status,
+                openKey: `k${n}`,
+                openedAt: at(-5),
+                acknowledgeBy: at(ack),
+                acknowledgedAt,
+                answerBy: at(answer),
               },
             });
           }
@@ -49,12 +59,29 @@ describe.each(providers)("the index's deadline filter on %s", (provider) => {
       }
     }
     await ctx.db.prisma.incident.create({
-      data: { shop: SHOP, orderId: "gid://shopify/Order/closed", orderName: "#closed", type: "late_shipment", subject: "closed", evidence: "{}", status: "closed", openedAt: at(-5), acknowledgeBy: at(-5), answerBy: at(-1) },
+      data: {
+        shop: SHOP,
+        orderId: "gid://shopify/Order/closed",
+        orderName: "#closed",
+        type: "late_shipment",
+        subject: "closed",
+        evidence: "{}",
+        status: "closed",
+        openedAt: at(-5),
+        acknowledgeBy: at(-5),
+        answerBy: at(-1),
+      },
     });
     const page = async (query: Record<string, string>) => {
       const rows = [];
       for (let p = 1; ; p++) {
-        const result = await incidentRows(ctx.db.prisma, SHOP, IncidentQuery.parse({ ...query, page: String(p) }), "Europe/Madrid", NOW);
+        const result = await incidentRows(
+          ctx.db.prisma,
+          SHOP,
+          IncidentQuery.parse({ ...query, page: String(p) }),
+          "Europe/Madrid",
+          NOW,
+        );
         rows.push(...result.rows);
         if (p >= result.pages) return rows;
       }
@@ -64,7 +91,12 @@ describe.each(providers)("the index's deadline filter on %s", (provider) => {
     const counts: Record<string, number> = {};
     for (const state of ["overdue", "due_soon", "on_time"]) {
       const filtered = await page({ sla: state });
-      expect(filtered.map((r) => r.orderName).sort()).toEqual(all.filter((r) => r.sla === state).map((r) => r.orderName).sort());
+      expect(filtered.map((r) => r.orderName).sort()).toEqual(
+        all
+          .filter((r) => r.sla === state)
+          .map((r) => r.orderName)
+          .sort(),
+      );
       counts[state] = filtered.length;
     }
     // Told (27): by the answer, 9 in each state. Not told (9): the earlier of the two deadlines,

@@ -30,7 +30,11 @@ async function rawText(page: Page) {
   const text = await page.evaluate(() => document.body.innerText);
   return RAW.flatMap(([what, re]) => {
     const found = text.match(re);
-    return found ? [`${what}: “${text.slice(Math.max(0, found.index! - 40), found.index! + found[0].length + 40).replace(/\s+/g, " ")}”`] : [];
+    return found
+      ? [
+          `${what}: “${text.slice(Math.max(0, found.index! - 40), found.index! + found[0].length + 40).replace(/\s+/g, " ")}”`,
+        ]
+      : [];
   });
 }
 
@@ -44,7 +48,9 @@ const tablesOutsideCards = (page: Page) =>
       const c = card.getBoundingClientRect();
       const scroller = table.parentElement!;
       return t.right > c.right + 1 || t.left < c.left - 1 || scroller.scrollWidth > scroller.clientWidth + 1
-        ? [`table ${Math.round(t.left)}–${Math.round(t.right)} in card ${Math.round(c.left)}–${Math.round(c.right)}`]
+        ? [
+            `table ${Math.round(t.left)}–${Math.round(t.right)} in card ${Math.round(c.left)}–${Math.round(c.right)}`,
+          ]
         : [];
     }),
   );
@@ -71,33 +77,58 @@ describe("the merchant's pages in Chromium", () => {
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
       await page.screenshot({ path: path.join(ARTIFACTS, `merchant-${name}.png`), fullPage: true });
-      found[name] = [...(await rawText(page)), ...(await tablesOutsideCards(page)), ...(await accessibilityViolations(page)).map((v) => `${v.id}: ${v.help}`)];
+      found[name] = [
+        ...(await rawText(page)),
+        ...(await tablesOutsideCards(page)),
+        ...(await accessibilityViolations(page)).map((v) => `${v.id}: ${v.help}`),
+      ];
     };
 
     // Home: the three incidents (the scan finds the late ones), each with its status in words.
-    const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
-    await openScanningUntil(page, "/app", async () => {
-      for (const o of [late, stuck, cod]) if (!(await row(o.name).isVisible())) return false;
-      return true;
-    }, "the three incidents");
+    const row = (name: string) =>
+      page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+    await openScanningUntil(
+      page,
+      "/app",
+      async () => {
+        for (const o of [late, stuck, cod]) if (!(await row(o.name).isVisible())) return false;
+        return true;
+      },
+      "the three incidents",
+    );
     const heading = await page.getByRole("heading", { name: /^In progress \(\d+\)$/ }).textContent();
     const total = Number(heading!.match(/\d+/)![0]);
     // The line under the heading counts them by status, and adds up to the heading.
-    const byStatus = await page.getByText(/^\d+ (open|customer contacted|awaiting customer|remedied)( · |$)/).textContent();
+    const byStatus = await page
+      .getByText(/^\d+ (open|customer contacted|awaiting customer|remedied)( · |$)/)
+      .textContent();
     expect([...byStatus!.matchAll(/(\d+) /g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBe(total);
     expect(await page.getByRole("columnheader", { name: "Status" }).isVisible()).toBe(true);
     // Acknowledging is due at once: a new incident nobody told the customer about is overdue, whatever its answer-by date.
     const overdue = /Open[\s\S]*Overdue[\s\S]*Acknowledge by \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/;
-    expect(await until(`${late.name}'s row overdue`, () => row(late.name).innerText(), (text) => overdue.test(text))).toMatch(overdue);
+    expect(
+      await until(
+        `${late.name}'s row overdue`,
+        () => row(late.name).innerText(),
+        (text) => overdue.test(text),
+      ),
+    ).toMatch(overdue);
     expect(await row(cod.name).innerText()).toContain("Cash on delivery: the customer was told");
     await check("home");
 
     // The incidents index, from the app's navigation.
-    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "All incidents" }).click();
+    await page
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "All incidents" })
+      .click();
     await page.getByRole("columnheader", { name: "Carrier" }).waitFor();
-    expect(await row(stuck.name).innerText()).toMatch(/Late delivery[\s\S]*Open[\s\S]*Fan Courier[\s\S]*In transit with Fan Courier past its estimated delivery \(\d{1,2} \w{3} \d{4}\)/);
+    expect(await row(stuck.name).innerText()).toMatch(
+      /Late delivery[\s\S]*Open[\s\S]*Fan Courier[\s\S]*In transit with Fan Courier past its estimated delivery \(\d{1,2} \w{3} \d{4}\)/,
+    );
     // A badge's own words come after the tone Polaris tells screen readers ("Critical").
-    const badges = (await page.locator("table .Polaris-Badge").allInnerTexts()).map((b) => b.split("\n").at(-1)!);
+    const badges = (await page.locator("table .Polaris-Badge").allInnerTexts()).map((b) =>
+      b.split("\n").at(-1)!,
+    );
     expect(badges.length).toBeGreaterThan(0);
     for (const badge of badges) expect(badge).toMatch(/^[A-Z]/);
     expect(badges.filter((b) => STATUS_WORDS.includes(b)).length).toBeGreaterThanOrEqual(3);
@@ -112,10 +143,23 @@ describe("the merchant's pages in Chromium", () => {
     await row(late.name).getByRole("link", { name: late.name }).click();
     await page.getByRole("heading", { name: "What happened" }).waitFor();
     expect(await page.getByText("Phone: +34612345678").isVisible()).toBe(true);
-    expect(await page.getByRole("link", { name: "+34612345678" }).getAttribute("href")).toBe("tel:+34612345678");
-    expect((await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText()).split("\n").at(-1)).toBe("Open");
-    expect(await page.getByText(/^Not shipped: due to ship by \d{1,2} \w{3} \d{4}(, \d+ business days? late)?$/).first().isVisible()).toBe(true);
-    expect(await page.getByText(/^Ship by:/).innerText()).toMatch(/^Ship by: \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    expect(await page.getByRole("link", { name: "+34612345678" }).getAttribute("href")).toBe(
+      "tel:+34612345678",
+    );
+    expect(
+      (await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText())
+        .split("\n")
+        .at(-1),
+    ).toBe("Open");
+    expect(
+      await page
+        .getByText(/^Not shipped: due to ship by \d{1,2} \w{3} \d{4}(, \d+ business days? late)?$/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.getByText(/^Ship by:/).innerText()).toMatch(
+      /^Ship by: \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/,
+    );
     await check("incident-late-shipment");
 
     // The cash-on-delivery one: amounts with their currency, the gateway as Shopify names it.
@@ -124,36 +168,68 @@ describe("the merchant's pages in Chromium", () => {
     await page.getByRole("heading", { name: "What happened" }).waitFor();
     // The apology with a code told the customer; the amount the courier asks is still wrong, so it
     // is not remedied: the status badge says so in words.
-    expect((await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText()).split("\n").at(-1)).toBe("Customer contacted");
+    expect(
+      (await page.locator(".Polaris-Header-Title__TitleWrapper .Polaris-Badge").innerText())
+        .split("\n")
+        .at(-1),
+    ).toBe("Customer contacted");
     expect(await page.getByText(/^Payment:/).innerText()).toBe("Payment: Cash on Delivery (COD)");
-    expect(await page.getByText(/^Courier will collect:/).innerText()).toMatch(/^Courier will collect: \d+\.\d{2} EUR$/);
+    expect(await page.getByText(/^Courier will collect:/).innerText()).toMatch(
+      /^Courier will collect: \d+\.\d{2} EUR$/,
+    );
     expect(await page.getByText("Phone: +40721234567").isVisible()).toBe(true);
     // The code on the timeline, with its end date in the shop's words; the customer comes back with it.
     const codeLine = await page.getByText(/Compensation code SORRY-/).innerText();
     expect(codeLine).toMatch(/until \d{1,2} \w{3} \d{4}$/);
     const code = codeLine.match(/SORRY-[\w-]+/)![0];
-    const redeemed = await fetch(`${launcher.sandboxUrl}/sandbox/scenarios/customer-redeems-code?shop=${DEMO_SHOP}&code=${code}`, { method: "POST" });
+    const redeemed = await fetch(
+      `${launcher.sandboxUrl}/sandbox/scenarios/customer-redeems-code?shop=${DEMO_SHOP}&code=${code}`,
+      { method: "POST" },
+    );
     expect(redeemed.status).toBe(200);
-    expect(((await redeemed.json()) as { note: string }).note).toMatch(new RegExp(`^redeemed ${code} for [1-9]`));
+    expect(((await redeemed.json()) as { note: string }).note).toMatch(
+      new RegExp(`^redeemed ${code} for [1-9]`),
+    );
     await check("incident-cod");
 
     // Insights: every carrier with a late or failed parcel, even one only the scan has seen; the
     // code used, once its order's webhook is in.
     const costs = page.getByRole("table").nth(1);
-    await openScanningUntil(page, "/app/insights", async () => (await costs.locator("tbody tr").count()) > 0, "the code's cost");
+    await openScanningUntil(
+      page,
+      "/app/insights",
+      async () => (await costs.locator("tbody tr").count()) > 0,
+      "the code's cost",
+    );
     const scorecard = page.locator(".Polaris-DataTable").first();
-    expect(await scorecard.getByRole("row").filter({ hasText: "Fan Courier" }).innerText()).toMatch(/Fan Courier\s+1\s+100% \(1\)/);
-    expect(await scorecard.getByRole("row").filter({ hasText: "Correos Express" }).innerText()).toMatch(/Correos Express\s+\d+\s+[\d.]+% \([1-9]\d*\)/);
-    expect(await costs.locator("tbody tr").first().innerText()).toMatch(/^\d{1,2} \w{3}\t0\.00\t0\.00\t0\.00\t[1-9][\d.]*\t[1-9][\d.]*$/);
+    expect(await scorecard.getByRole("row").filter({ hasText: "Fan Courier" }).innerText()).toMatch(
+      /Fan Courier\s+1\s+100% \(1\)/,
+    );
+    expect(await scorecard.getByRole("row").filter({ hasText: "Correos Express" }).innerText()).toMatch(
+      /Correos Express\s+\d+\s+[\d.]+% \([1-9]\d*\)/,
+    );
+    expect(await costs.locator("tbody tr").first().innerText()).toMatch(
+      /^\d{1,2} \w{3}\t0\.00\t0\.00\t0\.00\t[1-9][\d.]*\t[1-9][\d.]*$/,
+    );
     // The bars stay under the top gridline of their axis (Polaris Viz draws them as rects with a
     // generated class, in the browser once the page is there).
     const bars = page.locator("figure svg rect[class*='_Bar_']");
-    const drawn = await until("the bars drawn", () => bars.evaluateAll((all) => all.filter((b) => b.getBoundingClientRect().height > 0).length), (n) => n > 3);
+    const drawn = await until(
+      "the bars drawn",
+      () => bars.evaluateAll((all) => all.filter((b) => b.getBoundingClientRect().height > 0).length),
+      (n) => n > 3,
+    );
     expect(drawn).toBeGreaterThan(3);
     expect(await barsAboveTopGridline(page)).toEqual([]);
     await check("insights");
 
-    expect(found).toEqual({ home: [], index: [], "incident-late-shipment": [], "incident-cod": [], insights: [] });
+    expect(found).toEqual({
+      home: [],
+      index: [],
+      "incident-late-shipment": [],
+      "incident-cod": [],
+      insights: [],
+    });
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -163,11 +239,17 @@ describe("the merchant's pages in Chromium", () => {
 function barsAboveTopGridline(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll("figure svg")].flatMap((svg) => {
-      const lines = [...svg.querySelectorAll("line")].map((l) => l.getBoundingClientRect()).filter((r) => r.height < 1 && r.width > 50);
-      const bars = [...svg.querySelectorAll("rect[class*='_Bar_']")].map((b) => b.getBoundingClientRect()).filter((r) => r.height > 0);
+      const lines = [...svg.querySelectorAll("line")]
+        .map((l) => l.getBoundingClientRect())
+        .filter((r) => r.height < 1 && r.width > 50);
+      const bars = [...svg.querySelectorAll("rect[class*='_Bar_']")]
+        .map((b) => b.getBoundingClientRect())
+        .filter((r) => r.height > 0);
       if (!lines.length || !bars.length) return [];
       const top = Math.min(...lines.map((l) => l.top));
-      return bars.filter((b) => b.top < top - 1).map((b) => `a bar tops at ${Math.round(b.top)}, the top gridline at ${Math.round(top)}`);
+      return bars
+        .filter((b) => b.top < top - 1)
+        .map((b) => `a bar tops at ${Math.round(b.top)}, the top gridline at ${Math.round(top)}`);
     }),
   );
 }

@@ -38,7 +38,9 @@ describe("the settings page in Chromium", () => {
     await field(page, "Handling time (business days)").fill("99");
     await field(page, "Holidays (one date per line, YYYY-MM-DD)").fill("2026-12-24\n2026-13-45");
     await field(page, "Time zone").fill("Mars/Olympus");
-    await field(page, "Transit time per carrier (one “Carrier: days” per line)").fill("SEUR two days\nGLS: 3");
+    await field(page, "Transit time per carrier (one “Carrier: days” per line)").fill(
+      "SEUR two days\nGLS: 3",
+    );
     await field(page, "Sender").fill("nobody");
     await saveBar(page).getByText("Unsaved changes").waitFor();
     // The save bar stays in view at the bottom of the page.
@@ -51,7 +53,11 @@ describe("the settings page in Chromium", () => {
     const summary = page.getByText("Nothing was saved: 5 fields need correcting");
     await summary.waitFor();
     // Brought into view below the save bar, though Save was pressed at the bottom of the page.
-    const summaryTop = await until("the summary scrolled below the save bar", () => summary.evaluate((el) => el.getBoundingClientRect().top), (top) => top >= 56);
+    const summaryTop = await until(
+      "the summary scrolled below the save bar",
+      () => summary.evaluate((el) => el.getBoundingClientRect().top),
+      (top) => top >= 56,
+    );
     expect(summaryTop).toBeGreaterThanOrEqual(56);
     expect(await summary.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(800);
     for (const shown of [
@@ -62,20 +68,41 @@ describe("the settings page in Chromium", () => {
       "“nobody” is not an email address: write it as hola@yourshop.com, or Your Shop <hola@yourshop.com>.",
     ]) {
       // Once in the list at the top, once under its field.
-      expect(await until(`“${shown}” twice`, () => page.getByText(shown, { exact: false }).count(), (n) => n === 2)).toBe(2);
+      expect(
+        await until(
+          `“${shown}” twice`,
+          () => page.getByText(shown, { exact: false }).count(),
+          (n) => n === 2,
+        ),
+      ).toBe(2);
     }
     expect(await field(page, "Sender").getAttribute("aria-invalid")).toBe("true");
     // Nothing typed is lost, nothing is saved, and the save bar is still there to try again.
-    expect(await field(page, "Holidays (one date per line, YYYY-MM-DD)").inputValue()).toBe("2026-12-24\n2026-13-45");
-    expect(await field(page, "Transit time per carrier (one “Carrier: days” per line)").inputValue()).toBe("SEUR two days\nGLS: 3");
-    expect(await readSettings()).toMatchObject({ handlingDays: 2, holidays: [], fromAddress: null, timezone: null });
+    expect(await field(page, "Holidays (one date per line, YYYY-MM-DD)").inputValue()).toBe(
+      "2026-12-24\n2026-13-45",
+    );
+    expect(await field(page, "Transit time per carrier (one “Carrier: days” per line)").inputValue()).toBe(
+      "SEUR two days\nGLS: 3",
+    );
+    expect(await readSettings()).toMatchObject({
+      handlingDays: 2,
+      holidays: [],
+      fromAddress: null,
+      timezone: null,
+    });
     expect(await saveBar(page).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-errors.png") }); // the list of what to correct, scrolled into view
     const a11y = await accessibilityViolations(page);
 
     // The list at the top leads to the field.
     await page.getByRole("button", { name: "Sender", exact: true }).click();
-    expect(await until("the Sender field focused", () => page.evaluate(() => document.activeElement?.getAttribute("name")), (name) => name === "fromAddress")).toBe("fromAddress");
+    expect(
+      await until(
+        "the Sender field focused",
+        () => page.evaluate(() => document.activeElement?.getAttribute("name")),
+        (name) => name === "fromAddress",
+      ),
+    ).toBe("fromAddress");
 
     await field(page, "Handling time (business days)").fill("3");
     await field(page, "Holidays (one date per line, YYYY-MM-DD)").fill("2026-12-24\n2026-12-25");
@@ -88,35 +115,64 @@ describe("the settings page in Chromium", () => {
     await ackSubject.fill("{shop}: tu pedido {order} está en buenas manos");
     await saveBar(page).getByRole("button", { name: "Save" }).click();
     await toast(page, "Settings saved");
-    expect(await until("the save bar gone", () => saveBar(page).count(), (n) => n === 0)).toBe(0);
+    expect(
+      await until(
+        "the save bar gone",
+        () => saveBar(page).count(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
     expect(await page.getByText("Nothing was saved").count()).toBe(0);
     expect(await readSettings()).toMatchObject({
-      handlingDays: 3, holidays: ["2026-12-24", "2026-12-25"], timezone: "Europe/Madrid", carrierTransitDays: { SEUR: 2, GLS: 3 },
-      fromAddress: "Farmacia Demo <hola@farmacia.example>", messages: { es: { "ack.subject": "{shop}: tu pedido {order} está en buenas manos" } },
+      handlingDays: 3,
+      holidays: ["2026-12-24", "2026-12-25"],
+      timezone: "Europe/Madrid",
+      carrierTransitDays: { SEUR: 2, GLS: 3 },
+      fromAddress: "Farmacia Demo <hola@farmacia.example>",
+      messages: { es: { "ack.subject": "{shop}: tu pedido {order} está en buenas manos" } },
     });
 
     // Discard asks first, then puts back what was saved.
     await field(page, "Handling time (business days)").fill("7");
     await saveBar(page).getByRole("button", { name: "Discard" }).click();
-    await page.getByRole("dialog", { name: "Discard all unsaved changes" }).getByRole("button", { name: "Discard changes" }).click();
+    await page
+      .getByRole("dialog", { name: "Discard all unsaved changes" })
+      .getByRole("button", { name: "Discard changes" })
+      .click();
     expect(await field(page, "Handling time (business days)").inputValue()).toBe("3");
-    expect(await until("the save bar gone", () => saveBar(page).count(), (n) => n === 0)).toBe(0);
+    expect(
+      await until(
+        "the save bar gone",
+        () => saveBar(page).count(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
 
     // Leaving with unsaved changes asks first; staying keeps them.
     await field(page, "Sender").fill("Farmacia <ventas@farmacia.example>");
-    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Insights" }).click();
-    await page.getByRole("dialog", { name: "Leave page with unsaved changes?" }).getByRole("button", { name: "Stay" }).click();
+    await page
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "Insights" })
+      .click();
+    await page
+      .getByRole("dialog", { name: "Leave page with unsaved changes?" })
+      .getByRole("button", { name: "Stay" })
+      .click();
     expect(await field(page, "Sender").inputValue()).toBe("Farmacia <ventas@farmacia.example>");
     expect(page.url()).toContain("/app/settings");
 
     // Opened afresh: the values saved, not the one left unsaved.
     await openAppUntil(page, launcher, "/app/settings", "Shipping deadlines");
     expect(await field(page, "Handling time (business days)").inputValue()).toBe("3");
-    expect(await field(page, "Holidays (one date per line, YYYY-MM-DD)").inputValue()).toBe("2026-12-24\n2026-12-25");
+    expect(await field(page, "Holidays (one date per line, YYYY-MM-DD)").inputValue()).toBe(
+      "2026-12-24\n2026-12-25",
+    );
     expect(await field(page, "Time zone").inputValue()).toBe("Europe/Madrid");
     expect(await field(page, "Sender").inputValue()).toBe("Farmacia Demo <hola@farmacia.example>");
     await page.getByLabel("Language of the texts below").selectOption("es");
-    expect(await page.locator("#settings-message-es-ack-subject").inputValue()).toBe("{shop}: tu pedido {order} está en buenas manos");
+    expect(await page.locator("#settings-message-es-ack-subject").inputValue()).toBe(
+      "{shop}: tu pedido {order} está en buenas manos",
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-saved.png"), fullPage: true });
 
     // The effect: the next email to a customer is from the saved sender, in the saved wording.
@@ -129,8 +185,16 @@ describe("the settings page in Chromium", () => {
     await page.getByRole("button", { name: /^Send to / }).click();
     // Through the app's relay (the sandbox's SMTP_URL): from the operator's address under the shop's
     // name, and replies go to the saved sender.
-    const mail = new RegExp(`Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <no-reply@makegood\\.example>\\n\\s+Reply-To: hola@farmacia\\.example`);
-    expect(await until("the email from the saved sender, in the saved wording", async () => launcher.output(), (output) => mail.test(output))).toMatch(mail);
+    const mail = new RegExp(
+      `Mail to \\S+: Farmacia Demo: tu pedido ${order.name} está en buenas manos\\n\\s+From: "Farmacia Demo" <no-reply@makegood\\.example>\\n\\s+Reply-To: hola@farmacia\\.example`,
+    );
+    expect(
+      await until(
+        "the email from the saved sender, in the saved wording",
+        async () => launcher.output(),
+        (output) => mail.test(output),
+      ),
+    ).toMatch(mail);
 
     expect(a11y).toEqual([]);
     expect(page.errors).toEqual([]);

@@ -20,14 +20,21 @@ describe("generated Admin GraphQL types", () => {
     for (const [file, content] of generated) {
       const committed = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
       const name = path.relative(root, file);
-      expect(committed === content, `${name} is out of date with the documents in app/: run \`npm run graphql-codegen\` and commit it`).toBe(true);
+      expect(
+        committed === content,
+        `${name} is out of date with the documents in app/: run \`npm run graphql-codegen\` and commit it`,
+      ).toBe(true);
     }
   });
 
   it("type each document's result and variables for the Admin client", () => {
     const declarations = generated.get(path.join(root, "app/types/admin.generated.d.ts"))!;
-    expect(declarations).toContain("export type ShopSummaryQuery = { shop: { name: string, myshopifyDomain: string");
-    expect(declarations).toContain("export type InventoryItemVariantQueryVariables = AdminTypes.Exact<{\n  id: AdminTypes.Scalars['ID']['input'];\n}>;");
+    expect(declarations).toContain(
+      "export type ShopSummaryQuery = { shop: { name: string, myshopifyDomain: string",
+    );
+    expect(declarations).toContain(
+      "export type InventoryItemVariantQueryVariables = AdminTypes.Exact<{\n  id: AdminTypes.Scalars['ID']['input'];\n}>;",
+    );
     expect(declarations).toContain("declare module '../shopify/client.server'");
   });
 });

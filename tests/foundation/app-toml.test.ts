@@ -22,7 +22,13 @@ const requiredTopics = [
 ];
 const requiredComplianceTopics = ["customers/data_request", "customers/redact", "shop/redact"];
 const check = (text: string, routeList = routes, apiVersion: string = API_VERSION) =>
-  appTomlProblems({ tomlText: text, routes: routeList, apiVersion, requiredTopics, requiredComplianceTopics });
+  appTomlProblems({
+    tomlText: text,
+    routes: routeList,
+    apiVersion,
+    requiredTopics,
+    requiredComplianceTopics,
+  });
 
 describe("shopify.app.toml", () => {
   it("matches the routes, the topics the app handles and the code's API version", () => {
@@ -48,7 +54,10 @@ describe("shopify.app.toml", () => {
 
   it("reports a webhook route that no subscription feeds, and a missing topic", () => {
     const extra = [...routes, { file: "webhooks.refunds.create.tsx", source: "export const action = 1" }];
-    const text = tomlText.replace(/\[\[webhooks\.subscriptions\]\]\s*topics = \["orders\/cancelled"\][^\n]*\n[^\n]*\n/, "");
+    const text = tomlText.replace(
+      /\[\[webhooks\.subscriptions\]\]\s*topics = \["orders\/cancelled"\][^\n]*\n[^\n]*\n/,
+      "",
+    );
     expect(check(text, extra)).toEqual([
       "route webhooks.orders.cancelled.tsx answers /webhooks/orders/cancelled, but no subscription sends to it",
       "route webhooks.refunds.create.tsx answers /webhooks/refunds/create, but no subscription sends to it",
@@ -76,8 +85,12 @@ describe("webhook handlers", () => {
   it("apply every subscribed topic, and only those", async () => {
     const { parse } = await import("smol-toml");
     const { webhookHandlers } = await import("../../app/webhooks/handlers");
-    const toml = parse(tomlText) as { webhooks: { subscriptions: { topics?: string[]; compliance_topics?: string[] }[] } };
-    const subscribed = toml.webhooks.subscriptions.flatMap((s) => [...(s.topics ?? []), ...(s.compliance_topics ?? [])]).sort();
+    const toml = parse(tomlText) as {
+      webhooks: { subscriptions: { topics?: string[]; compliance_topics?: string[] }[] };
+    };
+    const subscribed = toml.webhooks.subscriptions
+      .flatMap((s) => [...(s.topics ?? []), ...(s.compliance_topics ?? [])])
+      .sort();
     expect(Object.keys(webhookHandlers).sort()).toEqual(subscribed);
   });
 });

@@ -15,7 +15,11 @@ import {
 import { emptyDatabase, postgresAdminUrl, prismaCli, providers } from "../helpers/database";
 import { useTestDatabase } from "../helpers/test-database";
 
-const migrationNames = (dir: string) => fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
+const migrationNames = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort();
 
 describe("one schema, two providers", () => {
   it("keeps the PostgreSQL schema derived from prisma/schema.prisma", () => {
@@ -91,7 +95,12 @@ describe.each(providers)("database on %s", (provider) => {
     expect(await inbox.record({ ...event, shop: "other.myshopify.com" })).toBe("recorded");
     const rows = await ctx.db.prisma.webhookEvent.findMany({ where: { shop: "demo.myshopify.com" } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ eventKey: "ev-1", webhookId: "wh-1", status: "pending", payload: '{"id":1}' });
+    expect(rows[0]).toMatchObject({
+      eventKey: "ev-1",
+      webhookId: "wh-1",
+      status: "pending",
+      payload: '{"id":1}',
+    });
     expect(rows[0].triggeredAt?.toISOString()).toBe("2026-11-23T10:00:00.000Z");
   });
 

@@ -33,8 +33,14 @@ describe("configuration", () => {
     [{ PERSONAL_DATA_RETENTION_DAYS: "-1" }, "PERSONAL_DATA_RETENTION_DAYS must be 0 or more"],
     [{ ENCRYPTION_KEY: undefined }, "ENCRYPTION_KEY is missing"],
     [{ ENCRYPTION_KEY: "too-short" }, "ENCRYPTION_KEY must be 32 random bytes"],
-    [{ ENCRYPTION_KEYS_PREVIOUS: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=,nope" }, "ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes"],
-    [{ SMTP_ALLOW_PRIVATE_NETWORKS: "localhost" }, "SMTP_ALLOW_PRIVATE_NETWORKS must list networks such as 127.0.0.0/8"],
+    [
+      { ENCRYPTION_KEYS_PREVIOUS: "3yivRuihGfhZ66nxiwu8C3TY+i8f8gZZGS1lq/WzPvg=,nope" },
+      "ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes",
+    ],
+    [
+      { SMTP_ALLOW_PRIVATE_NETWORKS: "localhost" },
+      "SMTP_ALLOW_PRIVATE_NETWORKS must list networks such as 127.0.0.0/8",
+    ],
     [{ SMTP_FROM: "Ops <ops@example.com>, x@y.com" }, "SMTP_FROM must be one email address"],
   ])("refuses %o, naming the variable", (change, message) => {
     expect(() => parseEnv({ ...valid, ...change })).toThrow(EnvError);
@@ -42,11 +48,14 @@ describe("configuration", () => {
   });
 
   it("stops the built server at start with one line naming the missing variable", async ({ signal }) => {
-    const { code, stderr } = await runAppUntilExit({
-      ...valid,
-      SHOPIFY_API_SECRET: undefined,
-      PORT: "0",
-    }, signal);
+    const { code, stderr } = await runAppUntilExit(
+      {
+        ...valid,
+        SHOPIFY_API_SECRET: undefined,
+        PORT: "0",
+      },
+      signal,
+    );
     expect(code).toBe(1);
     const lines = stderr.split("\n").filter((l) => l.trim() && !l.includes("npm warn"));
     expect(lines).toEqual([

@@ -114,7 +114,12 @@ export async function portClosed(port: number): Promise<true> {
  * test's) kills it if the test times out first, so a server that wrongly starts is not left behind.
  */
 export async function runAppUntilExit(extra: Record<string, string | undefined>, signal?: AbortSignal) {
-  const child = spawn(serveBin, [buildFile], { cwd: projectRoot, env: appEnv(extra), signal, killSignal: "SIGKILL" });
+  const child = spawn(serveBin, [buildFile], {
+    cwd: projectRoot,
+    env: appEnv(extra),
+    signal,
+    killSignal: "SIGKILL",
+  });
   child.on("error", () => undefined); // the abort, reported by the test's own timeout
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));

@@ -10,7 +10,13 @@ type AppToml = { webhooks?: { api_version?: string; subscriptions?: Subscription
 /** URL path a Remix flat-routes file answers, e.g. webhooks.orders.create.tsx → /webhooks/orders/create. */
 export function routePath(routeFile: string): string {
   const name = routeFile.replace(/\/route\.tsx?$/, "").replace(/\.tsx?$/, "");
-  return "/" + name.split(".").filter((s) => s !== "_index" && !s.startsWith("_")).join("/");
+  return (
+    "/" +
+    name
+      .split(".")
+      .filter((s) => s !== "_index" && !s.startsWith("_"))
+      .join("/")
+  );
 }
 
 export type RouteSource = { file: string; source: string };
@@ -19,7 +25,14 @@ export function readRoutes(routesDir: string): RouteSource[] {
   return fs.readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isDirectory()) {
       const file = ["route.tsx", "route.ts"].find((f) => fs.existsSync(path.join(routesDir, entry.name, f)));
-      return file ? [{ file: `${entry.name}/${file}`, source: fs.readFileSync(path.join(routesDir, entry.name, file), "utf8") }] : [];
+      return file
+        ? [
+            {
+              file: `${entry.name}/${file}`,
+              source: fs.readFileSync(path.join(routesDir, entry.name, file), "utf8"),
+            },
+          ]
+        : [];
     }
     return /\.tsx?$/.test(entry.name)
       ? [{ file: entry.name, source: fs.readFileSync(path.join(routesDir, entry.name), "utf8") }]
@@ -39,7 +52,9 @@ export function appTomlProblems(input: {
   const subscriptions = toml.webhooks?.subscriptions ?? [];
 
   if (toml.webhooks?.api_version !== input.apiVersion) {
-    problems.push(`[webhooks] api_version is ${toml.webhooks?.api_version}, the code uses ${input.apiVersion}`);
+    problems.push(
+      `[webhooks] api_version is ${toml.webhooks?.api_version}, the code uses ${input.apiVersion}`,
+    );
   }
 
   const routesByPath = new Map(input.routes.map((r) => [routePath(r.file), r]));

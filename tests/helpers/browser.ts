@@ -9,14 +9,22 @@ export const ARTIFACTS = path.join(projectRoot, "tests/artifacts");
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`,
+    );
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
     ],
   });
 }
@@ -31,7 +39,8 @@ export async function openPage(browser: Browser, options: BrowserContextOptions)
   page.setDefaultTimeout(0);
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url || page.url()})`);
+    if (message.type() === "error")
+      errors.push(`${message.text()} (${message.location().url || page.url()})`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return { page, errors };

@@ -20,7 +20,8 @@ export type Provider = (typeof providers)[number];
 
 /** The server CI and developers run; a database per test is created inside it. Read when used, not
  *  when imported: the suite's first globalSetup (postgres-server.ts) may name a throwaway server. */
-export const postgresAdminUrl = () => process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export const postgresAdminUrl = () =>
+  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 export type TestDatabase = {
   provider: Provider;
@@ -104,7 +105,9 @@ async function newDatabase(provider: Provider, template?: string) {
   const name = `makegood_test_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client(postgresConnectionFields(postgresAdminUrl()));
   await admin.connect();
-  await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
+  await admin.query(
+    template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`,
+  );
   await admin.end();
   const url = new URL(postgresAdminUrl());
   url.pathname = `/${name}`;
@@ -159,7 +162,8 @@ export async function migrateTemplates(): Promise<() => Promise<void>> {
       made.push(database);
       await deployMigrations(database.url);
       // A SQLite file is its own template; PostgreSQL copies a database by name.
-      const template = provider === "sqlite" ? database.url.slice("file:".length) : new URL(database.url).pathname.slice(1);
+      const template =
+        provider === "sqlite" ? database.url.slice("file:".length) : new URL(database.url).pathname.slice(1);
       process.env[TEMPLATE_VARIABLES[provider]] = template;
     }),
   );
@@ -187,4 +191,3 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     },
   };
 }
-

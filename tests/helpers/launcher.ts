@@ -10,7 +10,12 @@ import { freePort, portClosed, stopProcessGroup } from "./app-server";
 import { emptyDatabase, projectRoot } from "./database";
 
 export type Launcher = {
-  openUrl: string; sandboxUrl: string; appPort: number; databaseUrl: string; output(): string; stop(): Promise<boolean>;
+  openUrl: string;
+  sandboxUrl: string;
+  appPort: number;
+  databaseUrl: string;
+  output(): string;
+  stop(): Promise<boolean>;
   /** Where the launcher writes each customer email as an .eml (a folder of this launcher's own). */
   mailDir: string;
   /** `npm run cli -- <args>` against this sandbox and the app's database, as an operator runs it. */
@@ -25,12 +30,21 @@ export async function startLauncher(): Promise<Launcher> {
   const stageClockFile = path.join(os.tmpdir(), `makegood-stage-clock-${sandboxPort}`);
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "makegood-mail-"));
   const env = {
-    ...process.env, PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), DATABASE_URL: database.url, SANDBOX_MAIL_DIR: mailDir, MAKEGOOD_SKIP_BUILD: "1",
+    ...process.env,
+    PORT: String(appPort),
+    SANDBOX_PORT: String(sandboxPort),
+    DATABASE_URL: database.url,
+    SANDBOX_MAIL_DIR: mailDir,
+    MAKEGOOD_SKIP_BUILD: "1",
     MAKEGOOD_STAGE_CLOCK_FILE: stageClockFile,
   };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key as keyof typeof env];
   // Its own process group, so that stopping it stops the app server it starts too.
-  const launcher: ChildProcess = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/sandbox.ts")], { cwd: projectRoot, env, detached: true });
+  const launcher: ChildProcess = spawn(
+    path.join(projectRoot, "node_modules/.bin/tsx"),
+    [path.join(projectRoot, "scripts/sandbox.ts")],
+    { cwd: projectRoot, env, detached: true },
+  );
   let output = "";
   launcher.stdout!.on("data", (d) => (output += d));
   launcher.stderr!.on("data", (d) => (output += d));
@@ -44,10 +58,22 @@ export async function startLauncher(): Promise<Launcher> {
   });
   const sandboxUrl = `http://localhost:${sandboxPort}`;
   return {
-    openUrl, appPort, databaseUrl: database.url, sandboxUrl, mailDir, output: () => output,
+    openUrl,
+    appPort,
+    databaseUrl: database.url,
+    sandboxUrl,
+    mailDir,
+    output: () => output,
     async cli(args) {
-      const cliEnv = { ...env, ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url, stageClockFile) };
-      const { stdout } = await promisify(execFile)(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/cli.ts"), ...args], { cwd: projectRoot, env: cliEnv });
+      const cliEnv = {
+        ...env,
+        ...demoAppEnv(projectRoot, `http://localhost:${appPort}`, sandboxUrl, database.url, stageClockFile),
+      };
+      const { stdout } = await promisify(execFile)(
+        path.join(projectRoot, "node_modules/.bin/tsx"),
+        [path.join(projectRoot, "scripts/cli.ts"), ...args],
+        { cwd: projectRoot, env: cliEnv },
+      );
       return stdout;
     },
     async stop() {

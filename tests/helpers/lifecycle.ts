@@ -14,18 +14,31 @@ import type { Provider } from "./database";
 export type Delivery = { topic: string; body: string; triggeredAt: string; eventId: string };
 
 /** `carrier`: the carrier's reports after the parcel leaves, in the order they happen. */
-export function orderLifecycle(carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "FAILURE" | "DELAYED" | "DELIVERED")[] = ["IN_TRANSIT", "DELIVERED"]): Delivery[] {
+export function orderLifecycle(
+  carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "FAILURE" | "DELAYED" | "DELIVERED")[] = [
+    "IN_TRANSIT",
+    "DELIVERED",
+  ],
+): Delivery[] {
   const clock = new SandboxClock();
   const store = new SandboxStore(clock);
   seedDemoShop(store);
   const deliveries: Delivery[] = [];
   store.on("event", ({ topic, payload }) => {
     const body = webhookBody(store.shop(DEMO_SHOP), topic, payload() as Record<string, unknown>);
-    deliveries.push({ topic, body: JSON.stringify(body), triggeredAt: clock.now().toISOString(), eventId: randomUUID() });
+    deliveries.push({
+      topic,
+      body: JSON.stringify(body),
+      triggeredAt: clock.now().toISOString(),
+      eventId: randomUUID(),
+    });
   });
   const shop = store.shop(DEMO_SHOP);
   const minute = 60_000;
-  const order = store.createOrder(DEMO_SHOP, { customerId: shop.customers[1].id, lines: [{ variantId: shop.variants[4].id, quantity: 2 }] });
+  const order = store.createOrder(DEMO_SHOP, {
+    customerId: shop.customers[1].id,
+    lines: [{ variantId: shop.variants[4].id, quantity: 2 }],
+  });
   clock.advance(minute);
   store.addTags(DEMO_SHOP, order, ["gift-wrap"]);
   clock.advance(minute);
@@ -33,12 +46,17 @@ export function orderLifecycle(carrier: ("IN_TRANSIT" | "ATTEMPTED_DELIVERY" | "
   const parcel = createFulfillment(store, DEMO_SHOP, fo.id, { company: "SEUR", number: "SE-1" }).ok!;
   clock.advance(minute);
   for (const status of carrier) {
-    const estimate = status === "IN_TRANSIT" ? { estimatedDeliveryAt: new Date(clock.now().getTime() + 2 * 86_400_000) } : {};
+    const estimate =
+      status === "IN_TRANSIT"
+        ? { estimatedDeliveryAt: new Date(clock.now().getTime() + 2 * 86_400_000) }
+        : {};
     addFulfillmentEvent(store, DEMO_SHOP, parcel.id, { status, ...estimate });
     clock.advance(minute);
   }
   store.addTags(DEMO_SHOP, order, ["delivered-ok"]);
-  return deliveries.filter((d) => d.topic !== "refunds/create" && d.topic !== "fulfillment_orders/hold_released");
+  return deliveries.filter(
+    (d) => d.topic !== "refunds/create" && d.topic !== "fulfillment_orders/hold_released",
+  );
 }
 
 export type InboxDatabase = { prisma: PrismaClient; provider: Provider };
@@ -55,8 +73,14 @@ export function inboxWriterOf({ prisma, provider }: InboxDatabase) {
 /** Records one delivery in `shop`'s inbox as the intake does (a redelivery: same event, new webhook id). */
 export function recordDelivery(db: InboxDatabase, shop: string, d: Delivery, webhookId = d.eventId) {
   return inboxWriterOf(db).record({
-    shop, topic: d.topic, webhookId, eventId: d.eventId, apiVersion: "2026-07", triggeredAt: d.triggeredAt,
-    resourceId: resourceOf(d.topic, JSON.parse(d.body)), rawBody: d.body,
+    shop,
+    topic: d.topic,
+    webhookId,
+    eventId: d.eventId,
+    apiVersion: "2026-07",
+    triggeredAt: d.triggeredAt,
+    resourceId: resourceOf(d.topic, JSON.parse(d.body)),
+    rawBody: d.body,
   });
 }
 

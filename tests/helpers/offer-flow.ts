@@ -21,7 +21,9 @@ export function offerFlow(ctx: AppContext, smtp: () => Smtp) {
   async function scenario(name: string, { mail = true } = {}) {
     expect(await installApp(ctx)).toBe(200);
     await settled();
-    const mailSettings = mail ? { smtp: smtp().server, fromAddress: "Farmacia Demo <hola@farmacia.example>" } : { smtp: null };
+    const mailSettings = mail
+      ? { smtp: smtp().server, fromAddress: "Farmacia Demo <hola@farmacia.example>" }
+      : { smtp: null };
     expect(await saveShopSettings(ctx.db.prisma, DEMO_SHOP, mailSettings)).toMatchObject({ ok: true });
     const { order, incidents, sandboxOrder } = await played.scenario(name);
     return { order, incidents, incident: incidents.find((i) => i.type === "stock_mismatch")!, sandboxOrder };
@@ -32,10 +34,17 @@ export function offerFlow(ctx: AppContext, smtp: () => Smtp) {
 
   /** The customer's browser on the offer page. */
   const page = (url: string, headers: Record<string, string> = {}) =>
-    fetch(url, { headers: { "User-Agent": BROWSER_UA, ...headers } }).then(async (r) => ({ status: r.status, html: await r.text(), headers: r.headers }));
+    fetch(url, { headers: { "User-Agent": BROWSER_UA, ...headers } }).then(async (r) => ({
+      status: r.status,
+      html: await r.text(),
+      headers: r.headers,
+    }));
   const answer = (url: string, choice: string | null) =>
-    fetch(url, { method: "POST", headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(choice === null ? {} : { choice }) })
-      .then(async (r) => ({ status: r.status, body: await r.text(), headers: r.headers }));
+    fetch(url, {
+      method: "POST",
+      headers: { "User-Agent": BROWSER_UA, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(choice === null ? {} : { choice }),
+    }).then(async (r) => ({ status: r.status, body: await r.text(), headers: r.headers }));
 
   const mailsTo = (email: string) => smtp().mails.filter((m) => m.envelopeTo.includes(email));
   const mailTo = (email: string) => mailsTo(email).at(-1)!;

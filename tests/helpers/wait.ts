@@ -15,7 +15,12 @@ function shown(value: unknown) {
 }
 
 /** Reads the state until `done` holds for it, and returns that state. */
-export async function until<T>(what: string, read: () => Promise<T>, done: (state: T) => boolean = Boolean, everyMs = 50): Promise<T> {
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (state: T) => boolean = Boolean,
+  everyMs = 50,
+): Promise<T> {
   let last: T | undefined;
   let reached = false;
   let ended = false;

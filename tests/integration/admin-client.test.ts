@@ -29,7 +29,11 @@ const client = (overrides: Partial<Parameters<typeof createAdminClient>[0]> = {}
 describe("Admin client", () => {
   it("sends a named document and returns its data", async () => {
     const data = await client().request(ShopSummaryQuery);
-    expect(data.shop).toMatchObject({ name: "Farmacia Demo", myshopifyDomain: DEMO_SHOP, currencyCode: "EUR" });
+    expect(data.shop).toMatchObject({
+      name: "Farmacia Demo",
+      myshopifyDomain: DEMO_SHOP,
+      currencyCode: "EUR",
+    });
   });
 
   it("waits out THROTTLED for as long as the bucket needs, then succeeds", async () => {
@@ -39,7 +43,12 @@ describe("Admin client", () => {
     const release = bucket.holdRefill();
     bucket.drain();
     const request = client().request(ShopSummaryQuery);
-    await until("the first request refused", async () => sandbox.graphqlLog.length, (n) => n > 0, 5);
+    await until(
+      "the first request refused",
+      async () => sandbox.graphqlLog.length,
+      (n) => n > 0,
+      5,
+    );
     release();
     const data = await request;
     expect(data.shop.name).toBe("Farmacia Demo");
@@ -62,7 +71,9 @@ describe("Admin client", () => {
 
   it("gives up after its retries with the status, instead of hanging", async () => {
     sandbox.faults.serverErrors = 10;
-    const error = await client({ retries: 2 }).request(ShopSummaryQuery).catch((e) => e);
+    const error = await client({ retries: 2 })
+      .request(ShopSummaryQuery)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ShopifyAdminError);
     expect(error).toMatchObject({ status: 503, operation: "ShopSummary" });
     expect(sandbox.graphqlLog).toHaveLength(3);
@@ -71,7 +82,9 @@ describe("Admin client", () => {
   it("shows Shopify's GraphQL errors verbatim and does not retry them", async () => {
     // No app document is broken (their check fails first): this one is cast to be sent at all.
     const broken = "query Broken { shop { nmae } }" as AdminDocument;
-    const error = (await client().request(broken).catch((e) => e)) as ShopifyAdminError;
+    const error = (await client()
+      .request(broken)
+      .catch((e) => e)) as ShopifyAdminError;
     expect(error).toBeInstanceOf(ShopifyAdminError);
     expect(error.message).toBe("Broken: Field 'nmae' doesn't exist on type 'Shop'");
     expect(error.errors[0].extensions?.code).toBe("undefinedField");
@@ -82,7 +95,9 @@ describe("Admin client", () => {
     // Shopify never answers so (a payload is null only beside errors), so no sandbox does either.
     vi.stubGlobal("fetch", async () => Response.json({ data: { orderEditBegin: null } }));
     try {
-      const error = await client().request(OrderEditBeginMutation, { id: "gid://shopify/Order/1" }).catch((e) => e);
+      const error = await client()
+        .request(OrderEditBeginMutation, { id: "gid://shopify/Order/1" })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(ShopifyAdminError);
       expect(error.message).toBe("OrderEditBegin: Shopify answered no orderEditBegin and no error");
     } finally {
@@ -92,7 +107,9 @@ describe("Admin client", () => {
 
   it("does not retry a revoked token", async () => {
     sandbox.auth.revoke(DEMO_SHOP);
-    const error = await client().request(ShopSummaryQuery).catch((e) => e);
+    const error = await client()
+      .request(ShopSummaryQuery)
+      .catch((e) => e);
     expect(error).toMatchObject({ name: "ShopifyAdminError", status: 401 });
     expect(sandbox.graphqlLog).toHaveLength(1);
   });

@@ -76,9 +76,16 @@ describe.each(providers)("the built app on %s", (provider) => {
   });
 
   it("answers 401 to a webhook with a wrong signature and records nothing", async () => {
-    const headers = webhookHeaders("orders/create", ordersCreateBody, { webhookId: "wh-bad", eventId: "ev-bad" });
+    const headers = webhookHeaders("orders/create", ordersCreateBody, {
+      webhookId: "wh-bad",
+      eventId: "ev-bad",
+    });
     headers["X-Shopify-Hmac-Sha256"] = signWebhook(ordersCreateBody, "not-the-secret");
-    const res = await fetch(`${app.url}/webhooks/orders/create`, { method: "POST", headers, body: ordersCreateBody });
+    const res = await fetch(`${app.url}/webhooks/orders/create`, {
+      method: "POST",
+      headers,
+      body: ordersCreateBody,
+    });
     expect(res.status).toBe(401);
     expect(await db.prisma.webhookEvent.count({ where: { eventKey: "ev-bad" } })).toBe(0);
   });

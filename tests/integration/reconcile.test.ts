@@ -10,25 +10,50 @@ const ctx = setupSandboxWithApp();
 /** The CLI's JSON lines (the Shopify library logs lines of its own too). */
 async function cli(args: string[]) {
   const stdout = await runAppCli(ctx, args);
-  return stdout.trim().split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+  return stdout
+    .trim()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line));
 }
 
 const settled = () => appSettled(ctx);
 
 /** What the app knows of an order: the fields detection reads, from its snapshots. */
 async function known(orderId: string) {
-  const order = await ctx.db.prisma.orderSnapshot.findUnique({ where: { shop_orderId: { shop: DEMO_SHOP, orderId } } });
+  const order = await ctx.db.prisma.orderSnapshot.findUnique({
+    where: { shop_orderId: { shop: DEMO_SHOP, orderId } },
+  });
   const parcels = await ctx.db.prisma.fulfillmentSnapshot.findMany({ where: { shop: DEMO_SHOP, orderId } });
   const data = order && JSON.parse(order.data);
   return {
     order: data && {
-      name: data.name, email: data.email, tags: data.tags, fulfillment: data.fulfillment_status, financial: data.financial_status,
-      updatedAt: order.shopifyUpdatedAt.toISOString(), customer: data.customer?.admin_graphql_api_id,
+      name: data.name,
+      email: data.email,
+      tags: data.tags,
+      fulfillment: data.fulfillment_status,
+      financial: data.financial_status,
+      updatedAt: order.shopifyUpdatedAt.toISOString(),
+      customer: data.customer?.admin_graphql_api_id,
       // The phones the workspace offers to call, whichever way the order came.
       phones: [data.phone, data.customer?.phone, data.shipping_address?.phone, data.billing_address?.phone],
-      lines: data.line_items.map((l: Record<string, unknown>) => [l.admin_graphql_api_id, String(l.variant_id), l.sku, l.quantity, l.fulfillable_quantity, l.price]),
+      lines: data.line_items.map((l: Record<string, unknown>) => [
+        l.admin_graphql_api_id,
+        String(l.variant_id),
+        l.sku,
+        l.quantity,
+        l.fulfillable_quantity,
+        l.price,
+      ]),
     },
-    parcels: parcels.map((p) => [p.fulfillmentId, p.status, p.shipmentStatus, p.trackingCompany, p.trackingNumber, p.shopifyUpdatedAt.toISOString()]),
+    parcels: parcels.map((p) => [
+      p.fulfillmentId,
+      p.status,
+      p.shipmentStatus,
+      p.trackingCompany,
+      p.trackingNumber,
+      p.shopifyUpdatedAt.toISOString(),
+    ]),
   };
 }
 
@@ -54,7 +79,10 @@ describe("reconciliation", () => {
     ctx.sandbox.webhooks.options.outOfOrder = true; // held ...
     const missed = store.createOrder(DEMO_SHOP, { customerId: shop.customers[0].id, lines });
     const missedFo = shop.fulfillmentOrders.find((f) => f.orderId === missed.id)!;
-    const missedParcel = createFulfillment(store, DEMO_SHOP, missedFo.id, { company: "SEUR", number: "SE-78" }).ok!;
+    const missedParcel = createFulfillment(store, DEMO_SHOP, missedFo.id, {
+      company: "SEUR",
+      number: "SE-78",
+    }).ok!;
     addFulfillmentEvent(store, DEMO_SHOP, missedParcel.id, { status: "IN_TRANSIT" });
     store.addTags(DEMO_SHOP, delivered, ["vip"]);
     ctx.sandbox.webhooks.resetOptions(); // ... and never sent
@@ -68,36 +96,65 @@ describe("reconciliation", () => {
     // some first: what matters is that each recorded event is applied once, by either.
     expect(applied.reduce((n, outcome) => n + outcome.processed, 0)).toBeLessThanOrEqual(3);
     await settled();
-    const recordedEvents = await ctx.db.prisma.webhookEvent.findMany({ where: { webhookId: { startsWith: "reconcile-" } } });
+    const recordedEvents = await ctx.db.prisma.webhookEvent.findMany({
+      where: { webhookId: { startsWith: "reconcile-" } },
+    });
     expect(recordedEvents.map((e) => [e.status, e.attempts])).toEqual(Array(3).fill(["processed", 1]));
 
     const afterwards = await known(`gid://shopify/Order/${missed.id}`);
-    const comparable = (k: typeof reference) => ({ ...k.order, name: "", updatedAt: "", parcels: k.parcels.map((p) => [p[1], p[2], p[3]]) });
-    expect(comparable(afterwards)).toEqual({ ...comparable(reference), lines: reference.order.lines.map((l: unknown[], i: number) => [afterwards.order.lines[i][0], ...l.slice(1)]) });
+    const comparable = (k: typeof reference) => ({
+      ...k.order,
+      name: "",
+      updatedAt: "",
+      parcels: k.parcels.map((p) => [p[1], p[2], p[3]]),
+    });
+    expect(comparable(afterwards)).toEqual({
+      ...comparable(reference),
+      lines: reference.order.lines.map((l: unknown[], i: number) => [
+        afterwards.order.lines[i][0],
+        ...l.slice(1),
+      ]),
+    });
     expect(afterwards.order.name).toBe(missed.name);
     expect((await known(`gid://shopify/Order/${delivered.id}`)).order.tags).toBe("vip");
 
     // A second run over the same period finds nothing the app has not seen.
     const [again] = await cli(["reconcile", "--shop", DEMO_SHOP, "--since", since.toISOString()]);
     expect(again).toMatchObject({ orders: 2, recorded: 0 });
-    const kinds = await ctx.db.prisma.webhookEvent.groupBy({ by: ["topic"], where: { webhookId: { startsWith: "reconcile-" } }, _count: true });
-    expect(kinds.map((k) => [k.topic, k._count]).sort()).toEqual([["fulfillments/update", 1], ["orders/updated", 2]]);
+    const kinds = await ctx.db.prisma.webhookEvent.groupBy({
+      by: ["topic"],
+      where: { webhookId: { startsWith: "reconcile-" } },
+      _count: true,
+    });
+    expect(kinds.map((k) => [k.topic, k._count]).sort()).toEqual([
+      ["fulfillments/update", 1],
+      ["orders/updated", 2],
+    ]);
   });
 
   it("runs for every active shop from where it got to, and a shop that fails does not stop the others", async () => {
     expect(await installApp(ctx)).toBe(200);
-    await ctx.db.prisma.shop.upsert({ where: { domain: "gone.myshopify.com" }, create: { domain: "gone.myshopify.com" }, update: {} });
+    await ctx.db.prisma.shop.upsert({
+      where: { domain: "gone.myshopify.com" },
+      create: { domain: "gone.myshopify.com" },
+      update: {},
+    });
     const before = Date.now();
     // Each shop's run is logged as it ends; the summary of all follows.
     const lines = await cli(["reconcile", "--all"]);
     expect(lines.filter((l) => l.event === "reconciled").map((l) => l.shop)).toEqual([DEMO_SHOP]);
     const results = lines.find((l) => !l.event);
     expect(results[DEMO_SHOP]).toMatchObject({ pages: expect.any(Number), recorded: expect.any(Number) });
-    expect(results["gone.myshopify.com"].error).toContain("Could not find a session for shop gone.myshopify.com");
+    expect(results["gone.myshopify.com"].error).toContain(
+      "Could not find a session for shop gone.myshopify.com",
+    );
     const demo = await ctx.db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP } });
     // The next run starts five minutes before this one did (the overlap).
     expect(demo.reconciledThrough!.getTime()).toBeGreaterThanOrEqual(before - 5 * 60_000 - 1000);
-    expect((await ctx.db.prisma.shop.findUniqueOrThrow({ where: { domain: "gone.myshopify.com" } })).reconciledThrough).toBeNull();
+    expect(
+      (await ctx.db.prisma.shop.findUniqueOrThrow({ where: { domain: "gone.myshopify.com" } }))
+        .reconciledThrough,
+    ).toBeNull();
     const again = (await cli(["reconcile", "--all"])).find((l) => !l.event);
     expect(again[DEMO_SHOP]).toMatchObject({ recorded: 0 });
     // The first run looks back a day: the seeded orders are first seen here and each gets its stock

@@ -8,7 +8,9 @@ const ctx = setupSandboxWithApp("postgresql", { WEBHOOK_QUEUE: "pg-boss" });
 
 describe("webhooks applied through pg-boss", () => {
   it("applies a failed delivery's events through queue jobs, each event once", async () => {
-    const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/delivery-failed?shop=${DEMO_SHOP}`, { method: "POST" });
+    const res = await fetch(`${ctx.sandbox.url}/sandbox/scenarios/delivery-failed?shop=${DEMO_SHOP}`, {
+      method: "POST",
+    });
     const { order } = await res.json();
     // Every delivery answered: the intake answers after recording, so every event is in the inbox.
     await ctx.sandbox.webhooks.idle();
@@ -19,7 +21,9 @@ describe("webhooks applied through pg-boss", () => {
     );
     expect(events.length).toBeGreaterThanOrEqual(4);
     expect(events.filter((e) => e.status !== "processed" || e.attempts !== 1)).toEqual([]);
-    const parcel = await ctx.db.prisma.fulfillmentSnapshot.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderId: order.id } });
+    const parcel = await ctx.db.prisma.fulfillmentSnapshot.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, orderId: order.id },
+    });
     expect(parcel).toMatchObject({ shipmentStatus: "failure", trackingCompany: "SEUR" });
     // The work went through the queue: a job per recorded event (and one per resource from the
     // start-up sweep, if it ran meanwhile); later jobs of the order find their events already
@@ -27,9 +31,10 @@ describe("webhooks applied through pg-boss", () => {
     // also run detection (the worker's afterBatch), so completion is waited for, not assumed.
     const jobs = await until(
       "every queue job finished",
-      () => ctx.db.prisma.$queryRawUnsafe<{ state: string; n: number }[]>(
-        "SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'webhook-apply' GROUP BY state ORDER BY state",
-      ),
+      () =>
+        ctx.db.prisma.$queryRawUnsafe<{ state: string; n: number }[]>(
+          "SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'webhook-apply' GROUP BY state ORDER BY state",
+        ),
       (states) => states.every((s) => !["created", "active", "retry"].includes(s.state)),
     );
     expect(jobs).toEqual([{ state: "completed", n: expect.any(Number) }]);

@@ -16,7 +16,11 @@ describe("sandbox Admin GraphQL", () => {
     expect(wrong.body.errors).toContain("Invalid API key or access token");
     const unknownShop = await fetch(`${ctx.sandbox.url}/admin/api/${API_VERSION}/graphql.json`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", [SHOP_HEADER]: "no-such-shop.myshopify.com", "X-Shopify-Access-Token": ctx.token },
+      headers: {
+        "Content-Type": "application/json",
+        [SHOP_HEADER]: "no-such-shop.myshopify.com",
+        "X-Shopify-Access-Token": ctx.token,
+      },
       body: JSON.stringify({ query: "{ shop { name } }" }),
     });
     expect(unknownShop.status).toBe(401);
@@ -27,9 +31,14 @@ describe("sandbox Admin GraphQL", () => {
     ctx.sandbox.bucketFor(DEMO_SHOP).holdRefill();
     const { status, body } = await ctx.graphql("query { shop { name currencyCode ianaTimezone } }");
     expect(status).toBe(200);
-    expect(body.data.shop).toEqual({ name: "Farmacia Demo", currencyCode: "EUR", ianaTimezone: "Europe/Madrid" });
+    expect(body.data.shop).toEqual({
+      name: "Farmacia Demo",
+      currencyCode: "EUR",
+      ianaTimezone: "Europe/Madrid",
+    });
     expect(body.extensions.cost).toMatchObject({
-      requestedQueryCost: 1, actualQueryCost: 1,
+      requestedQueryCost: 1,
+      actualQueryCost: 1,
       throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 },
     });
   });
@@ -55,12 +64,16 @@ describe("sandbox Admin GraphQL", () => {
   it("names the field it does not implement instead of answering null", async () => {
     const { body } = await ctx.graphql("{ shop { name billingAddress { city } } }");
     expect(body.errors).toEqual([
-      expect.objectContaining({ message: "not implemented in sandbox: Shop.billingAddress", path: ["shop", "billingAddress"] }),
+      expect.objectContaining({
+        message: "not implemented in sandbox: Shop.billingAddress",
+        path: ["shop", "billingAddress"],
+      }),
     ]);
   });
 
   it("reads orders with their stock, and pages with cursors", async () => {
-    const page = await ctx.graphql(`query { orders(first: 2, sortKey: CREATED_AT) { nodes { name displayFinancialStatus
+    const page =
+      await ctx.graphql(`query { orders(first: 2, sortKey: CREATED_AT) { nodes { name displayFinancialStatus
       lineItems(first: 5) { nodes { sku quantity variant { inventoryItem { inventoryLevels(first: 1) { nodes {
         quantities(names: ["available", "committed", "on_hand"]) { name quantity } } } } } } } }
       pageInfo { hasNextPage endCursor } } }`);
@@ -68,12 +81,18 @@ describe("sandbox Admin GraphQL", () => {
     const orders = page.body.data.orders;
     expect(orders.nodes.map((o: { name: string }) => o.name)).toEqual(["#1001", "#1002"]);
     expect(orders.pageInfo.hasNextPage).toBe(true);
-    const quantities = orders.nodes[0].lineItems.nodes[0].variant.inventoryItem.inventoryLevels.nodes[0].quantities;
-    const byName = Object.fromEntries(quantities.map((q: { name: string; quantity: number }) => [q.name, q.quantity]));
+    const quantities =
+      orders.nodes[0].lineItems.nodes[0].variant.inventoryItem.inventoryLevels.nodes[0].quantities;
+    const byName = Object.fromEntries(
+      quantities.map((q: { name: string; quantity: number }) => [q.name, q.quantity]),
+    );
     expect(byName.on_hand).toBe(byName.available + byName.committed);
-    const next = await ctx.graphql("query($after: String) { orders(first: 2, after: $after, sortKey: CREATED_AT) { nodes { name } } }", {
-      after: orders.pageInfo.endCursor,
-    });
+    const next = await ctx.graphql(
+      "query($after: String) { orders(first: 2, after: $after, sortKey: CREATED_AT) { nodes { name } } }",
+      {
+        after: orders.pageInfo.endCursor,
+      },
+    );
     expect(next.body.data.orders.nodes.map((o: { name: string }) => o.name)).toEqual(["#1003", "#1004"]);
   });
 
@@ -82,13 +101,23 @@ describe("sandbox Admin GraphQL", () => {
     const item = `gid://shopify/InventoryItem/${shop.inventoryItems[3].id}`;
     const location = `gid://shopify/Location/${shop.locations[0].id}`;
     const adjust = (name: string) =>
-      ctx.graphql(`mutation Adjust($input: InventoryAdjustQuantitiesInput!, $key: String!) { inventoryAdjustQuantities(input: $input) @idempotent(key: $key) {
-        inventoryAdjustmentGroup { reason changes { name delta } } userErrors { field message code } } }`, {
-        input: { reason: "damaged", name, changes: [{ delta: 1, inventoryItemId: item, locationId: location }] },
-        key: `adjust-${name}`,
-      });
+      ctx.graphql(
+        `mutation Adjust($input: InventoryAdjustQuantitiesInput!, $key: String!) { inventoryAdjustQuantities(input: $input) @idempotent(key: $key) {
+        inventoryAdjustmentGroup { reason changes { name delta } } userErrors { field message code } } }`,
+        {
+          input: {
+            reason: "damaged",
+            name,
+            changes: [{ delta: 1, inventoryItemId: item, locationId: location }],
+          },
+          key: `adjust-${name}`,
+        },
+      );
     const bad = await adjust("expired");
-    expect(bad.body.data.inventoryAdjustQuantities.userErrors[0]).toMatchObject({ field: ["input", "name"], code: "INVALID_QUANTITY_NAME" });
+    expect(bad.body.data.inventoryAdjustQuantities.userErrors[0]).toMatchObject({
+      field: ["input", "name"],
+      code: "INVALID_QUANTITY_NAME",
+    });
     const ok = await adjust("damaged");
     expect(ok.body.data.inventoryAdjustQuantities).toEqual({
       inventoryAdjustmentGroup: { reason: "damaged", changes: [{ name: "damaged", delta: 1 }] },
@@ -104,14 +133,19 @@ describe("sandbox Admin GraphQL", () => {
     const { status, body } = await ctx.graphql("{ shop { name } }");
     expect(status).toBe(200);
     expect(body.errors).toEqual([
-      { message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } },
+      {
+        message: "Throttled",
+        extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+      },
     ]);
     expect(body.extensions.cost.actualQueryCost).toBeNull();
     expect(body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(1);
   });
 
   it("refuses a query above the single-query maximum", async () => {
-    const { body } = await ctx.graphql("{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { sku } } } } }");
+    const { body } = await ctx.graphql(
+      "{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { sku } } } } }",
+    );
     expect(body.errors[0].extensions.code).toBe("MAX_COST_EXCEEDED");
   });
 });
@@ -140,7 +174,10 @@ describe("sandbox OAuth", () => {
     expect(first.body).toMatchObject({ expires_in: 3600, refresh_token: expect.stringMatching(/^shprt_/) });
     expect((await ctx.graphql("{ shop { name } }", undefined, first.body.access_token)).status).toBe(200);
 
-    const refreshed = await exchange({ grant_type: "refresh_token", refresh_token: first.body.refresh_token });
+    const refreshed = await exchange({
+      grant_type: "refresh_token",
+      refresh_token: first.body.refresh_token,
+    });
     expect(refreshed.status).toBe(200);
     expect((await ctx.graphql("{ shop { name } }", undefined, first.body.access_token)).status).toBe(401);
     expect((await ctx.graphql("{ shop { name } }", undefined, refreshed.body.access_token)).status).toBe(200);
@@ -151,8 +188,15 @@ describe("sandbox OAuth", () => {
   it("refuses a forged session token and wrong client credentials", async () => {
     const otherSigner = new SandboxAuth({ ...ctx.sandbox.auth.app, secret: "not-the-app-secret" });
     const forged = await tokenExchange(await otherSigner.sessionToken(DEMO_SHOP));
-    expect(forged).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_subject_token" }) });
-    const wrongSecret = await exchange({ client_secret: "nope", grant_type: "refresh_token", refresh_token: "x" });
+    expect(forged).toEqual({
+      status: 400,
+      body: expect.objectContaining({ error: "invalid_subject_token" }),
+    });
+    const wrongSecret = await exchange({
+      client_secret: "nope",
+      grant_type: "refresh_token",
+      refresh_token: "x",
+    });
     expect(wrongSecret.status).toBe(401);
   });
 });
@@ -160,7 +204,9 @@ describe("sandbox OAuth", () => {
 describe("sandbox bad input", () => {
   it("answers 400 with the reason to bodies that are not JSON, and names unknown controls", async () => {
     const gql = await fetch(`${ctx.sandbox.url}/admin/api/${API_VERSION}/graphql.json`, {
-      method: "POST", headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": ctx.token }, body: "{not json",
+      method: "POST",
+      headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": ctx.token },
+      body: "{not json",
     });
     expect(gql.status).toBe(400);
     const control = await fetch(`${ctx.sandbox.url}/sandbox/faults`, { method: "POST", body: "nope" });
@@ -168,7 +214,9 @@ describe("sandbox bad input", () => {
     const unknown = await fetch(`${ctx.sandbox.url}/sandbox/teleport`, { method: "POST" });
     expect(await unknown.json()).toEqual({ error: "unknown sandbox control POST /sandbox/teleport" });
     const otherVersion = await fetch(`${ctx.sandbox.url}/admin/api/2025-10/graphql.json`, {
-      method: "POST", headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": ctx.token }, body: "{}",
+      method: "POST",
+      headers: { [SHOP_HEADER]: DEMO_SHOP, "X-Shopify-Access-Token": ctx.token },
+      body: "{}",
     });
     expect(otherVersion.status).toBe(404);
   });

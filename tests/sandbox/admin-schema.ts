@@ -24,7 +24,9 @@ const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex")
 export function adminSchemaFile(version: string): string {
   const expected = SCHEMA_SHA256[version];
   if (!expected) {
-    throw new Error(`No pinned Admin schema for API version ${version}; add its checksum to ${path.basename(import.meta.filename)}`);
+    throw new Error(
+      `No pinned Admin schema for API version ${version}; add its checksum to ${path.basename(import.meta.filename)}`,
+    );
   }
   const file = path.join(SCHEMA_CACHE_DIR, `admin_${version}.json.gz`);
   if (fs.existsSync(file) && sha256(fs.readFileSync(file)) === expected) return file;
@@ -35,13 +37,18 @@ export function adminSchemaFile(version: string): string {
       cwd: scratch,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
-    }).trim().split("\n").pop()!;
+    })
+      .trim()
+      .split("\n")
+      .pop()!;
     const member = `package/dist/data/admin_${version}.json.gz`;
     execFileSync("tar", ["-xzf", tarball, member], { cwd: scratch });
     const data = fs.readFileSync(path.join(scratch, member));
     const actual = sha256(data);
     if (actual !== expected) {
-      throw new Error(`Admin schema ${version} from @shopify/dev-mcp@${DEV_MCP_VERSION} has sha256 ${actual}, expected ${expected}`);
+      throw new Error(
+        `Admin schema ${version} from @shopify/dev-mcp@${DEV_MCP_VERSION} has sha256 ${actual}, expected ${expected}`,
+      );
     }
     fs.mkdirSync(SCHEMA_CACHE_DIR, { recursive: true });
     // Written aside and renamed, so a process reading the cache never sees half a file.

@@ -18,7 +18,9 @@ export type AppProxyConfig = { url: string; prefix: string; subpath: string };
 export function appProxyFromToml(tomlPath: string): AppProxyConfig | null {
   const toml = parse(fs.readFileSync(tomlPath, "utf8")) as { app_proxy?: Partial<AppProxyConfig> };
   const proxy = toml.app_proxy;
-  return proxy?.url && proxy.prefix && proxy.subpath ? { url: proxy.url, prefix: proxy.prefix, subpath: proxy.subpath } : null;
+  return proxy?.url && proxy.prefix && proxy.subpath
+    ? { url: proxy.url, prefix: proxy.prefix, subpath: proxy.subpath }
+    : null;
 }
 
 /** Shopify's own parameters: the client cannot choose them (a `shop=` typed in the address is replaced). */
@@ -27,14 +29,35 @@ const SHOPIFY_PARAMS = ["shop", "logged_in_customer_id", "path_prefix", "timesta
 /** The signature Shopify puts on a forwarded query (every parameter but `signature` itself). */
 export function proxySignature(query: URLSearchParams, secret: string): string {
   const byName = new Map<string, string[]>();
-  for (const [name, value] of query) if (name !== "signature") byName.set(name, [...(byName.get(name) ?? []), value]);
-  const message = [...byName.keys()].sort().map((name) => `${name}=${byName.get(name)!.join(",")}`).join("");
+  for (const [name, value] of query)
+    if (name !== "signature") byName.set(name, [...(byName.get(name) ?? []), value]);
+  const message = [...byName.keys()]
+    .sort()
+    .map((name) => `${name}=${byName.get(name)!.join(",")}`)
+    .join("");
   return createHmac("sha256", secret).update(message).digest("hex");
 }
 
 // Connection-level headers are the hop's own; the rest is Shopify's stripping of cookies.
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "host", "content-length"]);
-const DROPPED_REQUEST = new Set([...HOP_BY_HOP, "cookie", "x-forwarded-host", "x-forwarded-for", "x-forwarded-proto"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "proxy-authorization",
+  "proxy-authenticate",
+  "host",
+  "content-length",
+]);
+const DROPPED_REQUEST = new Set([
+  ...HOP_BY_HOP,
+  "cookie",
+  "x-forwarded-host",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+]);
 // fetch has decoded the body already, so its encoding and length are no longer the body's.
 const DROPPED_RESPONSE = new Set([...HOP_BY_HOP, "set-cookie", "content-encoding"]);
 
@@ -42,14 +65,24 @@ const DROPPED_RESPONSE = new Set([...HOP_BY_HOP, "set-cookie", "content-encoding
 export type ProxyTarget = { config: AppProxyConfig; appUrl: string; secret: string; now?: () => number };
 
 /** `/<prefix>/<subpath>` when `pathname` is under the proxy, with the rest of the path; else null. */
-export function proxiedPath(config: AppProxyConfig, pathname: string): { pathPrefix: string; rest: string } | null {
+export function proxiedPath(
+  config: AppProxyConfig,
+  pathname: string,
+): { pathPrefix: string; rest: string } | null {
   const pathPrefix = `/${config.prefix}/${config.subpath}`;
   if (pathname !== pathPrefix && !pathname.startsWith(`${pathPrefix}/`)) return null;
   return { pathPrefix, rest: pathname.slice(pathPrefix.length) };
 }
 
 /** Forwards a storefront request under the proxy's path to the app and relays its answer. */
-export async function forwardToApp(req: http.IncomingMessage, res: http.ServerResponse, url: URL, shop: string, target: ProxyTarget, body: Buffer) {
+export async function forwardToApp(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  shop: string,
+  target: ProxyTarget,
+  body: Buffer,
+) {
   const path = proxiedPath(target.config, url.pathname)!;
   const base = new URL(target.config.url, target.appUrl);
   // Only the path of an absolute proxy URL is kept: the app runs at the sandbox's appUrl.
@@ -73,7 +106,9 @@ export async function forwardToApp(req: http.IncomingMessage, res: http.ServerRe
   headers.set("x-forwarded-host", req.headers.host ?? new URL(url).host);
   headers.set("x-forwarded-for", req.socket.remoteAddress ?? "127.0.0.1");
   const answer = await fetch(forwarded, {
-    method: req.method, headers, redirect: "manual",
+    method: req.method,
+    headers,
+    redirect: "manual",
     body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
   });
   const relayed: Record<string, string> = {};

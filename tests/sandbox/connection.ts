@@ -1,7 +1,12 @@
 // Relay connections as Shopify serves them: first or last required, opaque cursors.
 import { GraphQLError } from "graphql";
 
-type PageArgs = { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
+type PageArgs = {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+};
 
 const cursorOf = (index: number) => Buffer.from(`sandbox:${index}`).toString("base64");
 const indexOf = (cursor: string) => Number(Buffer.from(cursor, "base64").toString().split(":")[1]);

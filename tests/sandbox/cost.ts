@@ -28,7 +28,8 @@ export function requestedQueryCost(
   const fieldCosts = (set: SelectionSetNode | undefined): [string, number][] => {
     if (!set) return [];
     return set.selections.flatMap((selection): [string, number][] => {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) return fieldCosts(fragments[selection.name.value]?.selectionSet);
+      if (selection.kind === Kind.FRAGMENT_SPREAD)
+        return fieldCosts(fragments[selection.name.value]?.selectionSet);
       if (selection.kind === Kind.INLINE_FRAGMENT) return fieldCosts(selection.selectionSet);
       return [[selection.name.value, costOf.get(selection as unknown as SelectionSetNode) ?? 0]];
     });
@@ -91,7 +92,10 @@ export class LeakyBucket {
 
   private refill() {
     const t = this.now();
-    this.available = Math.min(this.maximumAvailable, this.available + ((t - this.last) / 1000) * this.restoreRate);
+    this.available = Math.min(
+      this.maximumAvailable,
+      this.available + ((t - this.last) / 1000) * this.restoreRate,
+    );
     this.last = t;
   }
 

@@ -3,10 +3,20 @@
 // sandbox instead of Shopify.
 import path from "node:path";
 
-export const DEMO_APP = { apiKey: "makegood-sandbox-key", secret: "makegood-sandbox-secret", scopes: "read_orders,write_orders" };
+export const DEMO_APP = {
+  apiKey: "makegood-sandbox-key",
+  secret: "makegood-sandbox-secret",
+  scopes: "read_orders,write_orders",
+};
 
 /** `stageClockFile`: the process lives at the sandbox's time (stage-clock.mjs), as the launcher's app does. */
-export function demoAppEnv(root: string, appUrl: string, sandboxUrl: string, databaseUrl: string, stageClockFile?: string): Record<string, string> {
+export function demoAppEnv(
+  root: string,
+  appUrl: string,
+  sandboxUrl: string,
+  databaseUrl: string,
+  stageClockFile?: string,
+): Record<string, string> {
   const stageClock = stageClockFile ? ` --import ${path.join(root, "tests/sandbox/stage-clock.mjs")}` : "";
   return {
     DATABASE_URL: databaseUrl,
@@ -23,6 +33,7 @@ export function demoAppEnv(root: string, appUrl: string, sandboxUrl: string, dat
     SMTP_ALLOW_PRIVATE_NETWORKS: process.env.SMTP_ALLOW_PRIVATE_NETWORKS ?? "127.0.0.0/8",
     MAKEGOOD_SANDBOX_URL: sandboxUrl,
     ...(stageClockFile ? { MAKEGOOD_STAGE_CLOCK_FILE: stageClockFile } : {}),
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}${stageClock}`.trim(),
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/sandbox/route-to-sandbox.mjs")}${stageClock}`.trim(),
   };
 }

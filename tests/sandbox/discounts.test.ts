@@ -21,18 +21,31 @@ describe("sandbox discount codes", () => {
     const shop = ctx.sandbox.store.shop(DEMO_SHOP);
     const [lucia, javier] = shop.customers;
     const input = {
-      title: "Sorry for the delay #1004", code: "SORRY-1004-XK2P", usageLimit: 1, appliesOncePerCustomer: true,
+      title: "Sorry for the delay #1004",
+      code: "SORRY-1004-XK2P",
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
       context: { customers: { add: [`gid://shopify/Customer/${lucia.id}`] } },
       customerGets: { value: { percentage: 0.05 }, items: { all: true } },
     };
     const created = (await ctx.graphql(CREATE, { d: input })).body.data.discountCodeBasicCreate;
     expect(created.userErrors).toEqual([]);
     expect(created.codeDiscountNode.codeDiscount).toMatchObject({
-      status: "ACTIVE", usageLimit: 1, appliesOncePerCustomer: true, codes: { nodes: [{ code: "SORRY-1004-XK2P" }] },
-      customerGets: { value: { percentage: 0.05 } }, context: { customers: [{ id: `gid://shopify/Customer/${lucia.id}` }] },
+      status: "ACTIVE",
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
+      codes: { nodes: [{ code: "SORRY-1004-XK2P" }] },
+      customerGets: { value: { percentage: 0.05 } },
+      context: { customers: [{ id: `gid://shopify/Customer/${lucia.id}` }] },
     });
     const taken = (await ctx.graphql(CREATE, { d: input })).body.data.discountCodeBasicCreate;
-    expect(taken.userErrors).toEqual([{ field: ["basicCodeDiscount", "code"], message: "Code must be unique. Please try a different code.", code: "TAKEN" }]);
+    expect(taken.userErrors).toEqual([
+      {
+        field: ["basicCodeDiscount", "code"],
+        message: "Code must be unique. Please try a different code.",
+        code: "TAKEN",
+      },
+    ]);
 
     const stranger = await checkout(javier.email, "SORRY-1004-XK2P");
     expect(stranger.status).toBe(409);
@@ -41,16 +54,28 @@ describe("sandbox discount codes", () => {
     const redeemed = await checkout(lucia.email, "sorry-1004-xk2p");
     expect(redeemed.status).toBe(200);
     expect((await redeemed.json()).discount).toBe("1.24"); // 5 % of 2 × 12.40
-    const after = (await ctx.graphql(BY_CODE, { code: "SORRY-1004-XK2P" })).body.data.codeDiscountNodeByCode.codeDiscount;
+    const after = (await ctx.graphql(BY_CODE, { code: "SORRY-1004-XK2P" })).body.data.codeDiscountNodeByCode
+      .codeDiscount;
     expect(after).toEqual({ status: "EXPIRED", asyncUsageCount: 1 });
     expect((await checkout(lucia.email, "SORRY-1004-XK2P")).status).toBe(409);
   });
 
   it("refuses dates in the wrong order and an empty value", async () => {
-    const bad = (await ctx.graphql(CREATE, { d: {
-      title: "x", code: "BAD-DATES", startsAt: "2026-12-01T00:00:00Z", endsAt: "2026-11-01T00:00:00Z",
-      customerGets: { value: { percentage: 1.5 }, items: { all: true } }, context: { all: "ALL" },
-    } })).body.data.discountCodeBasicCreate;
-    expect(bad.userErrors.map((e: { code: string }) => e.code)).toEqual(["END_DATE_BEFORE_START_DATE", "VALUE_OUTSIDE_RANGE"]);
+    const bad = (
+      await ctx.graphql(CREATE, {
+        d: {
+          title: "x",
+          code: "BAD-DATES",
+          startsAt: "2026-12-01T00:00:00Z",
+          endsAt: "2026-11-01T00:00:00Z",
+          customerGets: { value: { percentage: 1.5 }, items: { all: true } },
+          context: { all: "ALL" },
+        },
+      })
+    ).body.data.discountCodeBasicCreate;
+    expect(bad.userErrors.map((e: { code: string }) => e.code)).toEqual([
+      "END_DATE_BEFORE_START_DATE",
+      "VALUE_OUTSIDE_RANGE",
+    ]);
   });
 });

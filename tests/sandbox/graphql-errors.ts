@@ -35,7 +35,11 @@ const rules: [RegExp, (m: RegExpMatchArray) => { message: string; extensions: Re
     /^Field "(\w+)" of type "([^"]+)" must have a selection of subfields\./,
     ([, field, type]) => ({
       message: `Field must have selections (field '${field}' returns ${type.replace(/[![\]]/g, "")} but has no selections. Did you mean '${field} { ... }'?)`,
-      extensions: { code: "selectionMismatch", nodeName: `field '${field}'`, typeName: type.replace(/[![\]]/g, "") },
+      extensions: {
+        code: "selectionMismatch",
+        nodeName: `field '${field}'`,
+        typeName: type.replace(/[![\]]/g, ""),
+      },
     }),
   ],
   [

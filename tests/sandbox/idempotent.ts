@@ -16,7 +16,9 @@ export class IdempotencyLedger {
   require(shop: string, field: string, resolve: Resolver): Resolver {
     return (args, context, info) => {
       const directive = info.schema.getDirective("idempotent");
-      const values = directive ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues) : undefined;
+      const values = directive
+        ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues)
+        : undefined;
       const key = values?.key as string | undefined;
       if (!key) {
         throw new GraphQLError(`The @idempotent directive with a key is required for ${field}.`, {

@@ -13,18 +13,30 @@ const PICTURES = `query Pictures($id: ID!) {
     media(first: 5) { nodes { ... on MediaImage { image { url width height } } } }
   }
 }`;
-const productId = (title: string) => `gid://shopify/Product/${ctx.sandbox.store.shop(DEMO_SHOP).products.find((p) => p.title === title)!.id}`;
+const productId = (title: string) =>
+  `gid://shopify/Product/${ctx.sandbox.store.shop(DEMO_SHOP).products.find((p) => p.title === title)!.id}`;
 
 describe("sandbox product pictures", () => {
   it("gives the featured image with a CDN URL sized as asked, and serves it", async () => {
     const { body } = await ctx.graphql(PICTURES, { id: productId("Sensibio H2O Micellar Water") });
     expect(body.errors).toBeUndefined();
     const { product } = body.data;
-    expect(product.featuredMedia).toMatchObject({ __typename: "MediaImage", alt: product.title, mediaContentType: "IMAGE", preview: { status: "READY", image: { altText: product.title } } });
+    expect(product.featuredMedia).toMatchObject({
+      __typename: "MediaImage",
+      alt: product.title,
+      mediaContentType: "IMAGE",
+      preview: { status: "READY", image: { altText: product.title } },
+    });
     const url = new URL(product.featuredMedia.preview.image.url);
     expect(url.pathname).toMatch(/^\/s\/files\/1\/\d+\/\d+\/files\/sensibio-h2o-micellar-water\.png$/);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ v: expect.stringMatching(/^\d+$/), width: "120", height: "90" });
-    expect(product.media.nodes).toEqual([{ image: { url: expect.not.stringContaining("width="), width: 600, height: 600 } }]);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      v: expect.stringMatching(/^\d+$/),
+      width: "120",
+      height: "90",
+    });
+    expect(product.media.nodes).toEqual([
+      { image: { url: expect.not.stringContaining("width="), width: 600, height: 600 } },
+    ]);
 
     const res = await fetch(url);
     expect([res.status, res.headers.get("content-type")]).toEqual([200, "image/png"]);
@@ -34,7 +46,12 @@ describe("sandbox product pictures", () => {
   });
 
   it("has no featured media for a product without pictures, and no file that was never uploaded", async () => {
-    ctx.sandbox.store.addProduct(DEMO_SHOP, { title: "Bare Balm", vendor: "Nobody", productType: "Face care", variants: [{ sku: "BB-1", price: "5.00" }] });
+    ctx.sandbox.store.addProduct(DEMO_SHOP, {
+      title: "Bare Balm",
+      vendor: "Nobody",
+      productType: "Face care",
+      variants: [{ sku: "BB-1", price: "5.00" }],
+    });
     const { body } = await ctx.graphql(PICTURES, { id: productId("Bare Balm") });
     expect(body.data.product).toEqual({ title: "Bare Balm", featuredMedia: null, media: { nodes: [] } });
     expect((await fetch(`${ctx.sandbox.url}/s/files/1/0000/0001/files/..%2Fsecret.txt`)).status).toBe(404);

@@ -6,13 +6,25 @@ import { deflateSync } from "node:zlib";
 import { gid } from "./ids";
 
 /** `origin`: where the CDN answering for it is (the sandbox's own address once it listens). */
-export type ProductImage = { id: number; origin: string; filename: string; alt: string; version: number; width: number; height: number };
+export type ProductImage = {
+  id: number;
+  origin: string;
+  filename: string;
+  alt: string;
+  version: number;
+  width: number;
+  height: number;
+};
 
 export const CDN_PATH = "/s/files/1/0000/0001/files/";
 
 export function imageView(image: ProductImage): Record<string, unknown> {
   return {
-    __typename: "Image", id: gid("ImageSource", image.id), altText: image.alt, width: image.width, height: image.height,
+    __typename: "Image",
+    id: gid("ImageSource", image.id),
+    altText: image.alt,
+    width: image.width,
+    height: image.height,
     url: ({ transform }: { transform?: { maxWidth?: number; maxHeight?: number } }) => {
       const url = new URL(`${CDN_PATH}${image.filename}`, image.origin);
       url.searchParams.set("v", String(image.version));
@@ -26,9 +38,15 @@ export function imageView(image: ProductImage): Record<string, unknown> {
 export function mediaImageView(image: ProductImage): Record<string, unknown> {
   const picture = imageView(image);
   return {
-    __typename: "MediaImage", id: gid("MediaImage", image.id), alt: image.alt, mediaContentType: "IMAGE", status: "READY",
-    image: picture, preview: { __typename: "MediaPreviewImage", image: picture, status: "READY" },
-    mediaErrors: [], mediaWarnings: [],
+    __typename: "MediaImage",
+    id: gid("MediaImage", image.id),
+    alt: image.alt,
+    mediaContentType: "IMAGE",
+    status: "READY",
+    image: picture,
+    preview: { __typename: "MediaPreviewImage", image: picture, status: "READY" },
+    mediaErrors: [],
+    mediaWarnings: [],
   };
 }
 
@@ -59,7 +77,12 @@ function drawPng(name: string, width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function rgb(hue: number, s: number, l: number): number[] {

@@ -13,12 +13,25 @@ const idOf = (value: unknown, type: string) => {
 export function fulfillmentMutations(store: SandboxStore, shop: ShopState) {
   return {
     fulfillmentOrderHold: ({ id, fulfillmentHold }: Args) => {
-      const input = fulfillmentHold as { reason: string; reasonNotes?: string; handle?: string; fulfillmentOrderLineItems?: unknown[] };
+      const input = fulfillmentHold as {
+        reason: string;
+        reasonNotes?: string;
+        handle?: string;
+        fulfillmentOrderLineItems?: unknown[];
+      };
       if (input.fulfillmentOrderLineItems?.length) {
-        throw new Error("not implemented in sandbox: holding part of a fulfillment order (fulfillmentOrderLineItems)");
+        throw new Error(
+          "not implemented in sandbox: holding part of a fulfillment order (fulfillmentOrderLineItems)",
+        );
       }
       const result = holdFulfillmentOrder(store, shop.domain, idOf(id, "FulfillmentOrder"), input);
-      if (result.errors) return { fulfillmentHold: null, fulfillmentOrder: null, remainingFulfillmentOrder: null, userErrors: result.errors };
+      if (result.errors)
+        return {
+          fulfillmentHold: null,
+          fulfillmentOrder: null,
+          remainingFulfillmentOrder: null,
+          userErrors: result.errors,
+        };
       return {
         fulfillmentHold: holdView(result.ok.hold),
         fulfillmentOrder: fulfillmentOrderView(shop, result.ok.fulfillmentOrder),
@@ -37,10 +50,18 @@ export function fulfillmentMutations(store: SandboxStore, shop: ShopState) {
         lineItemsByFulfillmentOrder: { fulfillmentOrderId: string; fulfillmentOrderLineItems?: unknown[] }[];
         trackingInfo?: { company?: string; number?: string; url?: string };
       };
-      if (input.lineItemsByFulfillmentOrder.length !== 1 || input.lineItemsByFulfillmentOrder[0].fulfillmentOrderLineItems?.length) {
+      if (
+        input.lineItemsByFulfillmentOrder.length !== 1 ||
+        input.lineItemsByFulfillmentOrder[0].fulfillmentOrderLineItems?.length
+      ) {
         throw new Error("not implemented in sandbox: partial or multi-order fulfillments");
       }
-      const result = createFulfillment(store, shop.domain, idOf(input.lineItemsByFulfillmentOrder[0].fulfillmentOrderId, "FulfillmentOrder"), input.trackingInfo ?? {});
+      const result = createFulfillment(
+        store,
+        shop.domain,
+        idOf(input.lineItemsByFulfillmentOrder[0].fulfillmentOrderId, "FulfillmentOrder"),
+        input.trackingInfo ?? {},
+      );
       if (result.errors) return { fulfillment: null, userErrors: result.errors };
       return { fulfillment: fulfillmentView(shop, result.ok), userErrors: [] };
     },

@@ -32,8 +32,14 @@ beforeAll(() => {
   store = new SandboxStore(new SandboxClock());
   seedDemoShop(store);
   store.on("event", (e) => events.push(e));
-  for (const name of ["expired-last-unit", "delivery-failed", "cod-amount-mismatch"]) scenarios[name](store, DEMO_SHOP, {});
-  holdFulfillmentOrder(store, DEMO_SHOP, store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.status === "OPEN")!.id, { reason: "INVENTORY_OUT_OF_STOCK", handle: "h" });
+  for (const name of ["expired-last-unit", "delivery-failed", "cod-amount-mismatch"])
+    scenarios[name](store, DEMO_SHOP, {});
+  holdFulfillmentOrder(
+    store,
+    DEMO_SHOP,
+    store.shop(DEMO_SHOP).fulfillmentOrders.find((f) => f.status === "OPEN")!.id,
+    { reason: "INVENTORY_OUT_OF_STOCK", handle: "h" },
+  );
 });
 
 const body = (topic: string) => {
@@ -44,8 +50,12 @@ const body = (topic: string) => {
 
 describe("webhook bodies against Shopify's samples", () => {
   it.each([
-    "orders/create", "orders/updated", "fulfillments/create", "fulfillments/update",
-    "fulfillment_events/create", "fulfillment_orders/placed_on_hold",
+    "orders/create",
+    "orders/updated",
+    "fulfillments/create",
+    "fulfillments/update",
+    "fulfillment_events/create",
+    "fulfillment_orders/placed_on_hold",
   ])("%s invents no field", (topic) => {
     const allowed = keyPaths(shopifySample(topic));
     const invented = [...keyPaths(body(topic))].filter((p) => !allowed.has(p));
@@ -54,7 +64,18 @@ describe("webhook bodies against Shopify's samples", () => {
 
   it("orders/create carries what the app keys on", () => {
     const order = body("orders/create") as Record<string, unknown>;
-    for (const key of ["admin_graphql_api_id", "name", "email", "created_at", "line_items", "customer", "discount_codes", "payment_gateway_names", "total_outstanding", "location_id"]) {
+    for (const key of [
+      "admin_graphql_api_id",
+      "name",
+      "email",
+      "created_at",
+      "line_items",
+      "customer",
+      "discount_codes",
+      "payment_gateway_names",
+      "total_outstanding",
+      "location_id",
+    ]) {
       expect(order, key).toHaveProperty(key);
     }
     expect(typeof order.admin_graphql_api_id).toBe("string");

@@ -1,13 +1,24 @@
 // Webhook bodies in Shopify's REST shape (snake_case, money as strings, *_set money bags,
 // admin_graphql_api_id strings), following the published samples in tests/fixtures/shopify/webhooks.
 import { gid } from "./ids";
-import type { Address, Fulfillment, FulfillmentEvent, FulfillmentHold, FulfillmentOrder, Order, ShopState } from "./store";
+import type {
+  Address,
+  Fulfillment,
+  FulfillmentEvent,
+  FulfillmentHold,
+  FulfillmentOrder,
+  Order,
+  ShopState,
+} from "./store";
 import { fromCents, toCents } from "./store";
 import { orderMoney } from "./store-orders";
 
 const restMoneyBag = (amount: number | string, currency: string) => {
   const value = typeof amount === "number" ? amount.toFixed(2) : amount;
-  return { shop_money: { amount: value, currency_code: currency }, presentment_money: { amount: value, currency_code: currency } };
+  return {
+    shop_money: { amount: value, currency_code: currency },
+    presentment_money: { amount: value, currency_code: currency },
+  };
 };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -56,7 +67,11 @@ export function orderPayload(shop: ShopState, order: Order) {
     discount_codes: order.discountCodes.map((code) => {
       const d = shop.discounts.find((x) => x.code.toLowerCase() === code.toLowerCase());
       const r = d?.redemptions.find((x) => x.orderId === order.id);
-      return { code, amount: r?.amount ?? "0.00", type: d && "amount" in d.value ? "fixed_amount" : "percentage" };
+      return {
+        code,
+        amount: r?.amount ?? "0.00",
+        type: d && "amount" in d.value ? "fixed_amount" : "percentage",
+      };
     }),
     line_items: order.lineItems.map((li) => ({
       id: li.id,
@@ -77,14 +92,26 @@ export function orderPayload(shop: ShopState, order: Order) {
       // What order edits took off this line (a substitute at no extra cost); codes are order-level here.
       total_discount: li.discountAmount,
       total_discount_set: restMoneyBag(li.discountAmount, c),
-      discount_allocations: toCents(li.discountAmount) > 0
-        ? [{ amount: li.discountAmount, amount_set: restMoneyBag(li.discountAmount, c), discount_application_index: 0 }] : [],
+      discount_allocations:
+        toCents(li.discountAmount) > 0
+          ? [
+              {
+                amount: li.discountAmount,
+                amount_set: restMoneyBag(li.discountAmount, c),
+                discount_application_index: 0,
+              },
+            ]
+          : [],
       requires_shipping: true,
       product_exists: true,
       gift_card: false,
     })),
     shipping_lines: order.shippingLines.map((s, i) => ({
-      id: order.id * 10 + i, title: s.title, code: s.code, price: s.price, price_set: restMoneyBag(s.price, c),
+      id: order.id * 10 + i,
+      title: s.title,
+      code: s.code,
+      price: s.price,
+      price_set: restMoneyBag(s.price, c),
     })),
     // The sandbox bills to the address it ships to, as a checkout with "same as shipping" does.
     billing_address: restAddress(order.shippingAddress),
@@ -103,12 +130,24 @@ export function orderPayload(shop: ShopState, order: Order) {
   };
 }
 
-const restAddress = (a: Address | null) => a && {
-  first_name: a.firstName, last_name: a.lastName, address1: a.address1, city: a.city, zip: a.zip,
-  country: a.country, country_code: a.countryCode, phone: a.phone,
-};
+const restAddress = (a: Address | null) =>
+  a && {
+    first_name: a.firstName,
+    last_name: a.lastName,
+    address1: a.address1,
+    city: a.city,
+    zip: a.zip,
+    country: a.country,
+    country_code: a.countryCode,
+    phone: a.phone,
+  };
 
-export function inventoryLevelPayload(input: { inventoryItemId: number; locationId: number; available: number; at: Date }) {
+export function inventoryLevelPayload(input: {
+  inventoryItemId: number;
+  locationId: number;
+  available: number;
+  at: Date;
+}) {
   return {
     inventory_item_id: input.inventoryItemId,
     location_id: input.locationId,
@@ -120,16 +159,26 @@ export function inventoryLevelPayload(input: { inventoryItemId: number; location
 
 export function shopPayload(shop: ShopState) {
   return {
-    id: shop.id, name: shop.name, email: shop.email, domain: shop.domain, myshopify_domain: shop.domain,
-    currency: shop.currencyCode, iana_timezone: shop.ianaTimezone, primary_locale: shop.primaryLocale,
+    id: shop.id,
+    name: shop.name,
+    email: shop.email,
+    domain: shop.domain,
+    myshopify_domain: shop.domain,
+    currency: shop.currencyCode,
+    iana_timezone: shop.ianaTimezone,
+    primary_locale: shop.primaryLocale,
     plan_name: shop.planName,
   };
 }
 
 function holdPayload(hold: FulfillmentHold) {
   return {
-    id: gid("FulfillmentHold", hold.id), reason: hold.reason.toLowerCase(), reason_notes: hold.reasonNotes,
-    held_by_requesting_app: true, handle: hold.handle, held_by_app: { id: gid("App", 1) },
+    id: gid("FulfillmentHold", hold.id),
+    reason: hold.reason.toLowerCase(),
+    reason_notes: hold.reasonNotes,
+    held_by_requesting_app: true,
+    handle: hold.handle,
+    held_by_app: { id: gid("App", 1) },
   };
 }
 
@@ -159,7 +208,10 @@ export function fulfillmentPayload(shop: ShopState, f: Fulfillment) {
     line_items: full.line_items
       .filter((li) => f.lineItems.some((x) => x.lineItemId === li.id))
       // A fulfillment's lines carry no current_quantity; the quantity is what this parcel holds.
-      .map(({ current_quantity: _current, ...li }) => ({ ...li, quantity: f.lineItems.find((x) => x.lineItemId === li.id)!.quantity })),
+      .map(({ current_quantity: _current, ...li }) => ({
+        ...li,
+        quantity: f.lineItems.find((x) => x.lineItemId === li.id)!.quantity,
+      })),
   };
 }
 
@@ -167,13 +219,32 @@ export function webhookBody(shop: ShopState, topic: string, data: Record<string,
   switch (topic) {
     case "orders/edited": {
       const order = data.order as Order;
-      const e = data.edit as { id: number; createdAt: Date; committedAt: Date; staffNote: string; additions: { id: number; delta: number }[]; removals: { id: number; delta: number }[]; discounts: { id: number; description: string | null; amount: string }[] };
+      const e = data.edit as {
+        id: number;
+        createdAt: Date;
+        committedAt: Date;
+        staffNote: string;
+        additions: { id: number; delta: number }[];
+        removals: { id: number; delta: number }[];
+        discounts: { id: number; description: string | null; amount: string }[];
+      };
       return {
         order_edit: {
-          id: e.id, app_id: null, created_at: iso(e.createdAt), committed_at: iso(e.committedAt), notify_customer: false,
-          order_id: order.id, staff_note: e.staffNote, user_id: null,
+          id: e.id,
+          app_id: null,
+          created_at: iso(e.createdAt),
+          committed_at: iso(e.committedAt),
+          notify_customer: false,
+          order_id: order.id,
+          staff_note: e.staffNote,
+          user_id: null,
           line_items: { additions: e.additions, removals: e.removals },
-          discounts: { line_item: { additions: e.discounts.map((d) => ({ id: d.id, description: d.description, amount: d.amount })), removals: [] } },
+          discounts: {
+            line_item: {
+              additions: e.discounts.map((d) => ({ id: d.id, description: d.description, amount: d.amount })),
+              removals: [],
+            },
+          },
           shipping_lines: { additions: [], removals: [] },
         },
       };
@@ -187,9 +258,16 @@ export function webhookBody(shop: ShopState, topic: string, data: Record<string,
     case "fulfillment_orders/placed_on_hold": {
       const fo = data.fulfillmentOrder as FulfillmentOrder;
       return {
-        fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: "on_hold", fulfillment_holds: fo.holds.map(holdPayload) },
+        fulfillment_order: {
+          id: gid("FulfillmentOrder", fo.id),
+          status: "on_hold",
+          fulfillment_holds: fo.holds.map(holdPayload),
+        },
         remaining_fulfillment_order: null,
-        held_fulfillment_order_line_items: fo.lineItems.map((l) => ({ id: gid("FulfillmentOrderLineItem", l.id), quantity: l.remainingQuantity })),
+        held_fulfillment_order_line_items: fo.lineItems.map((l) => ({
+          id: gid("FulfillmentOrderLineItem", l.id),
+          quantity: l.remainingQuantity,
+        })),
         created_fulfillment_hold: holdPayload(data.hold as FulfillmentHold),
       };
     }
@@ -204,10 +282,24 @@ export function webhookBody(shop: ShopState, topic: string, data: Record<string,
       const f = data.fulfillment as Fulfillment;
       const e = data.event as FulfillmentEvent;
       return {
-        id: e.id, admin_graphql_api_id: gid("FulfillmentEvent", e.id), fulfillment_id: f.id, order_id: f.orderId,
-        status: e.status.toLowerCase(), message: e.message, happened_at: iso(e.happenedAt),
-        estimated_delivery_at: iso(e.estimatedDeliveryAt), created_at: iso(e.createdAt), updated_at: iso(e.createdAt),
-        shop_id: shop.id, city: null, province: null, country: null, zip: null, address1: null, latitude: null, longitude: null,
+        id: e.id,
+        admin_graphql_api_id: gid("FulfillmentEvent", e.id),
+        fulfillment_id: f.id,
+        order_id: f.orderId,
+        status: e.status.toLowerCase(),
+        message: e.message,
+        happened_at: iso(e.happenedAt),
+        estimated_delivery_at: iso(e.estimatedDeliveryAt),
+        created_at: iso(e.createdAt),
+        updated_at: iso(e.createdAt),
+        shop_id: shop.id,
+        city: null,
+        province: null,
+        country: null,
+        zip: null,
+        address1: null,
+        latitude: null,
+        longitude: null,
       };
     }
     default:

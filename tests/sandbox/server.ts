@@ -31,7 +31,10 @@ export const SHOP_HEADER = "x-sandbox-shop";
 
 /** What the control endpoints read from a JSON body; each reads its own fields. */
 type ControlBody = {
-  ms?: number; email?: string; gateway?: string; discountCodes?: string[];
+  ms?: number;
+  email?: string;
+  gateway?: string;
+  discountCodes?: string[];
   lines?: { sku: string; quantity: number }[];
 } & Record<string, unknown>;
 
@@ -66,7 +69,12 @@ export async function startSandboxServer(options: SandboxOptions) {
   };
   /** `lostAnswers`: the request is carried out, then its answer is lost (a 503): what a retry must
    *  cope with. `operation`: the faults hit only requests of that operation (by name), the others pass. */
-  const faults: { serverErrors: number; timeouts: number; lostAnswers: number; operation: string | null } = { serverErrors: 0, timeouts: 0, lostAnswers: 0, operation: null };
+  const faults: { serverErrors: number; timeouts: number; lostAnswers: number; operation: string | null } = {
+    serverErrors: 0,
+    timeouts: 0,
+    lostAnswers: 0,
+    operation: null,
+  };
   const context = new SandboxContext(store);
   /** What each Admin GraphQL request was answered, for tests to see retries. */
   const graphqlLog: { status: number; code?: string; operation?: string }[] = [];
@@ -79,7 +87,12 @@ export async function startSandboxServer(options: SandboxOptions) {
   const appProxy = appProxyFromToml(path.join(root, "shopify.app.toml"));
 
   store.on("event", ({ shop, topic, payload }) => {
-    webhooks.send(shop, topic, webhookBody(store.shop(shop), topic, payload() as Record<string, unknown>), clock.now());
+    webhooks.send(
+      shop,
+      topic,
+      webhookBody(store.shop(shop), topic, payload() as Record<string, unknown>),
+      clock.now(),
+    );
   });
 
   const server = http.createServer((req, res) => {
@@ -97,27 +110,47 @@ export async function startSandboxServer(options: SandboxOptions) {
     const storefront = store.shopOfStorefront(req.headers.host);
     if (storefront) {
       if (appProxy && proxiedPath(appProxy, url.pathname)) {
-        return forwardToApp(req, res, url, storefront, { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret, now: appNow }, await readRaw(req));
+        return forwardToApp(
+          req,
+          res,
+          url,
+          storefront,
+          { config: appProxy, appUrl: auth.app.appUrl, secret: auth.app.secret, now: appNow },
+          await readRaw(req),
+        );
       }
       // The checkout and the order status page a customer uses (stage/storefront.ts).
       const page = storefrontPages(store, storefront, url, req, res, () => readBody(req));
       if (page !== false) return page === true ? undefined : page;
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      return res.end(`not implemented in sandbox: the storefront of ${storefront} serves only /checkout, order status pages and the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`);
+      return res.end(
+        `not implemented in sandbox: the storefront of ${storefront} serves only /checkout, order status pages and the app's proxy${appProxy ? ` (/${appProxy.prefix}/${appProxy.subpath}/…)` : ""}`,
+      );
     }
     if (req.method === "OPTIONS") return send(res, 204, null, cors);
 
     const graphqlPath = url.pathname.match(/^\/admin\/api\/([\w-]+)\/graphql\.json$/);
     if (graphqlPath && req.method === "POST") {
-      if (!store.hasShop(shop) || !auth.accepts(shop, (req.headers["x-shopify-access-token"] as string) ?? null)) {
+      if (
+        !store.hasShop(shop) ||
+        !auth.accepts(shop, (req.headers["x-shopify-access-token"] as string) ?? null)
+      ) {
         graphqlLog.push({ status: 401 });
-        return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+        return send(res, 401, {
+          errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+        });
       }
       if (graphqlPath[1] !== API_VERSION) {
-        return send(res, 404, { errors: `not implemented in sandbox: API version ${graphqlPath[1]} (the sandbox serves ${API_VERSION})` });
+        return send(res, 404, {
+          errors: `not implemented in sandbox: API version ${graphqlPath[1]} (the sandbox serves ${API_VERSION})`,
+        });
       }
       const request = parseJson(await readBody(req)) as AdminRequest | undefined;
-      const operation = request?.operationName ?? (typeof request?.query === "string" ? request.query.match(/\b(?:query|mutation)\s+(\w+)/)?.[1] : undefined);
+      const operation =
+        request?.operationName ??
+        (typeof request?.query === "string"
+          ? request.query.match(/\b(?:query|mutation)\s+(\w+)/)?.[1]
+          : undefined);
       const faulted = faults.operation === null || faults.operation === operation;
       if (faulted && faults.timeouts > 0) {
         faults.timeouts--;
@@ -130,7 +163,9 @@ export async function startSandboxServer(options: SandboxOptions) {
         return send(res, 503, { errors: "Service Unavailable" });
       }
       if (request === undefined || typeof request !== "object" || request === null) {
-        return send(res, 400, { errors: "The request body must be JSON: { query, variables, operationName }" });
+        return send(res, 400, {
+          errors: "The request body must be JSON: { query, variables, operationName }",
+        });
       }
       const answer = executeAdminRequest({ schema, context, shop, bucket: bucketFor(shop), request });
       if (faulted && faults.lostAnswers > 0) {
@@ -138,30 +173,48 @@ export async function startSandboxServer(options: SandboxOptions) {
         graphqlLog.push({ status: 503, code: "ANSWER_LOST", operation });
         return send(res, 503, { errors: "Service Unavailable" });
       }
-      graphqlLog.push({ status: 200, code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined, operation });
+      graphqlLog.push({
+        status: 200,
+        code: (answer.errors?.[0]?.extensions?.code as string | undefined) ?? undefined,
+        operation,
+      });
       return send(res, 200, answer);
     }
 
     if (url.pathname === "/admin/oauth/access_token" && req.method === "POST") {
       const raw = await readBody(req);
-      const body = ((req.headers["content-type"] ?? "").includes("json")
-        ? parseJson(raw)
-        : Object.fromEntries(new URLSearchParams(raw))) as Record<string, string> | undefined;
-      if (body === undefined) return send(res, 400, { error: "invalid_request", error_description: "The request body is not JSON" });
+      const body = (
+        (req.headers["content-type"] ?? "").includes("json")
+          ? parseJson(raw)
+          : Object.fromEntries(new URLSearchParams(raw))
+      ) as Record<string, string> | undefined;
+      if (body === undefined)
+        return send(res, 400, {
+          error: "invalid_request",
+          error_description: "The request body is not JSON",
+        });
       if (!store.hasShop(shop)) return send(res, 404, { errors: "Not Found" });
       const answer = await auth.accessTokenRequest(shop, body);
       return send(res, answer.status, answer.body);
     }
 
     if (url.pathname === "/app-bridge.js") {
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store", ...cors });
+      res.writeHead(200, {
+        "Content-Type": "text/javascript; charset=utf-8",
+        "Cache-Control": "no-store",
+        ...cors,
+      });
       return res.end(fs.readFileSync(path.join(import.meta.dirname, "app-bridge-standin.js")));
     }
 
     // Shopify's CDN: product images, as the image URLs the Admin API gives point here.
     const file = req.method === "GET" ? cdnFile(url.pathname, url.searchParams) : null;
     if (file) {
-      res.writeHead(200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=31536000, immutable", "Access-Control-Allow-Origin": "*" });
+      res.writeHead(200, {
+        "Content-Type": "image/png",
+        "Cache-Control": "public, max-age=31536000, immutable",
+        "Access-Control-Allow-Origin": "*",
+      });
       return res.end(file);
     }
 
@@ -175,44 +228,70 @@ export async function startSandboxServer(options: SandboxOptions) {
       if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}'` });
       // A deep link into the app (the admin's /apps/<handle>/<path>?<query>), else its home.
       const deep = new URL(url.searchParams.get("path") ?? "/app", auth.app.appUrl);
-      const target = new URL(/^\/app(\/[\w/-]*)?$/.test(deep.pathname) && deep.origin === new URL(auth.app.appUrl).origin ? `${deep.pathname}${deep.search}` : "/app", auth.app.appUrl);
+      const target = new URL(
+        /^\/app(\/[\w/-]*)?$/.test(deep.pathname) && deep.origin === new URL(auth.app.appUrl).origin
+          ? `${deep.pathname}${deep.search}`
+          : "/app",
+        auth.app.appUrl,
+      );
       target.searchParams.set("embedded", "1");
       target.searchParams.set("shop", shop);
-      target.searchParams.set("host", Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url"));
+      target.searchParams.set(
+        "host",
+        Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url"),
+      );
       target.searchParams.set("id_token", await auth.sessionToken(shop));
       res.writeHead(302, { Location: target.toString() });
       return res.end();
     }
 
-    if (isStagePath(url.pathname)) return handleStage({ store, clock, webhooks, faults, ...options.stage }, url, req, res, () => readBody(req));
+    if (isStagePath(url.pathname))
+      return handleStage({ store, clock, webhooks, faults, ...options.stage }, url, req, res, () =>
+        readBody(req),
+      );
     if (options.mailbox && mailboxPages(store, options.mailbox.mails, url, req, res)) return;
     if (url.pathname.startsWith("/sandbox/")) return control(url, req, res, shop);
     send(res, 404, { errors: "Not Found" });
   }
 
   async function control(url: URL, req: http.IncomingMessage, res: http.ServerResponse, shop: string) {
-    const body = (req.method === "POST" || req.method === "PUT" ? parseJson((await readBody(req)) || "{}") : {}) as ControlBody | undefined;
+    const body = (
+      req.method === "POST" || req.method === "PUT" ? parseJson((await readBody(req)) || "{}") : {}
+    ) as ControlBody | undefined;
     if (body === undefined) return send(res, 400, { error: "the request body is not JSON" });
     const scenario = url.pathname.match(/^\/sandbox\/scenarios\/([\w-]+)$/);
     if (scenario && req.method === "POST") {
       const run = scenarios[scenario[1]];
-      if (!run) return send(res, 404, { error: `unknown scenario '${scenario[1]}'; known: ${Object.keys(scenarios).join(", ")}` });
-      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
+      if (!run)
+        return send(res, 404, {
+          error: `unknown scenario '${scenario[1]}'; known: ${Object.keys(scenarios).join(", ")}`,
+        });
+      if (!store.hasShop(shop))
+        return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
       try {
         return send(res, 200, run(store, shop, Object.fromEntries(url.searchParams)));
       } catch (error) {
-        if (error instanceof ScenarioError || error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
+        if (error instanceof ScenarioError || error instanceof CheckoutRefused)
+          return send(res, 409, { error: error.message });
         throw error;
       }
     }
     // Read-only looks at the store, for tests and people: what Shopify's admin would show now.
-    const inspect = req.method === "GET" && url.pathname.match(/^\/sandbox\/(orders|stock|discounts)\/([^/]+)$/);
+    const inspect =
+      req.method === "GET" && url.pathname.match(/^\/sandbox\/(orders|stock|discounts)\/([^/]+)$/);
     if (inspect) {
-      if (!store.hasShop(shop)) return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
+      if (!store.hasShop(shop))
+        return send(res, 404, { error: `no sandbox shop '${shop}': pass ?shop=<domain>` });
       const key = decodeURIComponent(inspect[2]);
-      const found = inspect[1] === "orders" ? inspectOrder(store, shop, key)
-        : inspect[1] === "stock" ? inspectStock(store, shop, key) : inspectDiscount(store, shop, key);
-      return found ? send(res, 200, found) : send(res, 404, { error: `no ${inspect[1].replace(/s$/, "")} '${key}' in ${shop}` });
+      const found =
+        inspect[1] === "orders"
+          ? inspectOrder(store, shop, key)
+          : inspect[1] === "stock"
+            ? inspectStock(store, shop, key)
+            : inspectDiscount(store, shop, key);
+      return found
+        ? send(res, 200, found)
+        : send(res, 404, { error: `no ${inspect[1].replace(/s$/, "")} '${key}' in ${shop}` });
     }
     switch (`${req.method} ${url.pathname}`) {
       case "GET /sandbox/health":
@@ -222,7 +301,9 @@ export async function startSandboxServer(options: SandboxOptions) {
         return send(res, 200, { ok: true });
       case "POST /sandbox/clock/advance":
         if (!(Number(body.ms) >= 0)) {
-          return send(res, 400, { error: "ms must be a number of milliseconds ≥ 0: the sandbox clock only moves forward" });
+          return send(res, 400, {
+            error: "ms must be a number of milliseconds ≥ 0: the sandbox clock only moves forward",
+          });
         }
         return send(res, 200, { now: clock.advance(Number(body.ms)).toISOString() });
       case "GET /sandbox/webhooks":
@@ -247,8 +328,17 @@ export async function startSandboxServer(options: SandboxOptions) {
           return { variantId: variant.id, quantity: l.quantity };
         });
         try {
-          const order = store.createOrder(shop, { customerId: customer.id, lines, discountCodes: body.discountCodes, gateway: body.gateway });
-          return send(res, 200, { id: `gid://shopify/Order/${order.id}`, name: order.name, discount: order.discountAmount });
+          const order = store.createOrder(shop, {
+            customerId: customer.id,
+            lines,
+            discountCodes: body.discountCodes,
+            gateway: body.gateway,
+          });
+          return send(res, 200, {
+            id: `gid://shopify/Order/${order.id}`,
+            name: order.name,
+            discount: order.discountAmount,
+          });
         } catch (error) {
           if (error instanceof CheckoutRefused) return send(res, 409, { error: error.message });
           throw error;
@@ -266,13 +356,17 @@ export async function startSandboxServer(options: SandboxOptions) {
           return send(res, 200, { topic: "shop/redact" });
         }
         const customer = s.customers.find((c) => c.email === url.searchParams.get("email"));
-        if (!customer) return send(res, 404, { error: `no customer with email '${url.searchParams.get("email")}' in ${shop}: pass ?email=` });
+        if (!customer)
+          return send(res, 404, {
+            error: `no customer with email '${url.searchParams.get("email")}' in ${shop}: pass ?email=`,
+          });
         const orders = s.orders.filter((o) => o.customerId === customer.id).map((o) => o.id);
         const who = { id: customer.id, email: customer.email, phone: customer.phone };
         const topic = kind === "customers-redact" ? "customers/redact" : "customers/data_request";
-        const body = topic === "customers/redact"
-          ? { ...base, customer: who, orders_to_redact: orders }
-          : { ...base, customer: who, orders_requested: orders, data_request: { id: store.id() } };
+        const body =
+          topic === "customers/redact"
+            ? { ...base, customer: who, orders_to_redact: orders }
+            : { ...base, customer: who, orders_requested: orders, data_request: { id: store.id() } };
         webhooks.send(shop, topic, body, clock.now());
         return send(res, 200, { topic });
       }

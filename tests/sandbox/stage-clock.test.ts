@@ -20,9 +20,15 @@ describe("stage-clock.mjs", () => {
     const script = `const real = performance.timeOrigin + performance.now();
       console.log(JSON.stringify({ ahead: Date.now() - real, newDate: new Date().getTime() - real, fixed: new Date(0).getTime(),
         isDate: new Date() instanceof Date, sub: new (class extends Date {})() instanceof Date, text: typeof Date() }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ["--import", path.resolve(import.meta.dirname, "stage-clock.mjs"), "-e", script], {
-      env: { ...process.env, MAKEGOOD_STAGE_CLOCK_FILE: file },
-    }).toString());
+    const out = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ["--import", path.resolve(import.meta.dirname, "stage-clock.mjs"), "-e", script],
+        {
+          env: { ...process.env, MAKEGOOD_STAGE_CLOCK_FILE: file },
+        },
+      ).toString(),
+    );
     expect(Math.round(out.ahead / 1000)).toBe(3 * 86_400);
     expect(Math.round(out.newDate / 1000)).toBe(3 * 86_400);
     expect(out).toMatchObject({ fixed: 0, isDate: true, sub: true, text: "string" });

@@ -29,13 +29,20 @@ afterAll(() => new Promise((r) => server.close(r)));
 
 it("signs each delivery and retries after a slow answer and a 500, keeping the event id", async () => {
   const sender = new WebhookSender({
-    appUrl: () => url, secret: () => "s3cret", apiVersion: API_VERSION,
+    appUrl: () => url,
+    secret: () => "s3cret",
+    apiVersion: API_VERSION,
     subscriptions: new Map([["orders/create", "/webhooks/orders/create"]]),
   });
   // Long enough for a prompt answer on a loaded machine; the slow one never comes in time at all.
   sender.resetOptions({ backoffMs: 10, timeoutMs: 2_000 });
   answers = ["slow", 500, 200];
-  sender.send("demo.myshopify.com", "orders/create", { id: 1, admin_graphql_api_id: "gid://shopify/Order/1" }, new Date("2026-11-23T10:00:00Z"));
+  sender.send(
+    "demo.myshopify.com",
+    "orders/create",
+    { id: 1, admin_graphql_api_id: "gid://shopify/Order/1" },
+    new Date("2026-11-23T10:00:00Z"),
+  );
   sender.send("demo.myshopify.com", "refunds/create", { id: 2 }, new Date()); // not subscribed: never sent
   await sender.idle();
 
@@ -57,7 +64,9 @@ it("signs each delivery and retries after a slow answer and a 500, keeping the e
 
 it("gives up after its attempts", async () => {
   const sender = new WebhookSender({
-    appUrl: () => url, secret: () => "s3cret", apiVersion: API_VERSION,
+    appUrl: () => url,
+    secret: () => "s3cret",
+    apiVersion: API_VERSION,
     subscriptions: new Map([["app/uninstalled", "/webhooks/app/uninstalled"]]),
   });
   sender.resetOptions({ backoffMs: 5, maxAttempts: 3 });

@@ -32,11 +32,23 @@ export type DeliveryOptions = {
 };
 
 export type DeliveryRecord = {
-  topic: string; shop: string; eventId: string; webhookId: string; attempt: number;
-  status: number | "timeout" | "error"; at: string;
+  topic: string;
+  shop: string;
+  eventId: string;
+  webhookId: string;
+  attempt: number;
+  status: number | "timeout" | "error";
+  at: string;
 };
 
-const DEFAULT_OPTIONS: DeliveryOptions = { duplicate: false, outOfOrder: false, delayMs: 0, maxAttempts: 8, backoffMs: 1000, timeoutMs: 5000 };
+const DEFAULT_OPTIONS: DeliveryOptions = {
+  duplicate: false,
+  outOfOrder: false,
+  delayMs: 0,
+  maxAttempts: 8,
+  backoffMs: 1000,
+  timeoutMs: 5000,
+};
 
 export class WebhookSender {
   options: DeliveryOptions = { ...DEFAULT_OPTIONS };
@@ -49,7 +61,12 @@ export class WebhookSender {
   }
 
   constructor(
-    private config: { appUrl: () => string | undefined; secret: () => string | undefined; apiVersion: string; subscriptions: Map<string, string> },
+    private config: {
+      appUrl: () => string | undefined;
+      secret: () => string | undefined;
+      apiVersion: string;
+      subscriptions: Map<string, string>;
+    },
   ) {}
 
   /** Queues one event; returns at once, like Shopify. */
@@ -61,7 +78,9 @@ export class WebhookSender {
     const run = async () => {
       if (this.options.delayMs) await sleep(this.options.delayMs);
       const copies = this.options.duplicate ? 2 : 1;
-      await Promise.all(Array.from({ length: copies }, () => this.deliver(shop, topic, uri, body, eventId, triggeredAt)));
+      await Promise.all(
+        Array.from({ length: copies }, () => this.deliver(shop, topic, uri, body, eventId, triggeredAt)),
+      );
     };
     if (this.options.outOfOrder) this.held.unshift(run);
     else this.track(run());
@@ -91,7 +110,14 @@ export class WebhookSender {
     p.finally(() => this.inFlight.delete(p));
   }
 
-  private async deliver(shop: string, topic: string, uri: string, body: string, eventId: string, triggeredAt: Date) {
+  private async deliver(
+    shop: string,
+    topic: string,
+    uri: string,
+    body: string,
+    eventId: string,
+    triggeredAt: Date,
+  ) {
     const appUrl = this.config.appUrl();
     const secret = this.config.secret();
     if (!appUrl || !secret) return; // no app installed

@@ -22,10 +22,19 @@ const refusedUnread = (sent: Sent) => (sent.status === 413 || sent.reset) && sen
  * POSTs `total` bytes in 64 KB chunks, writing the next only once the socket took the last, and
  * stops as soon as an answer comes. `declareLength`: send Content-Length (else the body is chunked).
  */
-function postStream(path: string, headers: Record<string, string>, total: number, declareLength: boolean, fill = "x"): Promise<Sent> {
+function postStream(
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+  declareLength: boolean,
+  fill = "x",
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, ctx.app.url);
-    const req = http.request(url, { method: "POST", headers: { ...headers, ...(declareLength ? { "Content-Length": String(total) } : {}) } });
+    const req = http.request(url, {
+      method: "POST",
+      headers: { ...headers, ...(declareLength ? { "Content-Length": String(total) } : {}) },
+    });
     let bytesSent = 0;
     let answered = false;
     const chunk = Buffer.alloc(64 * 1024, fill);
@@ -37,7 +46,8 @@ function postStream(path: string, headers: Record<string, string>, total: number
     // The app may close the connection after answering while we still write: not a failure.
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (answered) return;
-      if (error.code === "EPIPE" || error.code === "ECONNRESET") return resolve({ status: 0, reset: true, bytesSent });
+      if (error.code === "EPIPE" || error.code === "ECONNRESET")
+        return resolve({ status: 0, reset: true, bytesSent });
       reject(error);
     });
     const writeMore = () => {
@@ -77,7 +87,11 @@ describe("request bodies are capped before they are read", () => {
     const order = JSON.stringify({ admin_graphql_api_id: "gid://shopify/Order/1", note: "x".repeat(4 * MB) });
     const res = await fetch(`${ctx.app.url}/webhooks/orders/create`, {
       method: "POST",
-      headers: { ...webhookHeaders, "X-Shopify-Webhook-Id": "large-order", "X-Shopify-Hmac-Sha256": signWebhook(order) },
+      headers: {
+        ...webhookHeaders,
+        "X-Shopify-Webhook-Id": "large-order",
+        "X-Shopify-Hmac-Sha256": signWebhook(order),
+      },
       body: order,
     });
     expect(res.status).toBe(200);
@@ -85,9 +99,18 @@ describe("request bodies are capped before they are read", () => {
 
   it("authenticates an API request before reading its body: 100 MB without a session token is refused unread", async () => {
     for (const path of ["/api/incidents/x/remedies", "/api/incidents/x/offers", "/api/incidents/flag"]) {
-      const sent = await postStream(path, { "Content-Type": "application/json", "User-Agent": BROWSER_UA }, 100 * MB, false);
+      const sent = await postStream(
+        path,
+        { "Content-Type": "application/json", "User-Agent": BROWSER_UA },
+        100 * MB,
+        false,
+      );
       // The library's refusal: to the login page (302) or 401, as it answers requests without a session.
-      expect({ path, refused: [302, 401].includes(sent.status), unread: sent.bytesSent < 50 * MB }).toEqual({ path, refused: true, unread: true });
+      expect({ path, refused: [302, 401].includes(sent.status), unread: sent.bytesSent < 50 * MB }).toEqual({
+        path,
+        refused: true,
+        unread: true,
+      });
     }
   });
 
@@ -101,7 +124,13 @@ describe("request bodies are capped before they are read", () => {
   });
 
   it("answers 413 to an offer page's form past 64 KB", async () => {
-    const sent = await postStream("/offers/not-a-token", { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_UA }, 100 * MB, true, "a");
+    const sent = await postStream(
+      "/offers/not-a-token",
+      { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_UA },
+      100 * MB,
+      true,
+      "a",
+    );
     expect(sent).toSatisfy(refusedUnread);
   });
 });

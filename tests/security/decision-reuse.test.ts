@@ -13,12 +13,18 @@ const remedy = (incidentId: string, body: unknown) => api(`/api/incidents/${inci
 
 describe("a reused decision id", () => {
   it("with other content is a 409 naming each difference, and moves no money; with the same content it is the same decision", async () => {
-    const { incidents: [incident], sandboxOrder } = await scenario("oversold");
+    const {
+      incidents: [incident],
+      sandboxOrder,
+    } = await scenario("oversold");
     const refunds = () => sandboxOrder.refunds;
 
     const decisionId = randomUUID();
     const goodwill = { kind: "refund", amount: "5.00", note: "for the wait", decisionId };
-    expect(await remedy(incident.id, goodwill)).toMatchObject({ status: 201, body: { remedy: { status: "done", amount: "5.00" } } });
+    expect(await remedy(incident.id, goodwill)).toMatchObject({
+      status: 201,
+      body: { remedy: { status: "done", amount: "5.00" } },
+    });
     expect(refunds()).toHaveLength(1);
 
     const larger = await remedy(incident.id, { ...goodwill, amount: "50.00" });
@@ -33,7 +39,10 @@ describe("a reused decision id", () => {
     expect(sandboxOrder.cancelledAt).toBeNull();
 
     // The same content again is the retry it always was: the first remedy, nothing new.
-    expect(await remedy(incident.id, goodwill)).toMatchObject({ status: 200, body: { repeated: true, remedy: { amount: "5.00" } } });
+    expect(await remedy(incident.id, goodwill)).toMatchObject({
+      status: 200,
+      body: { repeated: true, remedy: { amount: "5.00" } },
+    });
     expect(refunds()).toHaveLength(1);
     expect(await ctx.db.prisma.remedy.count({ where: { incidentId: incident.id } })).toBe(1);
   });

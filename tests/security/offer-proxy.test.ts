@@ -40,7 +40,9 @@ describe("offer links through the App Proxy", () => {
     expect(opened.body).toContain("Tu pedido");
     // Every address on the page is one the shop's domain serves: the form's is under /apps/makegood.
     // (The choice per line, and cancelling the whole order: two forms, one address.)
-    expect([...new Set([...opened.body.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1]))]).toEqual([`/apps/makegood/offers/${token}`]);
+    expect([...new Set([...opened.body.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1]))]).toEqual([
+      `/apps/makegood/offers/${token}`,
+    ]);
     expect(opened.body).not.toMatch(/(href|src|action)="\/(?!apps\/makegood\/)/);
     expect(opened.body).not.toContain("/proxy/");
     // Never stored, never framed, its address sent to no other site; none of the admin's headers.
@@ -51,12 +53,21 @@ describe("offer links through the App Proxy", () => {
     expect(opened.headers.link).toBeUndefined();
 
     // The browser posts the form where it says, on the shop's domain, from that origin.
-    const chosen = await browse(`${storefront}/apps/makegood/offers/${token}`, { form: { choice: "cancel_order" }, headers: { Origin: storefront } });
+    const chosen = await browse(`${storefront}/apps/makegood/offers/${token}`, {
+      form: { choice: "cancel_order" },
+      headers: { Origin: storefront },
+    });
     expect(chosen.status).toBe(200);
     expect(chosen.body).toContain("Tu pedido se ha cancelado y te lo hemos reembolsado por completo.");
     expect(chosen.headers["cache-control"]).toBe("no-store");
-    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "answered" });
-    const order = await (await fetch(`${ctx.sandbox.url}/sandbox/orders/${encodeURIComponent(incident.orderName)}?shop=${DEMO_SHOP}`)).json() as { cancelledAt: string | null };
+    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({
+      status: "answered",
+    });
+    const order = (await (
+      await fetch(
+        `${ctx.sandbox.url}/sandbox/orders/${encodeURIComponent(incident.orderName)}?shop=${DEMO_SHOP}`,
+      )
+    ).json()) as { cancelledAt: string | null };
     expect(order.cancelledAt).not.toBeNull();
   });
 
@@ -72,7 +83,9 @@ describe("offer links through the App Proxy", () => {
     expect(opened.body).not.toContain("Farmacia Demo");
     const answered = await browse(elsewhere, { form: { choice: "cancel_order" } });
     expect(answered.status).toBe(404);
-    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "sent" });
+    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({
+      status: "sent",
+    });
     // The same token on its own shop's domain still opens the offer.
     expect((await browse(link)).status).toBe(200);
   });
@@ -81,11 +94,22 @@ describe("offer links through the App Proxy", () => {
     const { incident, link } = await offerLink();
     const token = link.split("/").pop()!;
     const now = String(Math.floor(Date.now() / 1000));
-    const forged = new URLSearchParams({ shop: DEMO_SHOP, logged_in_customer_id: "", path_prefix: "/apps/makegood", timestamp: now, signature: "0".repeat(64) });
-    for (const url of [`${ctx.app.url}/proxy/offers/${token}`, `${ctx.app.url}/proxy/offers/${token}?${forged}`]) {
+    const forged = new URLSearchParams({
+      shop: DEMO_SHOP,
+      logged_in_customer_id: "",
+      path_prefix: "/apps/makegood",
+      timestamp: now,
+      signature: "0".repeat(64),
+    });
+    for (const url of [
+      `${ctx.app.url}/proxy/offers/${token}`,
+      `${ctx.app.url}/proxy/offers/${token}?${forged}`,
+    ]) {
       expect((await browse(url)).status).toBe(400);
       expect((await browse(url, { form: { choice: "cancel_order" } })).status).toBe(400);
     }
-    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ status: "sent" });
+    expect(await ctx.db.prisma.offer.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({
+      status: "sent",
+    });
   });
 });

@@ -39,9 +39,17 @@ describe("sealed secrets", () => {
   });
 
   it("read a password stored in clear by an older version, marked to be sealed", () => {
-    const settings = readSettings({ smtpUrl: "smtps://hola%40farmacia.example:p%40ss@smtp.farmacia.example:465?proxy=socks5://10.0.0.1:1080&tls.rejectUnauthorized=false" });
+    const settings = readSettings({
+      smtpUrl:
+        "smtps://hola%40farmacia.example:p%40ss@smtp.farmacia.example:465?proxy=socks5://10.0.0.1:1080&tls.rejectUnauthorized=false",
+    });
     // The URL's options (a proxy, certificate checks off) are gone: only server, port, login, password.
-    expect(settings.smtp).toEqual({ host: "smtp.farmacia.example", port: 465, user: "hola@farmacia.example", password: "plain:p@ss" });
+    expect(settings.smtp).toEqual({
+      host: "smtp.farmacia.example",
+      port: 465,
+      user: "hola@farmacia.example",
+      password: "plain:p@ss",
+    });
     const ring = makeKeyring(OLD);
     expect(open(ring, settings.smtp!.password!)).toBe("p@ss");
     expect(needsResealing(ring, settings.smtp!.password!)).toBe(true);

@@ -17,9 +17,22 @@ afterAll(() => smtp?.close());
 
 describe("the app's mail relay", () => {
   it("sends as the operator, under the shop's name, with the shop's address to reply to", async () => {
-    const mail = { to: "lucia.martin@example.es", subject: "Tu pedido #1001", text: "Hola", html: "<p>Hola</p>" };
-    expect(await mailer.sendCustomerMail({ smtp: null, fromAddress: "PayPal Security <security@paypal.example>" }, "Farmacia Demo", mail)).toMatchObject({ sent: true });
-    expect(await mailer.sendCustomerMail({ smtp: null, fromAddress: null }, "Farmacia Demo", mail)).toMatchObject({ sent: true });
+    const mail = {
+      to: "lucia.martin@example.es",
+      subject: "Tu pedido #1001",
+      text: "Hola",
+      html: "<p>Hola</p>",
+    };
+    expect(
+      await mailer.sendCustomerMail(
+        { smtp: null, fromAddress: "PayPal Security <security@paypal.example>" },
+        "Farmacia Demo",
+        mail,
+      ),
+    ).toMatchObject({ sent: true });
+    expect(
+      await mailer.sendCustomerMail({ smtp: null, fromAddress: null }, "Farmacia Demo", mail),
+    ).toMatchObject({ sent: true });
     expect(smtp.mails.map((m) => [m.from?.text, m.replyTo?.text ?? null])).toEqual([
       ['"Farmacia Demo" <no-reply@makegood.example>', "security@paypal.example"],
       ['"Farmacia Demo" <no-reply@makegood.example>', null],

@@ -25,10 +25,21 @@ describe.each(providers)("a worker killed mid-batch on %s", (provider) => {
     const body = JSON.parse(create.body);
     const inbox = new InboxWriter(db.prisma, provider);
     for (let i = 0; i < EVENTS; i++) {
-      const order = { ...body, id: 500_000 + i, admin_graphql_api_id: `gid://shopify/Order/${500_000 + i}`, name: `#${5000 + i}` };
+      const order = {
+        ...body,
+        id: 500_000 + i,
+        admin_graphql_api_id: `gid://shopify/Order/${500_000 + i}`,
+        name: `#${5000 + i}`,
+      };
       await inbox.record({
-        shop: "crash.myshopify.com", topic: "orders/create", webhookId: `w-${i}`, eventId: `e-${i}`, apiVersion: "2026-07",
-        triggeredAt: create.triggeredAt, resourceId: resourceOf("orders/create", order), rawBody: JSON.stringify(order),
+        shop: "crash.myshopify.com",
+        topic: "orders/create",
+        webhookId: `w-${i}`,
+        eventId: `e-${i}`,
+        apiVersion: "2026-07",
+        triggeredAt: create.triggeredAt,
+        resourceId: resourceOf("orders/create", order),
+        rawBody: JSON.stringify(order),
       });
     }
   });
@@ -49,20 +60,30 @@ describe.each(providers)("a worker killed mid-batch on %s", (provider) => {
   // Without Shopify keys the loop runs no detection: no shop here has a session, so it could only
   // fail, log and retry, costing the machine's time. Its outcome lines are not read (an unread pipe
   // would fill and stop the worker); its errors show with the test's.
-  const startWorker = () => spawn(cli[0], [...cli.slice(1), "webhooks", "process", "--loop"], {
-    cwd: projectRoot, env: { ...process.env, DATABASE_URL: db.url, SHOPIFY_API_KEY: "", SHOPIFY_API_SECRET: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const startWorker = () =>
+    spawn(cli[0], [...cli.slice(1), "webhooks", "process", "--loop"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: db.url, SHOPIFY_API_KEY: "", SHOPIFY_API_SECRET: "" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
 
   it("leaves no event half-applied, and a new worker applies each remaining one once", async () => {
     const worker = startWorker();
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => worker.once("exit", (_, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      worker.once("exit", (_, signal) => resolve(signal)),
+    );
     const processed = () => db.prisma.webhookEvent.count({ where: { status: "processed" } });
-    const atKill = await until("the worker to apply a tenth of the events", processed, (n) => n >= EVENTS / 10, 5);
+    const atKill = await until(
+      "the worker to apply a tenth of the events",
+      processed,
+      (n) => n >= EVENTS / 10,
+      5,
+    );
     worker.kill("SIGKILL");
     // The kill must land part-way, and the worker must really be gone, or this test proves nothing.
     expect(await exited).toBe("SIGKILL");
-    if (provider === "postgresql") await until("the killed worker's sessions to end", serverSessionsOfOthers, (n) => n === 0);
+    if (provider === "postgresql")
+      await until("the killed worker's sessions to end", serverSessionsOfOthers, (n) => n === 0);
     const afterKill = await processed();
     expect(afterKill).toBeGreaterThanOrEqual(atKill);
     expect(afterKill).toBeLessThan(EVENTS);
@@ -71,7 +92,11 @@ describe.each(providers)("a worker killed mid-batch on %s", (provider) => {
 
     const next = startWorker();
     try {
-      await until("the new worker to apply the rest", () => db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } }), (n) => n === 0);
+      await until(
+        "the new worker to apply the rest",
+        () => db.prisma.webhookEvent.count({ where: { status: { in: ["pending", "failed"] } } }),
+        (n) => n === 0,
+      );
     } finally {
       await stopProcess(next);
     }

@@ -11,21 +11,36 @@ import { inboxWriterOf, orderLifecycle, recordDelivery, shuffled } from "../help
 
 /** The CLI as a separate process, the way a second worker runs. */
 async function runCli(args: string[], databaseUrl: string) {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args], {
-    cwd: projectRoot, env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "scripts/cli.ts"), ...args],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
   return stdout;
 }
 const record = recordDelivery;
 
 /** What the processor left for `shop`, without the shop itself, to compare runs. */
 async function stateOf(prisma: PrismaClient, shop: string) {
-  const strip = <T extends { shop: string; updatedAt?: Date }>(rows: T[]) => rows.map(({ shop: _s, updatedAt: _u, ...rest }) => rest);
+  const strip = <T extends { shop: string; updatedAt?: Date }>(rows: T[]) =>
+    rows.map(({ shop: _s, updatedAt: _u, ...rest }) => rest);
   return {
     orders: strip(await prisma.orderSnapshot.findMany({ where: { shop }, orderBy: { orderId: "asc" } })),
-    fulfillments: strip(await prisma.fulfillmentSnapshot.findMany({ where: { shop }, orderBy: { fulfillmentId: "asc" } })),
-    events: strip(await prisma.fulfillmentEventRecord.findMany({ where: { shop }, orderBy: { eventId: "asc" } })),
-    inventory: strip(await prisma.inventoryLevelSnapshot.findMany({ where: { shop }, orderBy: [{ inventoryItemId: "asc" }, { locationId: "asc" }] })),
+    fulfillments: strip(
+      await prisma.fulfillmentSnapshot.findMany({ where: { shop }, orderBy: { fulfillmentId: "asc" } }),
+    ),
+    events: strip(
+      await prisma.fulfillmentEventRecord.findMany({ where: { shop }, orderBy: { eventId: "asc" } }),
+    ),
+    inventory: strip(
+      await prisma.inventoryLevelSnapshot.findMany({
+        where: { shop },
+        orderBy: [{ inventoryItemId: "asc" }, { locationId: "asc" }],
+      }),
+    ),
   };
 }
 
@@ -34,7 +49,16 @@ describe.each(providers)("webhook processor on %s", (provider) => {
   const lifecycle = orderLifecycle();
 
   it("reaches the same state from 10× duplicated, shuffled, interleaved delivery as from one in-order delivery", async () => {
-    expect(lifecycle.map((d) => d.topic)).toEqual(expect.arrayContaining(["orders/create", "orders/updated", "fulfillments/create", "fulfillment_events/create", "fulfillments/update", "inventory_levels/update"]));
+    expect(lifecycle.map((d) => d.topic)).toEqual(
+      expect.arrayContaining([
+        "orders/create",
+        "orders/updated",
+        "fulfillments/create",
+        "fulfillment_events/create",
+        "fulfillments/update",
+        "inventory_levels/update",
+      ]),
+    );
     for (const d of lifecycle) await record(ctx.db, "in-order.myshopify.com", d);
     await processInbox(ctx.db.prisma, webhookHandlers);
     const expected = await stateOf(ctx.db.prisma, "in-order.myshopify.com");
@@ -43,14 +67,19 @@ describe.each(providers)("webhook processor on %s", (provider) => {
     expect(expected.fulfillments[0].shipmentStatus).toBe("delivered");
     expect(expected.events.map((e) => e.status)).toEqual(expect.arrayContaining(["in_transit", "delivered"]));
 
-    const noisy = shuffled(lifecycle.flatMap((d) => Array.from({ length: 10 }, (_, i) => ({ d, i }))), 7);
+    const noisy = shuffled(
+      lifecycle.flatMap((d) => Array.from({ length: 10 }, (_, i) => ({ d, i }))),
+      7,
+    );
     for (const [n, { d, i }] of noisy.entries()) {
       await record(ctx.db, "noisy.myshopify.com", d, `${d.eventId}-${i}`);
       // Apply as deliveries come in, so newer states are in place before older events arrive.
       if (n % 7 === 0) await processInbox(ctx.db.prisma, webhookHandlers);
     }
     await processInbox(ctx.db.prisma, webhookHandlers);
-    expect(await ctx.db.prisma.webhookEvent.count({ where: { shop: "noisy.myshopify.com" } })).toBe(lifecycle.length);
+    expect(await ctx.db.prisma.webhookEvent.count({ where: { shop: "noisy.myshopify.com" } })).toBe(
+      lifecycle.length,
+    );
     expect(await stateOf(ctx.db.prisma, "noisy.myshopify.com")).toEqual(expected);
   });
 
@@ -71,20 +100,50 @@ describe.each(providers)("webhook processor on %s", (provider) => {
     let now = new Date("2030-01-01T00:00:00Z");
     const options = { now: () => now, baseDelayMs: 1000, maxAttempts: 3 };
 
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, refused: 0, deferred: 1 });
-    const first = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop, eventKey: create.eventId } });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({
+      processed: 0,
+      failed: 1,
+      dead: 0,
+      refused: 0,
+      deferred: 1,
+    });
+    const first = await ctx.db.prisma.webhookEvent.findFirstOrThrow({
+      where: { shop, eventKey: create.eventId },
+    });
     expect(first).toMatchObject({ status: "failed", attempts: 1, lastError: "Error: database hiccup" });
     expect(first.nextAttemptAt.getTime() - now.getTime()).toBe(1000);
 
     now = new Date(now.getTime() + 500); // not due yet: the update still waits behind it
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 0, dead: 0, refused: 0, deferred: 1 });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({
+      processed: 0,
+      failed: 0,
+      dead: 0,
+      refused: 0,
+      deferred: 1,
+    });
     now = new Date(now.getTime() + 600);
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 0, failed: 1, dead: 0, refused: 0, deferred: 1 });
-    const second = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop, eventKey: create.eventId } });
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({
+      processed: 0,
+      failed: 1,
+      dead: 0,
+      refused: 0,
+      deferred: 1,
+    });
+    const second = await ctx.db.prisma.webhookEvent.findFirstOrThrow({
+      where: { shop, eventKey: create.eventId },
+    });
     expect(second.nextAttemptAt.getTime() - now.getTime()).toBe(2000);
     now = new Date(now.getTime() + 2000);
-    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({ processed: 2, failed: 0, dead: 0, refused: 0, deferred: 0 });
-    expect(JSON.parse((await ctx.db.prisma.orderSnapshot.findFirstOrThrow({ where: { shop } })).data).tags).toBe("gift-wrap");
+    expect(await processInbox(ctx.db.prisma, flaky, options)).toEqual({
+      processed: 2,
+      failed: 0,
+      dead: 0,
+      refused: 0,
+      deferred: 0,
+    });
+    expect(
+      JSON.parse((await ctx.db.prisma.orderSnapshot.findFirstOrThrow({ where: { shop } })).data).tags,
+    ).toBe("gift-wrap");
 
     failures = 10;
     const other = { ...create, eventId: "another-create" };
@@ -93,7 +152,9 @@ describe.each(providers)("webhook processor on %s", (provider) => {
       await processInbox(ctx.db.prisma, flaky, options);
       now = new Date(now.getTime() + 10_000);
     }
-    const dead = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop: "doomed.myshopify.com" } });
+    const dead = await ctx.db.prisma.webhookEvent.findFirstOrThrow({
+      where: { shop: "doomed.myshopify.com" },
+    });
     expect(dead).toMatchObject({ status: "dead", attempts: 3, lastError: "Error: database hiccup" });
     expect(await replayEvents(ctx.db.prisma, { dead: true }, now)).toBe(1);
     failures = 0;
@@ -102,11 +163,19 @@ describe.each(providers)("webhook processor on %s", (provider) => {
 
   it("dead-letters a body that lacks what its topic promises at once, keeping it and the reason", async () => {
     await inboxWriterOf(ctx.db).record({
-      shop: "odd.myshopify.com", topic: "orders/create", webhookId: "odd-1", apiVersion: "2026-07", rawBody: JSON.stringify({ id: 1, name: "#1" }),
+      shop: "odd.myshopify.com",
+      topic: "orders/create",
+      webhookId: "odd-1",
+      apiVersion: "2026-07",
+      rawBody: JSON.stringify({ id: 1, name: "#1" }),
     });
     await processInbox(ctx.db.prisma, webhookHandlers);
     const row = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { shop: "odd.myshopify.com" } });
-    expect(row).toMatchObject({ status: "dead", attempts: 1, payload: JSON.stringify({ id: 1, name: "#1" }) });
+    expect(row).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      payload: JSON.stringify({ id: 1, name: "#1" }),
+    });
     expect(row.lastError).toContain("orders/create body: admin_graphql_api_id");
   });
 

@@ -7,7 +7,14 @@ import { postgresConnectionFields } from "../../app/db/target";
 import { WebhookQueue } from "../../app/webhooks/queue.server";
 import { stopProcess } from "../helpers/app-server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { inOrderOutcome, outcomeOf, recordNoisyLifecycles, startQueueWorker, unapplied, type QueueWorker } from "../helpers/queue-workers";
+import {
+  inOrderOutcome,
+  outcomeOf,
+  recordNoisyLifecycles,
+  startQueueWorker,
+  unapplied,
+  type QueueWorker,
+} from "../helpers/queue-workers";
 import { until } from "../helpers/wait";
 
 describe("the pg-boss queue on PostgreSQL", () => {
@@ -40,18 +47,29 @@ describe("the pg-boss queue on PostgreSQL", () => {
     // worker that reaches one of their events waits inside its transaction — where it is killed.
     // Their jobs were never sent (as if the intake crashed before sending): the sweep must find them.
     const [held, free] = [shops.slice(0, 2), shops.slice(2)];
-    const heldKeys = [...new Set(rows.filter((e) => held.includes(e.shop)).map((e) => `${e.shop}|${e.resourceId}`))];
+    const heldKeys = [
+      ...new Set(rows.filter((e) => held.includes(e.shop)).map((e) => `${e.shop}|${e.resourceId}`)),
+    ];
     for (const key of heldKeys) await locks.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
-    await queue.enqueue(rows.filter((e) => free.includes(e.shop)).map((e) => ({ shop: e.shop, resourceId: e.resourceId, eventId: e.id })));
+    await queue.enqueue(
+      rows
+        .filter((e) => free.includes(e.shop))
+        .map((e) => ({ shop: e.shop, resourceId: e.resourceId, eventId: e.id })),
+    );
 
     const first = startQueueWorker(db);
     workers.push(first);
     const waitingOnLock = () => db.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_locks
       WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
-    await until("the first worker to apply the free shops and wait on a held one", async () => ({
-      free: await unapplied(db.prisma, free), waiting: (await waitingOnLock())[0].n,
-    }), (s) => s.free === 0 && s.waiting > 0);
+    await until(
+      "the first worker to apply the free shops and wait on a held one",
+      async () => ({
+        free: await unapplied(db.prisma, free),
+        waiting: (await waitingOnLock())[0].n,
+      }),
+      (s) => s.free === 0 && s.waiting > 0,
+    );
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
     expect(await unapplied(db.prisma, held)).toBe(rows.filter((e) => held.includes(e.shop)).length);
@@ -62,10 +80,18 @@ describe("the pg-boss queue on PostgreSQL", () => {
     workers.push(second, third);
     await Promise.all([second.working, third.working]);
     await locks.query("SELECT pg_advisory_unlock_all()");
-    await until("every held event applied", () => unapplied(db.prisma, shops), (n) => n === 0);
+    await until(
+      "every held event applied",
+      () => unapplied(db.prisma, shops),
+      (n) => n === 0,
+    );
 
-    const inbox = await db.prisma.webhookEvent.findMany({ where: { shop: { in: shops } }, select: { attempts: true, status: true } });
+    const inbox = await db.prisma.webhookEvent.findMany({
+      where: { shop: { in: shops } },
+      select: { attempts: true, status: true },
+    });
     expect(inbox.filter((e) => e.status !== "processed" || e.attempts !== 1)).toEqual([]);
-    for (const shop of shops) expect({ shop, ...(await outcomeOf(db.prisma, shop)) }).toEqual({ shop, ...expected });
+    for (const shop of shops)
+      expect({ shop, ...(await outcomeOf(db.prisma, shop)) }).toEqual({ shop, ...expected });
   });
 });

@@ -23,25 +23,46 @@ describe("Shopify's sample payloads", () => {
 
   it.each(handled)("%s is applied and opens nothing", async (topic) => {
     const shop = `sample-${topic.replace(/\W/g, "-")}.myshopify.com`;
-    const uninstalled = topic === "shop/redact" ? { active: false, uninstalledAt: new Date("2026-01-13T10:00:00Z") } : {};
+    const uninstalled =
+      topic === "shop/redact" ? { active: false, uninstalledAt: new Date("2026-01-13T10:00:00Z") } : {};
     await ctx.db.prisma.shop.create({ data: { domain: shop, ...uninstalled } });
     await recordDelivery(ctx.db, shop, {
-      topic, eventId: `sample-${topic}`, triggeredAt: "2026-01-15T10:00:00Z", body: JSON.stringify(shopifySample(topic, shop)),
+      topic,
+      eventId: `sample-${topic}`,
+      triggeredAt: "2026-01-15T10:00:00Z",
+      body: JSON.stringify(shopifySample(topic, shop)),
     });
     await processInbox(ctx.db.prisma, webhookHandlers);
     const event = await ctx.db.prisma.webhookEvent.findFirst({ where: { shop } });
     const body = shopifySample(topic, shop);
     if (topic === "shop/redact") expect(event).toBeNull();
-    else if (Object.keys(body).length === 0) expect(event).toMatchObject({ status: "dead", lastError: expect.stringContaining(`${topic} body:`), payload: "{}" });
-    else expect({ status: event?.status, error: event?.lastError }).toEqual({ status: "processed", error: null });
+    else if (Object.keys(body).length === 0)
+      expect(event).toMatchObject({
+        status: "dead",
+        lastError: expect.stringContaining(`${topic} body:`),
+        payload: "{}",
+      });
+    else
+      expect({ status: event?.status, error: event?.lastError }).toEqual({
+        status: "processed",
+        error: null,
+      });
     expect(await ctx.db.prisma.incident.count({ where: { shop } })).toBe(0);
   });
 
   it("orders/updated leaves a snapshot the order model reads back whole", async () => {
     const shop = "sample-snapshot.myshopify.com";
     await ctx.db.prisma.shop.create({ data: { domain: shop } });
-    const body = shopifySample("orders/updated", shop) as { admin_graphql_api_id: string; line_items: unknown[] };
-    await recordDelivery(ctx.db, shop, { topic: "orders/updated", eventId: "sample-snapshot", triggeredAt: "2026-01-15T10:00:00Z", body: JSON.stringify(body) });
+    const body = shopifySample("orders/updated", shop) as {
+      admin_graphql_api_id: string;
+      line_items: unknown[];
+    };
+    await recordDelivery(ctx.db, shop, {
+      topic: "orders/updated",
+      eventId: "sample-snapshot",
+      triggeredAt: "2026-01-15T10:00:00Z",
+      body: JSON.stringify(body),
+    });
     await processInbox(ctx.db.prisma, webhookHandlers);
     const snapshot = await findOrderSnapshot(ctx.db.prisma, shop, body.admin_graphql_api_id);
     expect(snapshot?.data).toEqual(body);

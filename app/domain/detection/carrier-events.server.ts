@@ -8,7 +8,13 @@ import { slaOf } from "../settings/settings";
 import type { Seen } from "./seen";
 
 /** A carrier event as recorded: its parcel, its order, and what the carrier said when. */
-export type CarrierEvent = { fulfillmentId: string; orderId: string; status: string; message: string | null; happenedAt: Date };
+export type CarrierEvent = {
+  fulfillmentId: string;
+  orderId: string;
+  status: string;
+  message: string | null;
+  happenedAt: Date;
+};
 
 /** Carrier events that are a problem in themselves, and the incident each opens on the parcel. */
 const CARRIER_PROBLEMS: Record<string, { type: "delivery_failed" | "late_delivery"; says: string }> = {
@@ -30,24 +36,56 @@ export async function detectOnCarrierEvent(tx: Tx, seen: Seen, e: CarrierEvent) 
     });
     if (!delivered) return;
     await resolveIncidents(tx, {
-      shop: seen.shop, orderId: e.orderId, types: ["delivery_failed", "late_delivery"], subject: e.fulfillmentId,
-      reason: "delivered", at: delivered.happenedAt, actor: "shopify", source: `delivered:${delivered.eventId}`,
+      shop: seen.shop,
+      orderId: e.orderId,
+      types: ["delivery_failed", "late_delivery"],
+      subject: e.fulfillmentId,
+      reason: "delivered",
+      at: delivered.happenedAt,
+      actor: "shopify",
+      source: `delivered:${delivered.eventId}`,
     });
   };
   const problem = CARRIER_PROBLEMS[e.status];
   if (problem) {
     const later = await tx.fulfillmentEventRecord.findFirst({
-      where: { shop: seen.shop, fulfillmentId: e.fulfillmentId, status: "delivered", happenedAt: { gt: e.happenedAt } },
+      where: {
+        shop: seen.shop,
+        fulfillmentId: e.fulfillmentId,
+        status: "delivered",
+        happenedAt: { gt: e.happenedAt },
+      },
     });
-    const previous = await tx.incident.findFirst({ where: { shop: seen.shop, orderId: e.orderId, type: problem.type, subject: e.fulfillmentId, openKey: null } });
+    const previous = await tx.incident.findFirst({
+      where: {
+        shop: seen.shop,
+        orderId: e.orderId,
+        type: problem.type,
+        subject: e.fulfillmentId,
+        openKey: null,
+      },
+    });
     // Delivered later, and this problem already told on a closed incident: nothing new.
     if (later && previous) return;
-    await raiseIncident(tx, {
-      order: await orderRef(tx, seen.shop, e.orderId), type: problem.type, subject: e.fulfillmentId,
-      actor: "shopify", observedAt: e.happenedAt, source: seen.source,
-      summary: `Carrier: ${problem.says}${e.message ? ` (${e.message})` : ""}`,
-      evidence: { status: e.status, message: e.message, happenedAt: e.happenedAt.toISOString(), fulfillmentId: e.fulfillmentId },
-    }, slaOf(await getShopSettings(tx, seen.shop)));
+    await raiseIncident(
+      tx,
+      {
+        order: await orderRef(tx, seen.shop, e.orderId),
+        type: problem.type,
+        subject: e.fulfillmentId,
+        actor: "shopify",
+        observedAt: e.happenedAt,
+        source: seen.source,
+        summary: `Carrier: ${problem.says}${e.message ? ` (${e.message})` : ""}`,
+        evidence: {
+          status: e.status,
+          message: e.message,
+          happenedAt: e.happenedAt.toISOString(),
+          fulfillmentId: e.fulfillmentId,
+        },
+      },
+      slaOf(await getShopSettings(tx, seen.shop)),
+    );
     if (later) await closeIfDelivered();
   } else if (e.status === "delivered") {
     await closeIfDelivered();

@@ -14,7 +14,8 @@ export type CodOrderState = {
   cancelled_at?: string | null;
 };
 
-export const isCashOnDelivery = (order: CodOrderState) => (order.payment_gateway_names ?? []).some((g) => COD_GATEWAY.test(g));
+export const isCashOnDelivery = (order: CodOrderState) =>
+  (order.payment_gateway_names ?? []).some((g) => COD_GATEWAY.test(g));
 
 const cents = (amount: string | null | undefined) => (amount == null ? null : toCents(amount));
 
@@ -26,7 +27,11 @@ export type CodChange =
  * What a new state of a COD order means against the state before it and the amount the customer
  * was told (the amount due when the app first saw the order, or on the open incident).
  */
-export function codAmountChange(before: CodOrderState, after: CodOrderState, told: string | null): CodChange | null {
+export function codAmountChange(
+  before: CodOrderState,
+  after: CodOrderState,
+  told: string | null,
+): CodChange | null {
   if (!isCashOnDelivery(after) || after.cancelled_at) return null;
   const was = cents(before.total_outstanding);
   const now = cents(after.total_outstanding);
@@ -36,5 +41,11 @@ export function codAmountChange(before: CodOrderState, after: CodOrderState, tol
   if (now === 0) return { kind: "settled", due };
   if (now === toldCents) return { kind: "restored", due };
   const diff = (now - toldCents) / 100;
-  return { kind: "changed", told: fromCents(toldCents), due, difference: `${diff > 0 ? "+" : ""}${diff.toFixed(2)}`, currency: after.currency ?? null };
+  return {
+    kind: "changed",
+    told: fromCents(toldCents),
+    due,
+    difference: `${diff > 0 ? "+" : ""}${diff.toFixed(2)}`,
+    currency: after.currency ?? null,
+  };
 }

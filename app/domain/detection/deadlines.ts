@@ -10,7 +10,10 @@ export type Calendar = { timezone: string; holidays: readonly string[]; workdays
 export const MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5] as const;
 
 function isBusinessDay(day: TZDate, calendar: Calendar) {
-  return (calendar.workdays ?? MONDAY_TO_FRIDAY).includes(getISODay(day)) && !calendar.holidays.includes(format(day, "yyyy-MM-dd"));
+  return (
+    (calendar.workdays ?? MONDAY_TO_FRIDAY).includes(getISODay(day)) &&
+    !calendar.holidays.includes(format(day, "yyyy-MM-dd"))
+  );
 }
 
 /**
@@ -21,7 +24,7 @@ function isBusinessDay(day: TZDate, calendar: Calendar) {
 export function addBusinessDays(from: Date, days: number, calendar: Calendar): Date {
   let day = new TZDate(from.getTime(), calendar.timezone);
   while (!isBusinessDay(day, calendar)) day = addDays(day, 1);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     day = addDays(day, 1);
     if (isBusinessDay(day, calendar)) left--;
   }
@@ -31,7 +34,14 @@ export function addBusinessDays(from: Date, days: number, calendar: Calendar): D
 /** Business days begun since `deadline` passed, up to `now` (0 when it has not passed). */
 export function businessDaysLate(deadline: Date, now: Date, calendar: Calendar): number {
   let late = 0;
-  for (let day = new TZDate(startOfDay(addDays(new TZDate(deadline.getTime(), calendar.timezone), 1)).getTime(), calendar.timezone); day.getTime() <= now.getTime(); day = addDays(day, 1)) {
+  for (
+    let day = new TZDate(
+      startOfDay(addDays(new TZDate(deadline.getTime(), calendar.timezone), 1)).getTime(),
+      calendar.timezone,
+    );
+    day.getTime() <= now.getTime();
+    day = addDays(day, 1)
+  ) {
     if (isBusinessDay(day, calendar)) late++;
   }
   return late;

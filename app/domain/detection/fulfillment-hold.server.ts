@@ -10,7 +10,12 @@ import type { Db } from "../../db/types";
 import { withEvidence, type Evidence, type IncidentRecord } from "../../models/incident.server";
 import type { AdminClient } from "../../shopify/client.server";
 import {
-  COD_HOLD_HANDLE, FulfillmentOrderHoldMutation, FulfillmentOrderHoldsQuery, FulfillmentOrderReleaseHoldMutation, OrderFulfillmentHoldsQuery, STOCK_HOLD_HANDLE,
+  COD_HOLD_HANDLE,
+  FulfillmentOrderHoldMutation,
+  FulfillmentOrderHoldsQuery,
+  FulfillmentOrderReleaseHoldMutation,
+  OrderFulfillmentHoldsQuery,
+  STOCK_HOLD_HANDLE,
   type HeldFulfillmentOrder,
 } from "../../shopify/documents/fulfillment";
 import { addTimeline } from "../incidents/incidents.server";
@@ -40,18 +45,25 @@ type HoldRule = {
 
 /** As the incident's own summary writes it ("39.45 EUR"): the note is read beside it. */
 const money = (amount: unknown, currency: unknown) =>
-  typeof amount === "string" ? `${amount}${typeof currency === "string" ? ` ${currency}` : ""}` : "another amount";
+  typeof amount === "string"
+    ? `${amount}${typeof currency === "string" ? ` ${currency}` : ""}`
+    : "another amount";
 
 export const HOLD_RULES: HoldRule[] = [
   {
-    type: "stock_mismatch", handle: STOCK_HOLD_HANDLE, reason: "INVENTORY_OUT_OF_STOCK",
+    type: "stock_mismatch",
+    handle: STOCK_HOLD_HANDLE,
+    reason: "INVENTORY_OUT_OF_STOCK",
     holdsWhile: (status, evidence) => !(status === "remedied" && evidence.settled === true),
     covers: (evidence, fulfillmentOrderId) => evidence.fulfillmentOrderId === fulfillmentOrderId,
-    note: (incidents) => `MakeGood: stock cannot honour ${incidents.map((i) => (i.type === "stock_mismatch" ? i.evidence.sku : null) ?? i.subject).join(", ")}`,
+    note: (incidents) =>
+      `MakeGood: stock cannot honour ${incidents.map((i) => (i.type === "stock_mismatch" ? i.evidence.sku : null) ?? i.subject).join(", ")}`,
     held: "Fulfillment put on hold so the warehouse does not ship what stock cannot honour",
   },
   {
-    type: "cod_amount_mismatch", handle: COD_HOLD_HANDLE, reason: "OTHER",
+    type: "cod_amount_mismatch",
+    handle: COD_HOLD_HANDLE,
+    reason: "OTHER",
     holdsWhile: (status) => status !== "remedied",
     covers: () => true,
     note: ([{ evidence: e }]) =>
@@ -62,14 +74,31 @@ export const HOLD_RULES: HoldRule[] = [
 
 /** The incidents on the order that hold, per rule: open, in a status their rule holds in. */
 async function holdingIncidents(db: Db, shop: string, orderId: string) {
-  const open = (await db.incident.findMany({ where: { shop, orderId, type: { in: [...HOLDING_TYPES] }, openKey: { not: null } }, orderBy: { openedAt: "asc" } })).map(withEvidence);
-  return (fulfillmentOrderId: string) => HOLD_RULES.map((rule) => ({
-    rule,
-    incidents: open.filter((i) => i.type === rule.type && rule.holdsWhile(i.status, i.evidence) && rule.covers(i.evidence, fulfillmentOrderId)),
-  }));
+  const open = (
+    await db.incident.findMany({
+      where: { shop, orderId, type: { in: [...HOLDING_TYPES] }, openKey: { not: null } },
+      orderBy: { openedAt: "asc" },
+    })
+  ).map(withEvidence);
+  return (fulfillmentOrderId: string) =>
+    HOLD_RULES.map((rule) => ({
+      rule,
+      incidents: open.filter(
+        (i) =>
+          i.type === rule.type &&
+          rule.holdsWhile(i.status, i.evidence) &&
+          rule.covers(i.evidence, fulfillmentOrderId),
+      ),
+    }));
 }
 
-type HoldChange = { orderId: string; fulfillmentOrderId: string; action: "held" | "released"; handle: string; holdIds: string[] };
+type HoldChange = {
+  orderId: string;
+  fulfillmentOrderId: string;
+  action: "held" | "released";
+  handle: string;
+  holdIds: string[];
+};
 export type HoldOutcome = { changes: HoldChange[]; notes: string[] };
 
 /** Shopify said no (userErrors): the task retries, and keeps the message when it gives up. */
@@ -102,16 +131,43 @@ export const syncFulfillmentHold: DetectionKind<HoldOutcome> = {
         const wanted = wantHolds && incidents.length > 0;
         if (wanted && ours.length === 0) {
           const { fulfillmentOrderHold: result } = await admin.request(FulfillmentOrderHoldMutation, {
-            id: fo.id, hold: { reason: rule.reason, handle: rule.handle, notifyMerchant: false, reasonNotes: rule.note(incidents) },
+            id: fo.id,
+            hold: {
+              reason: rule.reason,
+              handle: rule.handle,
+              notifyMerchant: false,
+              reasonNotes: rule.note(incidents),
+            },
           });
           // Another run placed it meanwhile (the handle is unique per fulfillment order): held all the same.
           if (result.userErrors.some((e) => e.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE")) continue;
-          if (result.userErrors.length) throw new ShopifyRefused(`fulfillmentOrderHold: ${result.userErrors.map((e) => e.message).join("; ")}`);
-          outcome.changes.push({ orderId: fo.orderId, fulfillmentOrderId: fo.id, action: "held", handle: rule.handle, holdIds: [result.fulfillmentHold!.id] });
+          if (result.userErrors.length)
+            throw new ShopifyRefused(
+              `fulfillmentOrderHold: ${result.userErrors.map((e) => e.message).join("; ")}`,
+            );
+          outcome.changes.push({
+            orderId: fo.orderId,
+            fulfillmentOrderId: fo.id,
+            action: "held",
+            handle: rule.handle,
+            holdIds: [result.fulfillmentHold!.id],
+          });
         } else if (!wanted && ours.length > 0) {
-          const { fulfillmentOrderReleaseHold: result } = await admin.request(FulfillmentOrderReleaseHoldMutation, { id: fo.id, holdIds: ours });
-          if (result.userErrors.length) throw new ShopifyRefused(`fulfillmentOrderReleaseHold: ${result.userErrors.map((e) => e.message).join("; ")}`);
-          outcome.changes.push({ orderId: fo.orderId, fulfillmentOrderId: fo.id, action: "released", handle: rule.handle, holdIds: ours });
+          const { fulfillmentOrderReleaseHold: result } = await admin.request(
+            FulfillmentOrderReleaseHoldMutation,
+            { id: fo.id, holdIds: ours },
+          );
+          if (result.userErrors.length)
+            throw new ShopifyRefused(
+              `fulfillmentOrderReleaseHold: ${result.userErrors.map((e) => e.message).join("; ")}`,
+            );
+          outcome.changes.push({
+            orderId: fo.orderId,
+            fulfillmentOrderId: fo.id,
+            action: "released",
+            handle: rule.handle,
+            holdIds: ours,
+          });
         }
       }
     }
@@ -124,14 +180,32 @@ export const syncFulfillmentHold: DetectionKind<HoldOutcome> = {
     for (const change of outcome.changes) {
       // A hold is told on the incidents it is placed for; its release on the incidents it was placed for.
       const rule = HOLD_RULES.find((r) => r.handle === change.handle)!;
-      const incidentIds = change.action === "held"
-        ? (holdsOn(change.fulfillmentOrderId).find((h) => h.rule === rule)?.incidents ?? []).map((i) => i.id)
-        : (await tx.incidentEvent.findMany({ where: { shop: task.shop, kind: "fulfillment_held", source: { in: change.holdIds.map((id) => `held:${id}`) } } })).map((e) => e.incidentId);
+      const incidentIds =
+        change.action === "held"
+          ? (holdsOn(change.fulfillmentOrderId).find((h) => h.rule === rule)?.incidents ?? []).map(
+              (i) => i.id,
+            )
+          : (
+              await tx.incidentEvent.findMany({
+                where: {
+                  shop: task.shop,
+                  kind: "fulfillment_held",
+                  source: { in: change.holdIds.map((id) => `held:${id}`) },
+                },
+              })
+            ).map((e) => e.incidentId);
       for (const incidentId of new Set(incidentIds)) {
         await addTimeline(tx, incidentId, task.shop, {
-          at: now, actor: "makegood", kind: change.action === "held" ? "fulfillment_held" : "fulfillment_released", source: `${change.action}:${change.holdIds.join(",")}`,
+          at: now,
+          actor: "makegood",
+          kind: change.action === "held" ? "fulfillment_held" : "fulfillment_released",
+          source: `${change.action}:${change.holdIds.join(",")}`,
           summary: change.action === "held" ? rule.held : "Fulfillment hold released: the order can ship",
-          detail: { fulfillmentOrderId: change.fulfillmentOrderId, holdIds: change.holdIds, handle: change.handle },
+          detail: {
+            fulfillmentOrderId: change.fulfillmentOrderId,
+            holdIds: change.holdIds,
+            handle: change.handle,
+          },
         });
       }
     }

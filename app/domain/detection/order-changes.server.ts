@@ -17,29 +17,67 @@ import { requestDetection } from "./tasks.server";
 export type OrderState = OrderData & { admin_graphql_api_id: string; name: string };
 
 /** A cash-on-delivery order whose amount due moved away from what the customer was told. */
-export async function detectCodChange(tx: Tx, seen: Seen, before: CodOrderState, after: CodOrderState & { admin_graphql_api_id: string }, at: Date) {
+export async function detectCodChange(
+  tx: Tx,
+  seen: Seen,
+  before: CodOrderState,
+  after: CodOrderState & { admin_graphql_api_id: string },
+  at: Date,
+) {
   const orderId = after.admin_graphql_api_id;
-  const open = await tx.incident.findFirst({ where: { shop: seen.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } } });
+  const open = await tx.incident.findFirst({
+    where: { shop: seen.shop, orderId, type: "cod_amount_mismatch", openKey: { not: null } },
+  });
   const told = open ? (evidenceOf(open, "cod_amount_mismatch").told ?? null) : null;
   const change = codAmountChange(before, after, told);
   if (!change) return;
   if (change.kind !== "changed") {
-    const reason = change.kind === "settled" ? "cash on delivery collected" : `amount due back to the ${change.due} the customer was told`;
-    await resolveIncidents(tx, { shop: seen.shop, orderId, types: ["cod_amount_mismatch"], reason, at, actor: "shopify", source: seen.source });
+    const reason =
+      change.kind === "settled"
+        ? "cash on delivery collected"
+        : `amount due back to the ${change.due} the customer was told`;
+    await resolveIncidents(tx, {
+      shop: seen.shop,
+      orderId,
+      types: ["cod_amount_mismatch"],
+      reason,
+      at,
+      actor: "shopify",
+      source: seen.source,
+    });
     return;
   }
   const settings = await getShopSettings(tx, seen.shop);
   const money = (amount: string) => `${amount}${change.currency ? ` ${change.currency}` : ""}`;
-  await raiseIncident(tx, {
-    order: await orderRef(tx, seen.shop, orderId), type: "cod_amount_mismatch", subject: orderId, actor: "shopify", observedAt: at,
-    source: seen.source,
-    summary: `Cash on delivery: the customer was told ${money(change.told)}, the courier will ask ${money(change.due)} (${change.difference})`,
-    evidence: { told: change.told, due: change.due, difference: change.difference, currency: change.currency, gateways: after.payment_gateway_names },
-  }, slaOf(settings));
+  await raiseIncident(
+    tx,
+    {
+      order: await orderRef(tx, seen.shop, orderId),
+      type: "cod_amount_mismatch",
+      subject: orderId,
+      actor: "shopify",
+      observedAt: at,
+      source: seen.source,
+      summary: `Cash on delivery: the customer was told ${money(change.told)}, the courier will ask ${money(change.due)} (${change.difference})`,
+      evidence: {
+        told: change.told,
+        due: change.due,
+        difference: change.difference,
+        currency: change.currency,
+        gateways: after.payment_gateway_names,
+      },
+    },
+    slaOf(settings),
+  );
 }
 
 /** What an order's new state means for its incidents. */
-export async function detectOnOrder(tx: Tx, seen: Seen, order: OrderState, { firstSight, at }: { firstSight: boolean; at: Date }) {
+export async function detectOnOrder(
+  tx: Tx,
+  seen: Seen,
+  order: OrderState,
+  { firstSight, at }: { firstSight: boolean; at: Date },
+) {
   const orderId = order.admin_graphql_api_id;
   if (firstSight) {
     // Incidents opened before the order's own webhook was applied (a carrier event that came
@@ -50,18 +88,39 @@ export async function detectOnOrder(tx: Tx, seen: Seen, order: OrderState, { fir
     await recordRedemptions(tx, seen.shop, orderId, order, at);
   }
   const resolve = (types: Parameters<typeof resolveIncidents>[1]["types"], reason: string) =>
-    resolveIncidents(tx, { shop: seen.shop, orderId, types, reason, at, actor: "shopify", source: seen.source });
+    resolveIncidents(tx, {
+      shop: seen.shop,
+      orderId,
+      types,
+      reason,
+      at,
+      actor: "shopify",
+      source: seen.source,
+    });
 
   if (order.cancelled_at) return void (await resolve(undefined, "order cancelled"));
-  if (order.fulfillment_status === "fulfilled") return void (await resolve(["stock_mismatch", "late_shipment"], "order fulfilled"));
+  if (order.fulfillment_status === "fulfilled")
+    return void (await resolve(["stock_mismatch", "late_shipment"], "order fulfilled"));
   // Stock is read from Shopify once, when the app first learns of the order (orders/create, or a
   // reconciled order it never received); after the transaction, by the detection worker.
   if (firstSight) {
-    await requestDetection(tx, { shop: seen.shop, kind: STOCK_CHECK_ORDER, subject: orderId, dueAt: new Date(), requestedBy: seen.source });
+    await requestDetection(tx, {
+      shop: seen.shop,
+      kind: STOCK_CHECK_ORDER,
+      subject: orderId,
+      dueAt: new Date(),
+      requestedBy: seen.source,
+    });
   }
 }
 
 /** An edited order (lines added, removed, quantities changed) is checked against stock again. */
 export async function detectOnOrderEdit(tx: Tx, seen: Seen, orderId: string) {
-  await requestDetection(tx, { shop: seen.shop, kind: STOCK_CHECK_ORDER, subject: orderId, dueAt: new Date(), requestedBy: seen.source });
+  await requestDetection(tx, {
+    shop: seen.shop,
+    kind: STOCK_CHECK_ORDER,
+    subject: orderId,
+    dueAt: new Date(),
+    requestedBy: seen.source,
+  });
 }

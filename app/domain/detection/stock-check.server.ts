@@ -19,7 +19,11 @@ import type { DetectionKind } from "./tasks.server";
 export const STOCK_CHECK_ORDER = "stock_check_order";
 
 /** Units of each variant that orders placed after `order` still hold (from the app's snapshots). */
-async function heldByNewerOrders(tx: Tx, shop: string, order: FetchedOrderStock): Promise<Map<string, number>> {
+async function heldByNewerOrders(
+  tx: Tx,
+  shop: string,
+  order: FetchedOrderStock,
+): Promise<Map<string, number>> {
   const createdAt = new Date(order.createdAt);
   const recent = await snapshotsUpdatedSince(tx, shop, createdAt, order.id);
   const held = new Map<string, number>();
@@ -53,44 +57,92 @@ export const stockCheckOrder: DetectionKind<FetchedOrderStock | null> = {
     const touched = new Set<string>();
     for (const s of shortfalls) {
       const line = lines.find((l) => l.lineItemId === s.lineItemId)!;
-      const what = s.reason === "damaged_or_expired" ? "the units left are damaged or expired" : "more was sold than is in stock";
-      await raiseIncident(tx, {
-        order: ref, type: "stock_mismatch", subject: s.lineItemId, actor: "makegood", observedAt: now, source, standing: true,
-        summary: `${s.title}: ${s.short} of ${s.quantity} cannot ship (${what})`,
-        evidence: {
-          reason: s.reason, short: s.short, quantity: s.quantity, sku: s.sku, inventoryItemId: s.inventoryItemId,
-          locationId: s.locationId, fulfillmentOrderId: line.fulfillmentOrderId, stock: s.stock, requestedBy: task.requestedBy,
+      const what =
+        s.reason === "damaged_or_expired"
+          ? "the units left are damaged or expired"
+          : "more was sold than is in stock";
+      await raiseIncident(
+        tx,
+        {
+          order: ref,
+          type: "stock_mismatch",
+          subject: s.lineItemId,
+          actor: "makegood",
+          observedAt: now,
+          source,
+          standing: true,
+          summary: `${s.title}: ${s.short} of ${s.quantity} cannot ship (${what})`,
+          evidence: {
+            reason: s.reason,
+            short: s.short,
+            quantity: s.quantity,
+            sku: s.sku,
+            inventoryItemId: s.inventoryItemId,
+            locationId: s.locationId,
+            fulfillmentOrderId: line.fulfillmentOrderId,
+            stock: s.stock,
+            requestedBy: task.requestedBy,
+          },
         },
-      }, slaOf(settings));
+        slaOf(settings),
+      );
       touched.add(line.fulfillmentOrderId);
     }
     // Lines a person flagged (expired, damaged, missing) stay flagged whatever the counts say;
     // the check tells them which fulfillment order to hold.
     const flagged = await tx.incident.findMany({
-      where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", openKey: { not: null }, evidence: { contains: '"flaggedBy"' } },
+      where: {
+        shop: task.shop,
+        orderId: order.id,
+        type: "stock_mismatch",
+        openKey: { not: null },
+        evidence: { contains: '"flaggedBy"' },
+      },
     });
     for (const incident of flagged) {
       const line = lines.find((l) => l.lineItemId === incident.subject);
       if (!line) continue;
       const evidence = evidenceOf(incident, "stock_mismatch");
       if (evidence.fulfillmentOrderId !== line.fulfillmentOrderId) {
-        await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, fulfillmentOrderId: line.fulfillmentOrderId }) } });
+        await tx.incident.update({
+          where: { id: incident.id },
+          data: { evidence: JSON.stringify({ ...evidence, fulfillmentOrderId: line.fulfillmentOrderId }) },
+        });
       }
       touched.add(line.fulfillmentOrderId);
     }
     const keep = new Set([...shortfalls.map((s) => s.lineItemId), ...flagged.map((i) => i.subject)]);
     for (const line of lines.filter((l) => !keep.has(l.lineItemId) && l.stock)) {
       const closed = await resolveIncidents(tx, {
-        shop: task.shop, orderId: order.id, types: ["stock_mismatch"], subject: line.lineItemId,
-        reason: "stock restored before shipping", at: now, actor: "makegood", source,
+        shop: task.shop,
+        orderId: order.id,
+        types: ["stock_mismatch"],
+        subject: line.lineItemId,
+        reason: "stock restored before shipping",
+        at: now,
+        actor: "makegood",
+        source,
         // Our own remedy (the short units refunded or taken off) is what made the line whole.
         remediedReason: "settled by the remedy: every unit left on the line can ship",
       });
       // Fixed by our remedy but kept open until the customer is told: marked settled, it holds nothing back any more.
-      const waiting = await tx.incident.findMany({ where: { shop: task.shop, orderId: order.id, type: "stock_mismatch", subject: line.lineItemId, status: "remedied", openKey: { not: null } } });
+      const waiting = await tx.incident.findMany({
+        where: {
+          shop: task.shop,
+          orderId: order.id,
+          type: "stock_mismatch",
+          subject: line.lineItemId,
+          status: "remedied",
+          openKey: { not: null },
+        },
+      });
       for (const incident of waiting) {
         const evidence = evidenceOf(incident, "stock_mismatch");
-        if (evidence.settled !== true) await tx.incident.update({ where: { id: incident.id }, data: { evidence: JSON.stringify({ ...evidence, settled: true }) } });
+        if (evidence.settled !== true)
+          await tx.incident.update({
+            where: { id: incident.id },
+            data: { evidence: JSON.stringify({ ...evidence, settled: true }) },
+          });
       }
       if (closed > 0 || waiting.length > 0) touched.add(line.fulfillmentOrderId);
     }

@@ -20,39 +20,65 @@ export type FetchedLine = {
   stock: StockQuantities | null;
 };
 
-export type FetchedOrderStock = { id: string; createdAt: string; cancelledAt: string | null; lines: FetchedLine[] };
+export type FetchedOrderStock = {
+  id: string;
+  createdAt: string;
+  cancelledAt: string | null;
+  lines: FetchedLine[];
+};
 
 const UNSHIPPED = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
 
 function quantities(level: Pick<Level, "quantities">): StockQuantities {
   const q = (name: string) => level.quantities.find((x) => x.name === name)?.quantity ?? 0;
-  return { available: q("available"), committed: q("committed"), onHand: q("on_hand"), damaged: q("damaged") };
+  return {
+    available: q("available"),
+    committed: q("committed"),
+    onHand: q("on_hand"),
+    damaged: q("damaged"),
+  };
 }
 
 /** The order's unshipped lines with their stock, or null when Shopify no longer has the order. */
-export async function fetchOrderStock(admin: AdminClient, orderId: string, lineCount: number): Promise<FetchedOrderStock | null> {
+export async function fetchOrderStock(
+  admin: AdminClient,
+  orderId: string,
+  lineCount: number,
+): Promise<FetchedOrderStock | null> {
   const sizes = orderStockPageSizes(lineCount);
   const lines: FetchedLine[] = [];
   const missing = new Map<string, FetchedLine[]>(); // location → lines whose level was not on the page
   let after: string | null = null;
   let meta: Omit<FetchedOrderStock, "lines"> | null = null;
   do {
-    const { order }: ResultOf<typeof OrderStockQuery> = await admin.request(OrderStockQuery, { id: orderId, ...sizes, after });
+    const { order }: ResultOf<typeof OrderStockQuery> = await admin.request(OrderStockQuery, {
+      id: orderId,
+      ...sizes,
+      after,
+    });
     if (!order) return null;
     meta = { id: order.id, createdAt: order.createdAt, cancelledAt: order.cancelledAt };
     for (const fo of order.fulfillmentOrders.nodes) {
       const locationId = fo.assignedLocation.location?.id;
       if (!UNSHIPPED.has(fo.status) || !locationId) continue;
       if (fo.lineItems.pageInfo.hasNextPage) {
-        throw new Error(`${orderId}: fulfillment order ${fo.id} has more than ${sizes.lines} lines, more than one stock check reads`);
+        throw new Error(
+          `${orderId}: fulfillment order ${fo.id} has more than ${sizes.lines} lines, more than one stock check reads`,
+        );
       }
       for (const l of fo.lineItems.nodes) {
         if (l.remainingQuantity <= 0 || !l.variant) continue;
         const item = l.variant.inventoryItem;
         const level = item.inventoryLevels.nodes.find((x) => x.location.id === locationId);
         const line: FetchedLine = {
-          lineItemId: l.lineItem.id, title: l.lineItem.title, sku: l.lineItem.sku, quantity: l.remainingQuantity,
-          variantId: l.variant.id, inventoryItemId: item.id, locationId, fulfillmentOrderId: fo.id,
+          lineItemId: l.lineItem.id,
+          title: l.lineItem.title,
+          sku: l.lineItem.sku,
+          quantity: l.remainingQuantity,
+          variantId: l.variant.id,
+          inventoryItemId: item.id,
+          locationId,
+          fulfillmentOrderId: fo.id,
           stock: item.tracked && level ? quantities(level) : null,
         };
         lines.push(line);

@@ -10,14 +10,25 @@ import { STOCK_CHECK_ORDER } from "./stock-check.server";
 import { requestDetection, type DetectionKind } from "./tasks.server";
 
 export const STOCK_CHECK_ITEM = "stock_check_item";
-export const stockItemSubject = (inventoryItemId: string, locationId: string) => `${inventoryItemId}|${locationId}`;
+export const stockItemSubject = (inventoryItemId: string, locationId: string) =>
+  `${inventoryItemId}|${locationId}`;
 
 /** Whether a stock change at this level needs the orders holding it checked: stock went below
  *  zero, or an incident on this item is open and the change may have restored it. */
-export async function stockChangeNeedsCheck(tx: Tx, shop: string, inventoryItemId: string, available: number) {
+export async function stockChangeNeedsCheck(
+  tx: Tx,
+  shop: string,
+  inventoryItemId: string,
+  available: number,
+) {
   if (available < 0) return true;
   const open = await tx.incident.count({
-    where: { shop, type: "stock_mismatch", openKey: { not: null }, evidence: { contains: `"inventoryItemId":"${inventoryItemId}"` } },
+    where: {
+      shop,
+      type: "stock_mismatch",
+      openKey: { not: null },
+      evidence: { contains: `"inventoryItemId":"${inventoryItemId}"` },
+    },
   });
   return open > 0;
 }
@@ -28,8 +39,14 @@ export async function ordersHoldingVariant(tx: Tx, shop: string, variantId: stri
   const candidates = await snapshotsNamingVariant(tx, shop, legacy);
   return candidates
     .map((s) => ({ id: s.orderId, data: s.data }))
-    .filter(({ data }) => !data.cancelled_at && data.fulfillment_status !== "fulfilled"
-      && (data.line_items ?? []).some((l) => String(l.variant_id) === legacy && (l.fulfillable_quantity ?? 0) > 0))
+    .filter(
+      ({ data }) =>
+        !data.cancelled_at &&
+        data.fulfillment_status !== "fulfilled" &&
+        (data.line_items ?? []).some(
+          (l) => String(l.variant_id) === legacy && (l.fulfillable_quantity ?? 0) > 0,
+        ),
+    )
     .sort((a, b) => Date.parse(a.data.created_at ?? "") - Date.parse(b.data.created_at ?? ""))
     .map((o) => o.id);
 }
@@ -46,7 +63,13 @@ export const stockCheckItem: DetectionKind<string | null> = {
     const orders = await ordersHoldingVariant(tx, task.shop, variantId);
     // Due a millisecond apart so they run oldest order first.
     for (const [i, orderId] of orders.entries()) {
-      await requestDetection(tx, { shop: task.shop, kind: STOCK_CHECK_ORDER, subject: orderId, dueAt: new Date(now.getTime() + i), requestedBy: `stock-change:${task.subject}` });
+      await requestDetection(tx, {
+        shop: task.shop,
+        kind: STOCK_CHECK_ORDER,
+        subject: orderId,
+        dueAt: new Date(now.getTime() + i),
+        requestedBy: `stock-change:${task.subject}`,
+      });
     }
   },
 };

@@ -47,10 +47,18 @@ export function detectStockMismatch(lines: StockLine[]): StockShortfall[] {
     if (!stock || line.quantity <= 0) return [];
     const short = Math.min(line.quantity, Math.max(0, -(stock.available + line.newerHeld)));
     if (short === 0) return [];
-    return [{
-      lineItemId: line.lineItemId, title: line.title, sku: line.sku, quantity: line.quantity, short,
-      reason: stock.damaged > 0 ? ("damaged_or_expired" as const) : ("oversold" as const),
-      inventoryItemId: line.inventoryItemId, locationId: line.locationId, stock,
-    }];
+    return [
+      {
+        lineItemId: line.lineItemId,
+        title: line.title,
+        sku: line.sku,
+        quantity: line.quantity,
+        short,
+        reason: stock.damaged > 0 ? ("damaged_or_expired" as const) : ("oversold" as const),
+        inventoryItemId: line.inventoryItemId,
+        locationId: line.locationId,
+        stock,
+      },
+    ];
   });
 }

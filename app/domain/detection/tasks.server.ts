@@ -4,7 +4,6 @@ import type { PrismaClient, DetectionTask } from "@prisma/client";
 import type { Tx } from "../../db/types";
 import type { AdminClient } from "../../shopify/client.server";
 
-
 export type TaskRequest = { shop: string; kind: string; subject: string; dueAt: Date; requestedBy: string };
 
 export async function requestDetection(tx: Tx, r: TaskRequest) {
@@ -22,7 +21,12 @@ export type DetectionKind<T> = {
   apply(tx: Tx, task: DetectionTask, fetched: T, now: Date): Promise<void>;
 };
 
-export type TaskOptions = { now?: () => Date; maxAttempts?: number; baseDelayMs?: number; batchSize?: number };
+export type TaskOptions = {
+  now?: () => Date;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  batchSize?: number;
+};
 
 export async function runDetectionTasks(
   prisma: PrismaClient,
@@ -43,7 +47,10 @@ export async function runDetectionTasks(
       const fetched = await kind.fetch(await adminFor(task.shop), task, prisma);
       await prisma.$transaction(async (tx) => {
         // Done only if nobody asked again meanwhile; otherwise it stays pending and runs again.
-        const claim = await tx.detectionTask.updateMany({ where: { id: task.id, updatedAt: task.updatedAt }, data: { status: "done", lastError: null } });
+        const claim = await tx.detectionTask.updateMany({
+          where: { id: task.id, updatedAt: task.updatedAt },
+          data: { status: "done", lastError: null },
+        });
         if (claim.count === 1) await kind.apply(tx, task, fetched, now());
       });
       done++;
@@ -52,11 +59,23 @@ export async function runDetectionTasks(
       await prisma.detectionTask.updateMany({
         where: { id: task.id, updatedAt: task.updatedAt },
         data: {
-          attempts, status: attempts >= maxAttempts ? "dead" : "pending", lastError: String(error),
+          attempts,
+          status: attempts >= maxAttempts ? "dead" : "pending",
+          lastError: String(error),
           dueAt: new Date(now().getTime() + baseDelayMs * 2 ** (attempts - 1)),
         },
       });
-      console.error(JSON.stringify({ event: "detection_failed", task: task.id, shop: task.shop, kind: task.kind, subject: task.subject, attempts, error: String(error) }));
+      console.error(
+        JSON.stringify({
+          event: "detection_failed",
+          task: task.id,
+          shop: task.shop,
+          kind: task.kind,
+          subject: task.subject,
+          attempts,
+          error: String(error),
+        }),
+      );
     }
   }
   return { due: due.length, done };

@@ -15,17 +15,29 @@ export type IncidentFilter = {
 export async function incidentsWithHistory(prisma: PrismaClient, f: IncidentFilter) {
   const rows = await prisma.incident.findMany({
     where: {
-      shop: f.shop, ...(f.status ? { status: f.status } : {}), ...(f.type ? { type: f.type } : {}),
-      ...(f.orderId ? { orderId: f.orderId } : {}), ...(f.open ? { openKey: { not: null } } : {}),
+      shop: f.shop,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.type ? { type: f.type } : {}),
+      ...(f.orderId ? { orderId: f.orderId } : {}),
+      ...(f.open ? { openKey: { not: null } } : {}),
     },
     orderBy: f.open ? { answerBy: "asc" } : { openedAt: "asc" },
     take: f.limit,
-    include: { timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] }, remedies: { orderBy: { decidedAt: "asc" } } },
+    include: {
+      timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      remedies: { orderBy: { decidedAt: "asc" } },
+    },
   });
   return rows.map(withEvidence).map(({ openKey: _k, evidence, timeline, remedies, ...incident }) => ({
     ...incident,
-    remedies: remedies.map(({ shop: _s, incidentId: _i, decisionKey: _d, params, ...r }) => ({ ...r, decision: JSON.parse(params) as unknown })),
+    remedies: remedies.map(({ shop: _s, incidentId: _i, decisionKey: _d, params, ...r }) => ({
+      ...r,
+      decision: JSON.parse(params) as unknown,
+    })),
     evidence,
-    timeline: timeline.map(({ shop: _s, incidentId: _i, detail, ...e }) => ({ ...e, detail: detail ? (JSON.parse(detail) as unknown) : null })),
+    timeline: timeline.map(({ shop: _s, incidentId: _i, detail, ...e }) => ({
+      ...e,
+      detail: detail ? (JSON.parse(detail) as unknown) : null,
+    })),
   }));
 }

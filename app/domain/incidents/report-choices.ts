@@ -32,10 +32,17 @@ const isReceived = (parcel: OrderLinesToReportOrder["fulfillments"][number]) =>
 export type OpenReport = { incidentId: string; type: string; subject: string };
 
 export type ReportableLine = {
-  id: string; title: string; variantTitle: string | null; sku: string | null; quantity: number;
-  unitPrice: string; currency: string;
+  id: string;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  unitPrice: string;
+  currency: string;
   /** Units still to ship, received by the customer, and on their way. */
-  toShip: number; received: number; onTheWay: number;
+  toShip: number;
+  received: number;
+  onTheWay: number;
   /** The problems that fit the line now, with how many units each may be about. */
   problems: { reason: FlagReason; label: string; maxQuantity: number }[];
   /** Problems already reported on the line and not closed: their incidents. */
@@ -45,20 +52,33 @@ export type ReportableLine = {
 /** Each line of the order with where its units are and the problems that fit it. */
 export function reportableLines(order: OrderLinesToReportOrder, open: OpenReport[]): ReportableLine[] {
   return order.lineItems.nodes.map((line) => {
-    const shipped = (received: boolean) => order.fulfillments
-      .filter((parcel) => parcel.status === "SUCCESS" && isReceived(parcel) === received)
-      .flatMap((parcel) => parcel.fulfillmentLineItems.nodes)
-      .filter((item) => item.lineItem.id === line.id)
-      .reduce((sum, item) => sum + (item.quantity ?? 0), 0);
+    const shipped = (received: boolean) =>
+      order.fulfillments
+        .filter((parcel) => parcel.status === "SUCCESS" && isReceived(parcel) === received)
+        .flatMap((parcel) => parcel.fulfillmentLineItems.nodes)
+        .filter((item) => item.lineItem.id === line.id)
+        .reduce((sum, item) => sum + (item.quantity ?? 0), 0);
     const toShip = order.cancelledAt ? 0 : line.unfulfilledQuantity;
     const received = shipped(true);
     const most: Record<Phase, number> = { before_shipping: toShip, after_delivery: received };
-    const problems = FLAG_REASONS.filter((reason) => most[PROBLEMS[reason].phase] > 0)
-      .map((reason) => ({ reason, label: PROBLEMS[reason].label, maxQuantity: most[PROBLEMS[reason].phase] }));
+    const problems = FLAG_REASONS.filter((reason) => most[PROBLEMS[reason].phase] > 0).map((reason) => ({
+      reason,
+      label: PROBLEMS[reason].label,
+      maxQuantity: most[PROBLEMS[reason].phase],
+    }));
     return {
-      id: line.id, title: line.title, variantTitle: line.variantTitle, sku: line.sku, quantity: line.quantity,
-      unitPrice: line.originalUnitPriceSet.shopMoney.amount, currency: line.originalUnitPriceSet.shopMoney.currencyCode,
-      toShip, received, onTheWay: shipped(false), problems, open: open.filter((o) => o.subject === line.id),
+      id: line.id,
+      title: line.title,
+      variantTitle: line.variantTitle,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: line.originalUnitPriceSet.shopMoney.amount,
+      currency: line.originalUnitPriceSet.shopMoney.currencyCode,
+      toShip,
+      received,
+      onTheWay: shipped(false),
+      problems,
+      open: open.filter((o) => o.subject === line.id),
     };
   });
 }
@@ -67,23 +87,39 @@ export type ReportChoice = { lineItemId?: string; reason?: string; quantity?: st
 export type ReportErrors = Partial<Record<"order" | "lineItemId" | "reason" | "quantity", string>>;
 
 /** What is wrong with the merchant's choice, field by field, in words; empty when it can be reported. */
-export function checkReportChoice(order: Pick<OrderLinesToReportOrder, "name" | "cancelledAt">, lines: ReportableLine[], choice: ReportChoice): ReportErrors {
-  if (order.cancelledAt) return { order: `Order ${order.name} is cancelled: there is nothing left to report on it.` };
+export function checkReportChoice(
+  order: Pick<OrderLinesToReportOrder, "name" | "cancelledAt">,
+  lines: ReportableLine[],
+  choice: ReportChoice,
+): ReportErrors {
+  if (order.cancelledAt)
+    return { order: `Order ${order.name} is cancelled: there is nothing left to report on it.` };
   const line = lines.find((l) => l.id === choice.lineItemId);
   if (!line) return { lineItemId: "Pick the line the problem is about." };
   const problem = line.problems.find((p) => p.reason === choice.reason);
   if (!problem) {
     return {
-      reason: line.problems.length === 0
-        ? `${line.title} is on its way to the customer: nothing can be reported on it until it is delivered.`
-        : choice.reason ? `"${PROBLEMS[choice.reason as FlagReason]?.label ?? choice.reason}" does not fit ${line.title} now: pick one of the problems listed.` : "Pick what is wrong.",
+      reason:
+        line.problems.length === 0
+          ? `${line.title} is on its way to the customer: nothing can be reported on it until it is delivered.`
+          : choice.reason
+            ? `"${PROBLEMS[choice.reason as FlagReason]?.label ?? choice.reason}" does not fit ${line.title} now: pick one of the problems listed.`
+            : "Pick what is wrong.",
     };
   }
   const already = alreadyReported(lines, choice);
-  if (already) return { lineItemId: `${line.title} is already reported as "${problemWord(already.type)}": its incident is still open.` };
+  if (already)
+    return {
+      lineItemId: `${line.title} is already reported as "${problemWord(already.type)}": its incident is still open.`,
+    };
   const quantity = Number(choice.quantity);
   if (!/^\s*\d+\s*$/.test(choice.quantity ?? "") || quantity < 1 || quantity > problem.maxQuantity) {
-    return { quantity: problem.maxQuantity === 1 ? "Only 1 unit can be reported." : `Between 1 and ${problem.maxQuantity} units.` };
+    return {
+      quantity:
+        problem.maxQuantity === 1
+          ? "Only 1 unit can be reported."
+          : `Between 1 and ${problem.maxQuantity} units.`,
+    };
   }
   return {};
 }
@@ -95,7 +131,11 @@ export function alreadyReported(lines: ReportableLine[], choice: ReportChoice): 
   return line && reason ? line.open.find((o) => o.type === incidentTypeOf(reason)) : undefined;
 }
 
-const TYPE_WORDS: Partial<Record<string, string>> = { stock_mismatch: "expired, damaged or missing", wrong_item: "wrong item received", damaged_delivery: "arrived damaged" };
+const TYPE_WORDS: Partial<Record<string, string>> = {
+  stock_mismatch: "expired, damaged or missing",
+  wrong_item: "wrong item received",
+  damaged_delivery: "arrived damaged",
+};
 /** The problem an open incident of the line is about, in the merchant's words. */
 export const problemWord = (type: string) => TYPE_WORDS[type] ?? type.replaceAll("_", " ");
 

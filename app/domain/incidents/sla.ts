@@ -7,16 +7,25 @@ export type SlaState = "overdue" | "due_soon" | "on_time" | "done";
 const DUE_SOON_MS = 4 * 3_600_000;
 
 /** What an incident's service clock reads. */
-export type SlaClock = { answerBy: Date; acknowledgeBy: Date; acknowledgedAt: Date | null; status: string; open: boolean };
+export type SlaClock = {
+  answerBy: Date;
+  acknowledgeBy: Date;
+  acknowledgedAt: Date | null;
+  status: string;
+  open: boolean;
+};
 export type Deadline = { kind: "acknowledge" | "answer"; at: Date };
 
 /** The customer has heard from the shop: told we are on it, sent an offer, or the incident moved on. */
-const acknowledged = (i: Pick<SlaClock, "acknowledgedAt" | "status">) => i.acknowledgedAt !== null || i.status !== "open";
+const acknowledged = (i: Pick<SlaClock, "acknowledgedAt" | "status">) =>
+  i.acknowledgedAt !== null || i.status !== "open";
 
 /** The deadline that comes next: telling the customer we are on it (at once by default) until
  *  someone has, then answering them. */
 export function nextDeadline(i: SlaClock): Deadline {
-  return !acknowledged(i) && i.acknowledgeBy < i.answerBy ? { kind: "acknowledge", at: i.acknowledgeBy } : { kind: "answer", at: i.answerBy };
+  return !acknowledged(i) && i.acknowledgeBy < i.answerBy
+    ? { kind: "acknowledge", at: i.acknowledgeBy }
+    : { kind: "answer", at: i.answerBy };
 }
 
 export function slaState(i: SlaClock, now: Date): SlaState {

@@ -21,7 +21,15 @@ const NEXT: Record<IncidentStatus, readonly IncidentStatus[]> = {
 
 export const allowedMoves = (from: IncidentStatus) => NEXT[from] ?? [];
 
-export type Move = { shop: string; incidentId: string; to: IncidentStatus; reason?: string; actor: Actor; by: string; at?: Date };
+export type Move = {
+  shop: string;
+  incidentId: string;
+  to: IncidentStatus;
+  reason?: string;
+  actor: Actor;
+  by: string;
+  at?: Date;
+};
 export type MoveResult = { ok: true; status: IncidentStatus } | NotDone<"conflict" | "invalid">;
 
 export async function moveIncident(db: Db, m: Move): Promise<MoveResult> {
@@ -29,11 +37,20 @@ export async function moveIncident(db: Db, m: Move): Promise<MoveResult> {
     const incident = await requireIncident(tx, m.shop, m.incidentId);
     const from = incident.status as IncidentStatus;
     if (from === m.to) return { ok: true, status: from }; // a repeated click changes nothing
-    if (!allowedMoves(from).includes(m.to)) return { ok: false, reason: "conflict", error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}` };
+    if (!allowedMoves(from).includes(m.to))
+      return {
+        ok: false,
+        reason: "conflict",
+        error: `an incident ${from.replace(/_/g, " ")} cannot become ${m.to.replace(/_/g, " ")}`,
+      };
     const reason = m.reason?.trim();
-    if (m.to === "dismissed" && !reason) return { ok: false, reason: "invalid", error: "say why the incident is dismissed" };
+    if (m.to === "dismissed" && !reason)
+      return { ok: false, reason: "invalid", error: "say why the incident is dismissed" };
     // Dismissing says it was never a real problem: not after the customer was given something for it.
-    if (m.to === "dismissed" && (await tx.remedy.count({ where: { incidentId: incident.id, shop: m.shop, status: "done" } })) > 0) {
+    if (
+      m.to === "dismissed" &&
+      (await tx.remedy.count({ where: { incidentId: incident.id, shop: m.shop, status: "done" } })) > 0
+    ) {
       return { ok: false, reason: "conflict", error: "a remedy was already given for it: close it instead" };
     }
     const at = m.at ?? new Date();
@@ -43,12 +60,17 @@ export async function moveIncident(db: Db, m: Move): Promise<MoveResult> {
       where: { id: incident.id, status: from },
       data: { status: m.to, ...(ends ? { openKey: null, closedAt: at, closeReason: reason || m.to } : {}) },
     });
-    if (moved.count === 0) return { ok: false, reason: "conflict", error: "the incident changed meanwhile: reload it" };
+    if (moved.count === 0)
+      return { ok: false, reason: "conflict", error: "the incident changed meanwhile: reload it" };
     // An incident the merchant ends (or marks remedied) may no longer hold the warehouse back: the
     // order's holds are looked at again (released when no other open incident needs them).
-    if (holdsFulfillment(incident.type)) await requestHoldSync(tx, m.shop, incident.orderId, `status:${incident.id}:${m.to}`, at);
+    if (holdsFulfillment(incident.type))
+      await requestHoldSync(tx, m.shop, incident.orderId, `status:${incident.id}:${m.to}`, at);
     await addTimeline(tx, incident.id, m.shop, {
-      at, actor: m.actor, kind: "status", summary: `${m.by}: ${from.replace(/_/g, " ")} → ${m.to.replace(/_/g, " ")}${reason ? ` (${reason})` : ""}`,
+      at,
+      actor: m.actor,
+      kind: "status",
+      summary: `${m.by}: ${from.replace(/_/g, " ")} → ${m.to.replace(/_/g, " ")}${reason ? ` (${reason})` : ""}`,
       detail: { from, to: m.to, reason: reason ?? null, by: m.by },
     });
     return { ok: true, status: m.to };

@@ -1,7 +1,13 @@
 // The words of the incident domain (see shared DESIGN: Incident, Evidence, Timeline, SLA).
 
 export const INCIDENT_TYPES = [
-  "stock_mismatch", "late_shipment", "late_delivery", "delivery_failed", "cod_amount_mismatch", "wrong_item", "damaged_delivery",
+  "stock_mismatch",
+  "late_shipment",
+  "late_delivery",
+  "delivery_failed",
+  "cod_amount_mismatch",
+  "wrong_item",
+  "damaged_delivery",
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
@@ -42,4 +48,5 @@ export type Signal = {
 export type SlaPolicy = { acknowledgeWithinMs: number; answerWithinMs: number };
 export const DEFAULT_SLA: SlaPolicy = { acknowledgeWithinMs: 0, answerWithinMs: 24 * 60 * 60 * 1000 };
 
-export const openKeyOf = (orderId: string, type: IncidentType, subject: string) => `${orderId}|${type}|${subject}`;
+export const openKeyOf = (orderId: string, type: IncidentType, subject: string) =>
+  `${orderId}|${type}|${subject}`;

@@ -9,7 +9,13 @@ import { escapeHtml, greetingFor, t, type Locale, type MessageKey, type Override
 export const MESSAGE_KINDS = ["acknowledge", "apology_code", "note"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export type CodeToTell = { code: string; percentage: number | null; amount: string | null; currency: string | null; endsAt: Date };
+export type CodeToTell = {
+  code: string;
+  percentage: number | null;
+  amount: string | null;
+  currency: string | null;
+  endsAt: Date;
+};
 
 export type MessageInput = {
   kind: MessageKind;
@@ -33,25 +39,47 @@ export type ComposedMessage = { subject: string; text: string; html: string };
 
 export function composeMessage(m: MessageInput): ComposedMessage {
   const values = { shop: m.shop, order: m.order };
-  const say = (key: MessageKey, more: Record<string, string> = {}) => t(m.locale, key, { ...values, ...more }, m.overrides);
-  const cod: Record<string, string> = m.cod ? { told: formatMoney(m.locale, m.cod.told, m.cod.currency), due: formatMoney(m.locale, m.cod.due, m.cod.currency) } : {};
+  const say = (key: MessageKey, more: Record<string, string> = {}) =>
+    t(m.locale, key, { ...values, ...more }, m.overrides);
+  const cod: Record<string, string> = m.cod
+    ? {
+        told: formatMoney(m.locale, m.cod.told, m.cod.currency),
+        due: formatMoney(m.locale, m.cod.due, m.cod.currency),
+      }
+    : {};
   const problem = say(`ack.${m.type}` as MessageKey, cod);
   const greeting = greetingFor(m.locale, m.customerName, m.overrides);
-  const newDate = m.type === "late_shipment" && m.shipBy ? [say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) })] : [];
+  const newDate =
+    m.type === "late_shipment" && m.shipBy
+      ? [say("shipBy", { date: formatDay(m.locale, m.shipBy, m.timezone) })]
+      : [];
   let subject: string;
   let paragraphs: string[];
   switch (m.kind) {
     case "acknowledge":
       subject = say("ack.subject");
-      paragraphs = [greeting, say("ack.body", { problem, date: formatDateTime(m.locale, m.answerBy, m.timezone) }), ...newDate, say("apology")];
+      paragraphs = [
+        greeting,
+        say("ack.body", { problem, date: formatDateTime(m.locale, m.answerBy, m.timezone) }),
+        ...newDate,
+        say("apology"),
+      ];
       break;
     case "apology_code": {
       if (!m.code) throw new Error("an apology with a code needs the code");
-      const discount = m.code.percentage !== null
-        ? new Intl.NumberFormat(m.locale, { style: "percent", maximumFractionDigits: 2 }).format(m.code.percentage / 100)
-        : formatMoney(m.locale, m.code.amount ?? 0, m.code.currency ?? "EUR");
+      const discount =
+        m.code.percentage !== null
+          ? new Intl.NumberFormat(m.locale, { style: "percent", maximumFractionDigits: 2 }).format(
+              m.code.percentage / 100,
+            )
+          : formatMoney(m.locale, m.code.amount ?? 0, m.code.currency ?? "EUR");
       subject = say("code.subject");
-      paragraphs = [greeting, say("code.body", { problem, discount, date: formatDay(m.locale, m.code.endsAt, m.timezone) }), ...newDate, say("code.code", { code: m.code.code })];
+      paragraphs = [
+        greeting,
+        say("code.body", { problem, discount, date: formatDay(m.locale, m.code.endsAt, m.timezone) }),
+        ...newDate,
+        say("code.code", { code: m.code.code }),
+      ];
       break;
     }
     case "note":

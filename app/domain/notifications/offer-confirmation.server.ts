@@ -11,22 +11,42 @@ import { confirmationMessage, type AnswerTextsInput } from "./offer-answer";
 const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 
 export async function sendOfferConfirmation(
-  prisma: PrismaClient, offer: Offer, facts: { orderName: string; shopName: string; settings: ShopSettings }, texts: AnswerTextsInput, now = new Date(),
+  prisma: PrismaClient,
+  offer: Offer,
+  facts: { orderName: string; shopName: string; settings: ShopSettings },
+  texts: AnswerTextsInput,
+  now = new Date(),
 ): Promise<boolean> {
-  const incident = await prisma.incident.findUnique({ where: { id: offer.incidentId }, select: { customerEmail: true, orderId: true } });
+  const incident = await prisma.incident.findUnique({
+    where: { id: offer.incidentId },
+    select: { customerEmail: true, orderId: true },
+  });
   if (!incident?.customerEmail) return false;
   const message = confirmationMessage({
-    ...texts, shop: facts.shopName, order: facts.orderName, customerName: await customerFirstName(prisma, offer.shop, incident.orderId),
+    ...texts,
+    shop: facts.shopName,
+    order: facts.orderName,
+    customerName: await customerFirstName(prisma, offer.shop, incident.orderId),
   });
-  const sent = await sendCustomerMail(facts.settings, facts.shopName, { to: incident.customerEmail, ...message });
+  const sent = await sendCustomerMail(facts.settings, facts.shopName, {
+    to: incident.customerEmail,
+    ...message,
+  });
   await addTimeline(prisma, offer.incidentId, offer.shop, {
-    at: now, actor: "makegood", kind: sent.sent ? "customer_message" : "customer_message_failed", source: `offer:${offer.id}:confirmation`,
+    at: now,
+    actor: "makegood",
+    kind: sent.sent ? "customer_message" : "customer_message_failed",
+    source: `offer:${offer.id}:confirmation`,
     summary: texts.fallback
-      ? (sent.sent ? `Emailed the customer what was done when the offer expired, in ${LANGUAGE.of(texts.locale)}` : `What was done when the offer expired was not emailed (${sent.reason})`)
+      ? sent.sent
+        ? `Emailed the customer what was done when the offer expired, in ${LANGUAGE.of(texts.locale)}`
+        : `What was done when the offer expired was not emailed (${sent.reason})`
       : sent.sent
         ? `Emailed the customer the confirmation of their choice in ${LANGUAGE.of(texts.locale)}`
         : `The confirmation of the customer's choice was not emailed (${sent.reason})`,
-    detail: sent.sent ? { kind: "offer_confirmation", locale: texts.locale, messageId: sent.messageId } : { kind: "offer_confirmation", reason: sent.reason },
+    detail: sent.sent
+      ? { kind: "offer_confirmation", locale: texts.locale, messageId: sent.messageId }
+      : { kind: "offer_confirmation", reason: sent.reason },
   });
   return sent.sent;
 }

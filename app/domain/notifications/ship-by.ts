@@ -4,5 +4,13 @@
 import { addBusinessDays } from "../detection/deadlines";
 import type { ShopSettings } from "../settings/settings";
 
-export const shipByFrom = (settings: Pick<ShopSettings, "handlingDays" | "holidays" | "workdays">, timezone: string, from: Date): Date =>
-  addBusinessDays(from, settings.handlingDays, { timezone, holidays: settings.holidays, workdays: settings.workdays });
+export const shipByFrom = (
+  settings: Pick<ShopSettings, "handlingDays" | "holidays" | "workdays">,
+  timezone: string,
+  from: Date,
+): Date =>
+  addBusinessDays(from, settings.handlingDays, {
+    timezone,
+    holidays: settings.holidays,
+    workdays: settings.workdays,
+  });

@@ -6,12 +6,32 @@
 // when, with which carrier, and what the shop did about it.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../../db/types";
-import { addIdentifier, identifiersIn, mentions, redactJson, redactText, STRIPPED_MARK } from "./personal-data";
+import {
+  addIdentifier,
+  identifiersIn,
+  mentions,
+  redactJson,
+  redactText,
+  STRIPPED_MARK,
+} from "./personal-data";
 
 /** Who Shopify asks to forget (`customer.id`, `customer.email`, `customer.phone`, `orders_to_redact`). */
-export type CustomerToForget = { shop: string; customerId: string | null; email: string | null; phone: string | null; orderIds: string[] };
+export type CustomerToForget = {
+  shop: string;
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+  orderIds: string[];
+};
 
-export type RedactionCounts = { orders: number; fulfillments: number; incidents: number; timelineEntries: number; inboxBodies: number; exports: number };
+export type RedactionCounts = {
+  orders: number;
+  fulfillments: number;
+  incidents: number;
+  timelineEntries: number;
+  inboxBodies: number;
+  exports: number;
+};
 
 /** The customer's orders the app holds: by customer, by the orders Shopify names, by email. */
 export async function customerOrders(tx: Db, who: Omit<CustomerToForget, "phone">) {
@@ -50,10 +70,19 @@ export async function redactCustomerData(tx: Db, who: CustomerToForget, now: Dat
     });
   }
   for (const f of fulfillments) {
-    await tx.fulfillmentSnapshot.update({ where: { shop_fulfillmentId: { shop, fulfillmentId: f.fulfillmentId } }, data: { data: markStripped(redactJson(f.data, ids), now) } });
+    await tx.fulfillmentSnapshot.update({
+      where: { shop_fulfillmentId: { shop, fulfillmentId: f.fulfillmentId } },
+      data: { data: markStripped(redactJson(f.data, ids), now) },
+    });
   }
-  for (const e of await tx.fulfillmentEventRecord.findMany({ where: { shop, orderId: { in: orderIds }, message: { not: null } } })) {
-    if (mentions(e.message, ids)) await tx.fulfillmentEventRecord.update({ where: { shop_eventId: { shop, eventId: e.eventId } }, data: { message: redactText(e.message!, ids) } });
+  for (const e of await tx.fulfillmentEventRecord.findMany({
+    where: { shop, orderId: { in: orderIds }, message: { not: null } },
+  })) {
+    if (mentions(e.message, ids))
+      await tx.fulfillmentEventRecord.update({
+        where: { shop_eventId: { shop, eventId: e.eventId } },
+        data: { message: redactText(e.message!, ids) },
+      });
   }
 
   // Incidents keep their facts and lose who the customer was; their timelines keep which message
@@ -62,31 +91,66 @@ export async function redactCustomerData(tx: Db, who: CustomerToForget, now: Dat
   for (const i of incidents) {
     await tx.incident.update({
       where: { id: i.id },
-      data: { customerId: null, customerEmail: null, evidence: redactJson(i.evidence, ids, { keys: false }), closeReason: i.closeReason && redactText(i.closeReason, ids) },
+      data: {
+        customerId: null,
+        customerEmail: null,
+        evidence: redactJson(i.evidence, ids, { keys: false }),
+        closeReason: i.closeReason && redactText(i.closeReason, ids),
+      },
     });
     for (const e of await tx.incidentEvent.findMany({ where: { incidentId: i.id } })) {
       const detail = e.detail && withoutMessageText(e.detail);
       if (!mentions(e.summary, ids) && !mentions(detail, ids) && detail === e.detail) continue;
-      await tx.incidentEvent.update({ where: { id: e.id }, data: { summary: redactText(e.summary, ids), detail: detail && redactJson(detail, ids, { keys: false }) } });
+      await tx.incidentEvent.update({
+        where: { id: e.id },
+        data: {
+          summary: redactText(e.summary, ids),
+          detail: detail && redactJson(detail, ids, { keys: false }),
+        },
+      });
       timelineEntries++;
     }
     for (const r of await tx.remedy.findMany({ where: { shop, incidentId: i.id } })) {
       if (!mentions(r.params, ids) && !mentions(r.error, ids)) continue;
-      await tx.remedy.update({ where: { id: r.id }, data: { params: redactJson(r.params, ids, { keys: false }), error: r.error && redactText(r.error, ids) } });
+      await tx.remedy.update({
+        where: { id: r.id },
+        data: {
+          params: redactJson(r.params, ids, { keys: false }),
+          error: r.error && redactText(r.error, ids),
+        },
+      });
     }
   }
   for (const t of await tx.detectionTask.findMany({ where: { shop, lastError: { not: null } } })) {
-    if (mentions(t.lastError, ids)) await tx.detectionTask.update({ where: { id: t.id }, data: { lastError: redactText(t.lastError!, ids) } });
+    if (mentions(t.lastError, ids))
+      await tx.detectionTask.update({
+        where: { id: t.id },
+        data: { lastError: redactText(t.lastError!, ids) },
+      });
   }
 
   const inboxBodies = await redactInbox(tx, shop, orderIds, ids, now);
   // A data export made for them is theirs too.
-  const exportWhere: Prisma.ComplianceRequestWhereInput[] = [...[...ids].filter((v) => v.includes("@")).map((email) => ({ result: { contains: email } }))];
+  const exportWhere: Prisma.ComplianceRequestWhereInput[] = [
+    ...[...ids].filter((v) => v.includes("@")).map((email) => ({ result: { contains: email } })),
+  ];
   if (who.customerId) exportWhere.push({ customerId: who.customerId });
   const exports = exportWhere.length
-    ? (await tx.complianceRequest.deleteMany({ where: { shop, topic: "customers/data_request", OR: exportWhere } })).count : 0;
+    ? (
+        await tx.complianceRequest.deleteMany({
+          where: { shop, topic: "customers/data_request", OR: exportWhere },
+        })
+      ).count
+    : 0;
 
-  return { orders: orders.length, fulfillments: fulfillments.length, incidents: incidents.length, timelineEntries, inboxBodies, exports };
+  return {
+    orders: orders.length,
+    fulfillments: fulfillments.length,
+    incidents: incidents.length,
+    timelineEntries,
+    inboxBodies,
+    exports,
+  };
 }
 
 /** Earlier timelines kept the whole email sent (`text`), greeting and all: it goes. */
@@ -133,5 +197,7 @@ async function redactInbox(tx: Db, shop: string, orderIds: string[], ids: Set<st
 
 function markStripped(json: string, now: Date) {
   const data = JSON.parse(json) as unknown;
-  return data && typeof data === "object" && !Array.isArray(data) ? JSON.stringify({ ...data, [STRIPPED_MARK]: now.toISOString() }) : json;
+  return data && typeof data === "object" && !Array.isArray(data)
+    ? JSON.stringify({ ...data, [STRIPPED_MARK]: now.toISOString() })
+    : json;
 }

@@ -7,7 +7,17 @@ export const EXPORT_KEPT_DAYS = 30;
 export type DataExport = {
   status: "ready";
   customer: { id: string | null; email: string | null; phone: string | null };
-  orders: { order: string; placedAt: string | null; email: string | null; phone: string | null; name: string | null; language: string | null; note: string | null; shippingAddress: Record<string, unknown> | null; billingAddress: Record<string, unknown> | null }[];
+  orders: {
+    order: string;
+    placedAt: string | null;
+    email: string | null;
+    phone: string | null;
+    name: string | null;
+    language: string | null;
+    note: string | null;
+    shippingAddress: Record<string, unknown> | null;
+    billingAddress: Record<string, unknown> | null;
+  }[];
   incidents: { order: string; problem: string; status: string; openedAt: string; closedAt: string | null }[];
   /** `what` as the timeline words it, its {tokens} the instants in `dates` (read in the shop's zone). */
   messages: { order: string; sentAt: string; what: string; dates?: Record<string, string> }[];

@@ -8,11 +8,36 @@
  * shop keeps, and stay.
  */
 export const PERSONAL_KEYS = new Set([
-  "email", "contact_email", "phone", "customer", "billing_address", "shipping_address", "destination",
-  "default_address", "addresses", "note", "note_attributes", "properties", "browser_ip", "client_details",
-  "landing_site", "landing_site_ref", "referring_site", "order_status_url",
-  "first_name", "last_name", "name_on_card", "company", "address1", "address2", "city", "zip", "province",
-  "province_code", "latitude", "longitude",
+  "email",
+  "contact_email",
+  "phone",
+  "customer",
+  "billing_address",
+  "shipping_address",
+  "destination",
+  "default_address",
+  "addresses",
+  "note",
+  "note_attributes",
+  "properties",
+  "browser_ip",
+  "client_details",
+  "landing_site",
+  "landing_site_ref",
+  "referring_site",
+  "order_status_url",
+  "first_name",
+  "last_name",
+  "name_on_card",
+  "company",
+  "address1",
+  "address2",
+  "city",
+  "zip",
+  "province",
+  "province_code",
+  "latitude",
+  "longitude",
 ]);
 
 /** The body with every personal key's value set to null, at any depth (the shape stays). */
@@ -20,7 +45,8 @@ export function stripPersonal<T>(value: T): T {
   if (Array.isArray(value)) return value.map(stripPersonal) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = PERSONAL_KEYS.has(key) ? null : stripPersonal(inner);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = PERSONAL_KEYS.has(key) ? null : stripPersonal(inner);
     return out as T;
   }
   return value;
@@ -37,16 +63,33 @@ export function stripPersonalJson(json: string, at: Date): string {
     return JSON.stringify({ [STRIPPED_MARK]: at.toISOString() });
   }
   const stripped = stripPersonal(data);
-  return JSON.stringify(stripped && typeof stripped === "object" && !Array.isArray(stripped) ? { ...stripped, [STRIPPED_MARK]: at.toISOString() } : { value: stripped, [STRIPPED_MARK]: at.toISOString() });
+  return JSON.stringify(
+    stripped && typeof stripped === "object" && !Array.isArray(stripped)
+      ? { ...stripped, [STRIPPED_MARK]: at.toISOString() }
+      : { value: stripped, [STRIPPED_MARK]: at.toISOString() },
+  );
 }
 
 /** Keys whose string values identify the person, wherever they appear; a `name` does only inside
  *  a personal object (an address's "Lucía Martín"), elsewhere it is an order's or a line's. */
-const IDENTIFYING_KEYS = new Set(["email", "contact_email", "phone", "first_name", "last_name", "address1", "address2", "company"]);
+const IDENTIFYING_KEYS = new Set([
+  "email",
+  "contact_email",
+  "phone",
+  "first_name",
+  "last_name",
+  "address1",
+  "address2",
+  "company",
+]);
 
 /** One person's identifiers as found in a body: what free text (a carrier message, a merchant's
  *  note, an error Shopify wrote) may repeat, and so what a redaction looks for everywhere. */
-export function identifiersIn(value: unknown, found = new Set<string>(), insidePersonal = false): Set<string> {
+export function identifiersIn(
+  value: unknown,
+  found = new Set<string>(),
+  insidePersonal = false,
+): Set<string> {
   if (Array.isArray(value)) {
     for (const v of value) identifiersIn(v, found, insidePersonal);
   } else if (value && typeof value === "object") {
@@ -99,7 +142,10 @@ export function redactJson(json: string, identifiers: Iterable<string>, { keys =
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return redactText(v, list);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, keys && PERSONAL_KEYS.has(k) ? null : walk(inner)]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v).map(([k, inner]) => [k, keys && PERSONAL_KEYS.has(k) ? null : walk(inner)]),
+      );
     return v;
   };
   return JSON.stringify(walk(data));

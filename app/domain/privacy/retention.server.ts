@@ -21,7 +21,10 @@ export const RetentionDaysSetting = z.coerce
 export type RetentionOptions = { now: Date; retentionDays: number; batchSize?: number };
 
 /** Processed and dead inbox bodies older than the retention period, stripped of personal fields. */
-export async function stripOldInboxBodies(prisma: PrismaClient, { now, retentionDays, batchSize = 200 }: RetentionOptions) {
+export async function stripOldInboxBodies(
+  prisma: PrismaClient,
+  { now, retentionDays, batchSize = 200 }: RetentionOptions,
+) {
   const before = new Date(now.getTime() - retentionDays * DAY);
   let stripped = 0;
   let afterId: string | undefined;
@@ -39,7 +42,10 @@ export async function stripOldInboxBodies(prisma: PrismaClient, { now, retention
     });
     for (const row of rows) {
       // Only if it was not put back in line meanwhile (a replay needs its whole body).
-      const { count } = await prisma.webhookEvent.updateMany({ where: { id: row.id, status: row.status }, data: { payload: stripPersonalJson(row.payload, now) } });
+      const { count } = await prisma.webhookEvent.updateMany({
+        where: { id: row.id, status: row.status },
+        data: { payload: stripPersonalJson(row.payload, now) },
+      });
       stripped += count;
     }
     if (rows.length < batchSize) return stripped;
@@ -53,7 +59,10 @@ const EMAIL = /[^\s"“”<>()]+@[^\s"“”<>()]+\.[^\s"“”<>()]+/g;
  *  (`detail.text`) and the address an offer went to. */
 export async function cleanLegacyTimelines(prisma: PrismaClient) {
   const rows = await prisma.incidentEvent.findMany({
-    where: { kind: { in: ["customer_message", "offer_sent"] }, OR: [{ detail: { contains: '"text":' } }, { summary: { contains: "@" } }] },
+    where: {
+      kind: { in: ["customer_message", "offer_sent"] },
+      OR: [{ detail: { contains: '"text":' } }, { summary: { contains: "@" } }],
+    },
     select: { id: true, summary: true, detail: true },
   });
   for (const row of rows) {
@@ -63,7 +72,10 @@ export async function cleanLegacyTimelines(prisma: PrismaClient) {
       delete data.text;
       detail = JSON.stringify(data);
     }
-    await prisma.incidentEvent.update({ where: { id: row.id }, data: { summary: row.summary.replace(EMAIL, "the customer"), detail } });
+    await prisma.incidentEvent.update({
+      where: { id: row.id },
+      data: { summary: row.summary.replace(EMAIL, "the customer"), detail },
+    });
   }
   return rows.length;
 }

@@ -16,11 +16,13 @@ export const SHOP_SCOPED_MODELS = Prisma.dmmf.datamodel.models
   .sort((a, b) => Number(isChild(b)) - Number(isChild(a)))
   .map((m) => m.name);
 
-const delegate = (tx: Tx, model: string) => (tx as unknown as Record<string, Deletable>)[model[0].toLowerCase() + model.slice(1)];
+const delegate = (tx: Tx, model: string) =>
+  (tx as unknown as Record<string, Deletable>)[model[0].toLowerCase() + model.slice(1)];
 
 export async function eraseShop(tx: Tx, shop: string): Promise<Record<string, number>> {
   const erased: Record<string, number> = {};
-  for (const model of SHOP_SCOPED_MODELS) erased[model] = (await delegate(tx, model).deleteMany({ where: { shop } })).count;
+  for (const model of SHOP_SCOPED_MODELS)
+    erased[model] = (await delegate(tx, model).deleteMany({ where: { shop } })).count;
   erased.Shop = (await tx.shop.deleteMany({ where: { domain: shop } })).count;
   return erased;
 }

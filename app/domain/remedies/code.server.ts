@@ -3,9 +3,7 @@
 // found again by its code instead of creating a second one.
 import { createHash } from "node:crypto";
 import type { AdminClient } from "../../shopify/client.server";
-import {
-  CodeDiscountByCodeQuery, DiscountCodeBasicCreateMutation,
-} from "../../shopify/documents/remedies";
+import { CodeDiscountByCodeQuery, DiscountCodeBasicCreateMutation } from "../../shopify/documents/remedies";
 import type { CompensationCodeDecision } from "./decisions";
 import { Refused, type Executed } from "./outcome";
 
@@ -20,18 +18,36 @@ export function compensationCode(orderName: string, remedyId: string): string {
   return `SORRY-${number}-${suffix}`;
 }
 
-export type CodeContext = { remedyId: string; orderName: string; customerId: string | null; currency: string | null; now: Date };
+export type CodeContext = {
+  remedyId: string;
+  orderName: string;
+  customerId: string | null;
+  currency: string | null;
+  now: Date;
+};
 
-export async function executeCompensationCode(admin: AdminClient, c: CodeContext, d: CompensationCodeDecision): Promise<Executed> {
-  if (!c.customerId) throw new Refused("the order has no customer account to give a code to: offer a refund instead");
+export async function executeCompensationCode(
+  admin: AdminClient,
+  c: CodeContext,
+  d: CompensationCodeDecision,
+): Promise<Executed> {
+  if (!c.customerId)
+    throw new Refused("the order has no customer account to give a code to: offer a refund instead");
   const code = compensationCode(c.orderName, c.remedyId);
   const title = `MakeGood: sorry for ${c.orderName} (${code})`;
   const endsAt = new Date(c.now.getTime() + d.expiresInDays * 86_400_000);
-  const value = d.percentage !== undefined ? { percentage: d.percentage / 100 } : { discountAmount: { amount: d.amount, appliesOnEachItem: false } };
+  const value =
+    d.percentage !== undefined
+      ? { percentage: d.percentage / 100 }
+      : { discountAmount: { amount: d.amount, appliesOnEachItem: false } };
   const { discountCodeBasicCreate: result } = await admin.request(DiscountCodeBasicCreateMutation, {
     discount: {
-      title, code, startsAt: c.now.toISOString(), endsAt: endsAt.toISOString(),
-      usageLimit: 1, appliesOncePerCustomer: true,
+      title,
+      code,
+      startsAt: c.now.toISOString(),
+      endsAt: endsAt.toISOString(),
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
       context: { customers: { add: [c.customerId] } },
       customerGets: { value, items: { all: true } },
     },
@@ -45,9 +61,16 @@ export async function executeCompensationCode(admin: AdminClient, c: CodeContext
   } else if (result.userErrors.length) {
     throw new Refused(result.userErrors.map((e) => e.message).join("; "));
   }
-  const what = d.percentage !== undefined ? `${d.percentage} % off` : `${d.amount}${c.currency ? ` ${c.currency}` : ""} off`;
+  const what =
+    d.percentage !== undefined
+      ? `${d.percentage} % off`
+      : `${d.amount}${c.currency ? ` ${c.currency}` : ""} off`;
   return {
-    shopifyId: id!, code, amount: d.amount ?? null, currency: d.amount ? c.currency : null, costsShop: false,
+    shopifyId: id!,
+    code,
+    amount: d.amount ?? null,
+    currency: d.amount ? c.currency : null,
+    costsShop: false,
     summary: `Compensation code ${code}: ${what} the next order, for this customer only, once, until ${endsAt.toISOString().slice(0, 10)}`,
   };
 }

@@ -17,21 +17,43 @@ export type OfferView = {
 };
 
 /** The offer a link opens, and only that: nothing else of the order or the shop. */
-export async function offerForToken(prisma: PrismaClient, token: string, now = new Date()): Promise<OfferView | null> {
+export async function offerForToken(
+  prisma: PrismaClient,
+  token: string,
+  now = new Date(),
+): Promise<OfferView | null> {
   if (!isToken(token)) return null;
   const found = await offerByTokenHash(prisma, hashToken(token));
   if (!found) return null;
   const { offer } = found;
-  const state = offer.status === "answered" || offer.status === "answering" ? "answered"
-    : offer.status === "expired" || (offer.status === "sent" && offer.expiresAt <= now) ? "expired"
-      : offer.status === "failed" ? "failed" : offer.status === "withdrawn" ? "withdrawn" : "open";
+  const state =
+    offer.status === "answered" || offer.status === "answering"
+      ? "answered"
+      : offer.status === "expired" || (offer.status === "sent" && offer.expiresAt <= now)
+        ? "expired"
+        : offer.status === "failed"
+          ? "failed"
+          : offer.status === "withdrawn"
+            ? "withdrawn"
+            : "open";
   return { offer, orderName: found.orderName, state };
 }
 
 /** Whether `token` is an offer of `shop`; an offer of another shop is logged (a link sent astray, or a probe). */
 export async function isOfferOfShop(prisma: PrismaClient, token: string, shop: string): Promise<boolean> {
   if (!isToken(token)) return false;
-  const offer = await prisma.offer.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, shop: true } });
-  if (offer && offer.shop !== shop) console.warn(JSON.stringify({ event: "offer_link_other_shop", offerId: offer.id, shop: offer.shop, proxiedFor: shop }));
+  const offer = await prisma.offer.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, shop: true },
+  });
+  if (offer && offer.shop !== shop)
+    console.warn(
+      JSON.stringify({
+        event: "offer_link_other_shop",
+        offerId: offer.id,
+        shop: offer.shop,
+        proxiedFor: shop,
+      }),
+    );
   return offer?.shop === shop;
 }

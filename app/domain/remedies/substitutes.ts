@@ -67,20 +67,30 @@ function groupsOf(tags: string[]): Map<string, string> {
 /** What makes `p` the same kind as the original, or null when it is not. */
 function likeness(original: OriginalLine, p: CandidateProduct, match: SubstituteMatch) {
   const theirs = groupsOf(p.tags);
-  const sharedGroups = [...groupsOf(original.tags)].filter(([key]) => theirs.has(key)).map(([, name]) => name);
-  const sameType = match === "both" && normal(original.productType) !== "" && normal(p.productType) === normal(original.productType);
+  const sharedGroups = [...groupsOf(original.tags)]
+    .filter(([key]) => theirs.has(key))
+    .map(([, name]) => name);
+  const sameType =
+    match === "both" &&
+    normal(original.productType) !== "" &&
+    normal(p.productType) === normal(original.productType);
   return sameType || sharedGroups.length ? { sameType, sharedGroups } : null;
 }
 
 /** A bundle's parent variant (Shopify's fixed bundles): never added by an order edit. */
-const isPack = (v: CandidateProduct["variants"]["nodes"][number]) => v.requiresComponents || v.productVariantComponents.nodes.length > 0;
+const isPack = (v: CandidateProduct["variants"]["nodes"][number]) =>
+  v.requiresComponents || v.productVariantComponents.nodes.length > 0;
 
 function availableAt(v: CandidateProduct["variants"]["nodes"][number]): number | null {
   if (!v.inventoryItem.tracked) return null;
   return v.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? 0;
 }
 
-export function rankSubstitutes(original: OriginalLine, products: CandidateProduct[], match: SubstituteMatch): Substitute[] {
+export function rankSubstitutes(
+  original: OriginalLine,
+  products: CandidateProduct[],
+  match: SubstituteMatch,
+): Substitute[] {
   const candidates = products.flatMap((p) => {
     if (p.id === original.productId || original.packs.includes(p.id) || p.status !== "ACTIVE") return [];
     const alike = likeness(original, p, match);
@@ -92,10 +102,18 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
       const available = availableAt(v);
       if (available !== null && available < original.quantity) return [];
       if (toCents(v.price) < toCents(original.value)) return [];
-      return [{
-        variantId: v.id, title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title, vendor: p.vendor, price: v.price, image, available,
-        ...alike, otherVendor: normal(p.vendor) !== normal(original.vendor),
-      }];
+      return [
+        {
+          variantId: v.id,
+          title: p.variants.nodes.length > 1 ? `${p.title} — ${v.title}` : p.title,
+          vendor: p.vendor,
+          price: v.price,
+          image,
+          available,
+          ...alike,
+          otherVendor: normal(p.vendor) !== normal(original.vendor),
+        },
+      ];
     });
   });
   const score = (s: Substitute) => [
@@ -113,7 +131,10 @@ export function rankSubstitutes(original: OriginalLine, products: CandidateProdu
 /** Shopify's product search for candidates: the same product type, or one of the original's
  *  substitute-group tags; "" when there is nothing to search by. Each result is checked again by
  *  rankSubstitutes, as Shopify's search is looser than equality. */
-export function candidateQuery(original: Pick<OriginalLine, "productType" | "tags">, match: SubstituteMatch): string {
+export function candidateQuery(
+  original: Pick<OriginalLine, "productType" | "tags">,
+  match: SubstituteMatch,
+): string {
   const quote = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   const type = original.productType.trim();
   const terms = [

@@ -14,24 +14,39 @@ export function unitsOf(decision: RemedyDecision, lineItemId: string): number {
   switch (decision.kind) {
     // A reship sends the line's units again: they are made good as much as refunded ones.
     case "refund":
-    case "reship": return decision.lineItems.filter((l) => l.lineItemId === lineItemId).reduce((sum, l) => sum + l.quantity, 0);
-    case "leave_out": return decision.lineItemId === lineItemId ? decision.quantity : 0;
-    case "substitution": return decision.lineItemId === lineItemId ? decision.quantity ?? 0 : 0;
-    default: return 0;
+    case "reship":
+      return decision.lineItems
+        .filter((l) => l.lineItemId === lineItemId)
+        .reduce((sum, l) => sum + l.quantity, 0);
+    case "leave_out":
+      return decision.lineItemId === lineItemId ? decision.quantity : 0;
+    case "substitution":
+      return decision.lineItemId === lineItemId ? (decision.quantity ?? 0) : 0;
+    default:
+      return 0;
   }
 }
 
 /** The units at stake (the evidence's `short`) less those our done remedies already made good;
  *  null when the incident is not about a counted number of one line's units. */
-export function unitsLeft(incident: UnitsAtStake, remedies: Pick<Remedy, "status" | "params">[]): number | null {
+export function unitsLeft(
+  incident: UnitsAtStake,
+  remedies: Pick<Remedy, "status" | "params">[],
+): number | null {
   const short = incident.evidence.short;
   if (typeof short !== "number" || !incident.subject.includes("/LineItem/")) return null;
-  const settled = remedies.filter((r) => r.status === "done").reduce((sum, r) => sum + unitsOf(JSON.parse(r.params) as RemedyDecision, incident.subject), 0);
+  const settled = remedies
+    .filter((r) => r.status === "done")
+    .reduce((sum, r) => sum + unitsOf(JSON.parse(r.params) as RemedyDecision, incident.subject), 0);
   return Math.max(short - settled, 0);
 }
 
 /** Why a new decision would make good more units than are left, or null. */
-export function beyondUnitsLeft(incident: UnitsAtStake, remedies: Pick<Remedy, "status" | "params">[], decision: RemedyDecision): string | null {
+export function beyondUnitsLeft(
+  incident: UnitsAtStake,
+  remedies: Pick<Remedy, "status" | "params">[],
+  decision: RemedyDecision,
+): string | null {
   const asked = unitsOf(decision, incident.subject);
   const left = unitsLeft(incident, remedies);
   if (asked === 0 || left === null || asked <= left) return null;

@@ -19,24 +19,59 @@ export const MESSAGE_BLOCKS: Record<MessageKey, { group: Group; label: string }>
   "problem.expired": { group: "offer", label: "What happened: the item has expired" },
   "problem.damaged": { group: "offer", label: "What happened: the item is damaged" },
   "problem.missing": { group: "offer", label: "What happened: the item is missing" },
-  "problem.damaged_or_expired": { group: "offer", label: "What happened: the last unit is damaged or expired" },
+  "problem.damaged_or_expired": {
+    group: "offer",
+    label: "What happened: the last unit is damaged or expired",
+  },
   "problem.stock": { group: "offer", label: "What happened: none left in stock" },
   "problem.expiredMany": { group: "offer", label: "What happened: several units of the item have expired" },
   "problem.damagedMany": { group: "offer", label: "What happened: several units of the item are damaged" },
-  "problem.damaged_or_expiredMany": { group: "offer", label: "What happened: the last units are damaged or expired" },
+  "problem.damaged_or_expiredMany": {
+    group: "offer",
+    label: "What happened: the last units are damaged or expired",
+  },
   "problem.partial": { group: "offer", label: "What happened: only some of the units ordered can be sent" },
-  "problem.several": { group: "offer", label: "What happened, when several items are affected: the opening, before each item's line" },
+  "problem.several": {
+    group: "offer",
+    label: "What happened, when several items are affected: the opening, before each item's line",
+  },
   "line.expired": { group: "offer", label: "Several items affected, after the item's name: it has expired" },
-  "line.expiredMany": { group: "offer", label: "Several items affected, after the item's name: its units have expired" },
+  "line.expiredMany": {
+    group: "offer",
+    label: "Several items affected, after the item's name: its units have expired",
+  },
   "line.damaged": { group: "offer", label: "Several items affected, after the item's name: it is damaged" },
-  "line.damagedMany": { group: "offer", label: "Several items affected, after the item's name: its units are damaged" },
-  "line.damaged_or_expired": { group: "offer", label: "Several items affected, after the item's name: the last unit is damaged or expired" },
-  "line.damaged_or_expiredMany": { group: "offer", label: "Several items affected, after the item's name: the last units are damaged or expired" },
+  "line.damagedMany": {
+    group: "offer",
+    label: "Several items affected, after the item's name: its units are damaged",
+  },
+  "line.damaged_or_expired": {
+    group: "offer",
+    label: "Several items affected, after the item's name: the last unit is damaged or expired",
+  },
+  "line.damaged_or_expiredMany": {
+    group: "offer",
+    label: "Several items affected, after the item's name: the last units are damaged or expired",
+  },
   "line.missing": { group: "offer", label: "Several items affected, after the item's name: it is missing" },
-  "line.stock": { group: "offer", label: "Several items affected, after the item's name: none left in stock" },
-  "line.partial": { group: "offer", label: "Several items affected, after the item's name: only some of the units ordered can be sent" },
-  "item.missingOne": { group: "offer", label: "The one unit that cannot be sent, when the rest of the item ships (in the choices, the deadline and the confirmation)" },
-  "item.missingMany": { group: "offer", label: "The units that cannot be sent, when the rest of the item ships (in the choices, the deadline and the confirmation)" },
+  "line.stock": {
+    group: "offer",
+    label: "Several items affected, after the item's name: none left in stock",
+  },
+  "line.partial": {
+    group: "offer",
+    label: "Several items affected, after the item's name: only some of the units ordered can be sent",
+  },
+  "item.missingOne": {
+    group: "offer",
+    label:
+      "The one unit that cannot be sent, when the rest of the item ships (in the choices, the deadline and the confirmation)",
+  },
+  "item.missingMany": {
+    group: "offer",
+    label:
+      "The units that cannot be sent, when the rest of the item ships (in the choices, the deadline and the confirmation)",
+  },
   proposal: { group: "offer", label: "Before the choices" },
   "choice.substitute": { group: "offer", label: "Choice: a substitute instead" },
   "choice.refund": { group: "offer", label: "Choice: leave the item out and refund it" },
@@ -44,25 +79,55 @@ export const MESSAGE_BLOCKS: Record<MessageKey, { group: Group; label: string }>
   "choice.worth": { group: "offer", label: "Choice: what the substitute is worth, free for the customer" },
   "choice.cancel": { group: "offer", label: "Choice: cancel the whole order" },
   deadline: { group: "offer", label: "Answer-by date and what happens after it (one unit)" },
-  deadlineFree: { group: "offer", label: "Answer-by date and what happens after it, for an item that was free" },
-  deadlineMany: { group: "offer", label: "Answer-by date and what happens after it, when several units are affected" },
+  deadlineFree: {
+    group: "offer",
+    label: "Answer-by date and what happens after it, for an item that was free",
+  },
+  deadlineMany: {
+    group: "offer",
+    label: "Answer-by date and what happens after it, when several units are affected",
+  },
   link: { group: "offer", label: "Link to the choice page" },
   "ack.subject": { group: "ack", label: "Subject" },
   "ack.body": { group: "ack", label: "Message" },
-  "ack.stock_mismatch": { group: "ack", label: "What happened: an item cannot be sent as it is (also in the apology email)" },
-  "ack.late_shipment": { group: "ack", label: "What happened: the order has not shipped yet (also in the apology email)" },
-  "ack.late_delivery": { group: "ack", label: "What happened: the parcel is late (also in the apology email)" },
-  "ack.delivery_failed": { group: "ack", label: "What happened: the carrier could not deliver (also in the apology email)" },
-  "ack.cod_amount_mismatch": { group: "ack", label: "What happened: the cash-on-delivery amount changed (also in the apology email)" },
-  "ack.wrong_item": { group: "ack", label: "What happened: a wrong item arrived (also in the apology email)" },
-  "ack.damaged_delivery": { group: "ack", label: "What happened: part of the order arrived damaged (also in the apology email)" },
+  "ack.stock_mismatch": {
+    group: "ack",
+    label: "What happened: an item cannot be sent as it is (also in the apology email)",
+  },
+  "ack.late_shipment": {
+    group: "ack",
+    label: "What happened: the order has not shipped yet (also in the apology email)",
+  },
+  "ack.late_delivery": {
+    group: "ack",
+    label: "What happened: the parcel is late (also in the apology email)",
+  },
+  "ack.delivery_failed": {
+    group: "ack",
+    label: "What happened: the carrier could not deliver (also in the apology email)",
+  },
+  "ack.cod_amount_mismatch": {
+    group: "ack",
+    label: "What happened: the cash-on-delivery amount changed (also in the apology email)",
+  },
+  "ack.wrong_item": {
+    group: "ack",
+    label: "What happened: a wrong item arrived (also in the apology email)",
+  },
+  "ack.damaged_delivery": {
+    group: "ack",
+    label: "What happened: part of the order arrived damaged (also in the apology email)",
+  },
   "code.subject": { group: "code", label: "Subject" },
   "code.body": { group: "code", label: "Message" },
   "code.code": { group: "code", label: "The line with the code" },
   "note.subject": { group: "note", label: "Subject" },
   greeting: { group: "every", label: "Greeting, with the customer's first name" },
   "greeting.anonymous": { group: "every", label: "Greeting, when the order gives no name" },
-  shipBy: { group: "every", label: "The day a late order leaves by (in the “we are on it” and apology emails)" },
+  shipBy: {
+    group: "every",
+    label: "The day a late order leaves by (in the “we are on it” and apology emails)",
+  },
   apology: { group: "every", label: "Apology" },
   signoff: { group: "every", label: "Sign-off" },
   "page.title": { group: "page", label: "Page title" },
@@ -91,7 +156,9 @@ export const MESSAGE_BLOCKS: Record<MessageKey, { group: Group; label: string }>
 const namesIn = (text: string) => [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
 
 /** The {names} a block may use: those its default uses in any language. */
-export const placeholdersOf = (key: MessageKey) => [...new Set(LOCALES.flatMap((locale) => namesIn(defaultText(locale, key))))];
+export const placeholdersOf = (key: MessageKey) => [
+  ...new Set(LOCALES.flatMap((locale) => namesIn(defaultText(locale, key)))),
+];
 
 /** What is wrong with the merchant's wording of a block, or null. */
 export function placeholderProblem(key: MessageKey, text: string): string | null {

@@ -5,12 +5,19 @@ import { readSender } from "./sender";
 
 export const wholeNumber = (min: number, max: number) => {
   const message = `Enter a whole number from ${min} to ${max}.`;
-  return z.number({ invalid_type_error: message, required_error: message }).int(message).min(min, message).max(max, message);
+  return z
+    .number({ invalid_type_error: message, required_error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message);
 };
 
 export const decimal = (min: number, max: number, what = "a number") => {
   const message = `Enter ${what} from ${min} to ${max}.`;
-  return z.number({ invalid_type_error: message, required_error: message }).min(min, message).max(max, message);
+  return z
+    .number({ invalid_type_error: message, required_error: message })
+    .min(min, message)
+    .max(max, message);
 };
 
 /** A day that exists: 2026-02-29 and 2026-13-45 are refused, not rolled over into another day. */
@@ -38,11 +45,18 @@ export function ianaTimeZone(name: string): string | null {
   }
 }
 
-export const timeZone = z.string().trim().transform((name, ctx) => {
-  const zone = ianaTimeZone(name);
-  if (!zone) ctx.addIssue({ code: "custom", message: `“${name}” is not a time zone: use its name, such as Europe/Madrid (blank: the shop's own).` });
-  return zone ?? name;
-});
+export const timeZone = z
+  .string()
+  .trim()
+  .transform((name, ctx) => {
+    const zone = ianaTimeZone(name);
+    if (!zone)
+      ctx.addIssue({
+        code: "custom",
+        message: `“${name}” is not a time zone: use its name, such as Europe/Madrid (blank: the shop's own).`,
+      });
+    return zone ?? name;
+  });
 
 /** An IPv4 or IPv6 address as typed (kept free of node:net: this file runs in the browser too). */
 export function isAddressLiteral(text: string): boolean {
@@ -58,16 +72,30 @@ export function isAddressLiteral(text: string): boolean {
 /** The mail server's name as the merchant's provider gives it (smtp.example.com), or its address. */
 export function isServerName(text: string): boolean {
   if (isAddressLiteral(text)) return true;
-  return text.length <= 253 && /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text);
+  return (
+    text.length <= 253 &&
+    /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text)
+  );
 }
 
-export const smtpHost = z.string().trim().transform((text) => text.replace(/^\[(.*)\]$/, "$1")).refine(isServerName, (text) => ({
-  message: `“${text}” is not a server's name: enter only the name your mail provider gives, such as smtp.example.com (no smtp://, login or port).`,
-}));
+export const smtpHost = z
+  .string()
+  .trim()
+  .transform((text) => text.replace(/^\[(.*)\]$/, "$1"))
+  .refine(isServerName, (text) => ({
+    message: `“${text}” is not a server's name: enter only the name your mail provider gives, such as smtp.example.com (no smtp://, login or port).`,
+  }));
 export const smtpPort = wholeNumber(1, 65535);
-export const smtpUser = z.string().max(200, "Keep the login under 200 characters.").refine((text) => !/[\p{Cc}]/u.test(text), "The login cannot hold a line break.");
+export const smtpUser = z
+  .string()
+  .max(200, "Keep the login under 200 characters.")
+  .refine((text) => !/[\p{Cc}]/u.test(text), "The login cannot hold a line break.");
 
-export const senderAddress = z.string().trim().max(200, "Keep the sender under 200 characters.").superRefine((text, ctx) => {
-  const read = readSender(text);
-  if ("problem" in read) ctx.addIssue({ code: "custom", message: read.problem });
-});
+export const senderAddress = z
+  .string()
+  .trim()
+  .max(200, "Keep the sender under 200 characters.")
+  .superRefine((text, ctx) => {
+    const read = readSender(text);
+    if ("problem" in read) ctx.addIssue({ code: "custom", message: read.problem });
+  });

@@ -21,13 +21,22 @@ function parseName(raw: string): { name: string } | { problem: string } {
   let name = text;
   if (text.startsWith('"')) {
     const m = text.match(/^"((?:[^"\\]|\\["\\])*)"$/);
-    if (!m) return { problem: "the name's double quotes are not closed, or a quote inside it is not written as \\\"" };
+    if (!m)
+      return {
+        problem: "the name's double quotes are not closed, or a quote inside it is not written as \\\"",
+      };
     name = m[1].replace(/\\(["\\])/g, "$1");
   } else if (SPECIALS.test(text)) {
-    return { problem: `put the name in double quotes when it holds any of ( ) < > [ ] : ; @ \\ , " — e.g. "Farmacia, S.L." <hola@yourshop.com>` };
+    return {
+      problem: `put the name in double quotes when it holds any of ( ) < > [ ] : ; @ \\ , " — e.g. "Farmacia, S.L." <hola@yourshop.com>`,
+    };
   }
-  if (name.includes("@")) return { problem: "the name before the address cannot hold an address (customers would take it for the sender)" };
-  if (name.includes("=?")) return { problem: "the name cannot hold “=?”, which mail programs read as encoded text" };
+  if (name.includes("@"))
+    return {
+      problem: "the name before the address cannot hold an address (customers would take it for the sender)",
+    };
+  if (name.includes("=?"))
+    return { problem: "the name cannot hold “=?”, which mail programs read as encoded text" };
   return { name: name.trim() };
 }
 
@@ -36,7 +45,10 @@ export function readSender(text: string): Parsed {
   const trimmed = text.trim();
   const quoted = `“${trimmed}”`;
   // Line breaks would start a header of their own; invisible and direction marks would disguise it.
-  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(trimmed)) return { problem: `${quoted} holds a line break or an invisible character: type the sender on one line.` };
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(trimmed))
+    return {
+      problem: `${quoted} holds a line break or an invisible character: type the sender on one line.`,
+    };
   const opens = (trimmed.match(/</g) ?? []).length;
   const closes = (trimmed.match(/>/g) ?? []).length;
   const ats = (trimmed.match(/@/g) ?? []).length;
@@ -44,12 +56,15 @@ export function readSender(text: string): Parsed {
     return { problem: `${quoted} holds more than one address: give one sender only.` };
   }
   if (opens === 0 && closes === 0) {
-    return emailAddress.safeParse(trimmed).success ? { sender: { name: "", address: trimmed } } : { problem: `${quoted} is not an email address: ${EXAMPLE}.` };
+    return emailAddress.safeParse(trimmed).success
+      ? { sender: { name: "", address: trimmed } }
+      : { problem: `${quoted} is not an email address: ${EXAMPLE}.` };
   }
   const m = trimmed.match(/^([^<>]*)<([^<>]*)>$/);
   if (!m) return { problem: `${quoted} is not an email address: ${EXAMPLE}.` };
   const address = m[2].trim();
-  if (!emailAddress.safeParse(address).success) return { problem: `${quoted} is not an email address: ${EXAMPLE}.` };
+  if (!emailAddress.safeParse(address).success)
+    return { problem: `${quoted} is not an email address: ${EXAMPLE}.` };
   const name = parseName(m[1]);
   if ("problem" in name) return { problem: `${quoted}: ${name.problem}.` };
   return { sender: { name: name.name, address } };

@@ -14,24 +14,55 @@ export const messageField = (locale: string, key: string) => `message.${locale}.
 
 export function settingsToForm(s: ShopSettings): FormFields {
   return {
-    handlingDays: String(s.handlingDays), workdays: s.workdays.join(","), holidays: s.holidays.join("\n"), timezone: s.timezone ?? "",
-    transitDays: String(s.transitDays), carrierTransitDays: Object.entries(s.carrierTransitDays).map(([c, d]) => `${c}: ${d}`).join("\n"),
-    holdOnStockMismatch: s.holdOnStockMismatch ? "on" : "", acknowledgeWithinHours: String(s.acknowledgeWithinHours),
-    answerWithinHours: String(s.answerWithinHours), substituteMatch: s.substituteMatch, offerExpiresInHours: String(s.offerExpiresInHours),
+    handlingDays: String(s.handlingDays),
+    workdays: s.workdays.join(","),
+    holidays: s.holidays.join("\n"),
+    timezone: s.timezone ?? "",
+    transitDays: String(s.transitDays),
+    carrierTransitDays: Object.entries(s.carrierTransitDays)
+      .map(([c, d]) => `${c}: ${d}`)
+      .join("\n"),
+    holdOnStockMismatch: s.holdOnStockMismatch ? "on" : "",
+    acknowledgeWithinHours: String(s.acknowledgeWithinHours),
+    answerWithinHours: String(s.answerWithinHours),
+    substituteMatch: s.substituteMatch,
+    offerExpiresInHours: String(s.offerExpiresInHours),
     // The password never goes to the page: only whether one is saved (see smtpPasswordSet).
-    smtpHost: s.smtp?.host ?? "", smtpPort: s.smtp ? String(s.smtp.port) : "", smtpUser: s.smtp?.user ?? "", smtpPassword: "", smtpPasswordRemove: "",
-    fromAddress: s.fromAddress ?? "", watchDays: String(s.watchDays),
+    smtpHost: s.smtp?.host ?? "",
+    smtpPort: s.smtp ? String(s.smtp.port) : "",
+    smtpUser: s.smtp?.user ?? "",
+    smtpPassword: "",
+    smtpPasswordRemove: "",
+    fromAddress: s.fromAddress ?? "",
+    watchDays: String(s.watchDays),
     compensationValidDays: String(s.compensationValidDays),
-    ...Object.fromEntries(INCIDENT_TYPES.map((type) => [`compensationPercent.${type}`, String(compensationFor(s, type).percentage)])),
-    ...Object.fromEntries(LOCALES.flatMap((locale) => MESSAGE_KEYS.map((key) => [messageField(locale, key), s.messages[locale]?.[key] ?? defaultText(locale, key)]))),
+    ...Object.fromEntries(
+      INCIDENT_TYPES.map((type) => [
+        `compensationPercent.${type}`,
+        String(compensationFor(s, type).percentage),
+      ]),
+    ),
+    ...Object.fromEntries(
+      LOCALES.flatMap((locale) =>
+        MESSAGE_KEYS.map((key) => [
+          messageField(locale, key),
+          s.messages[locale]?.[key] ?? defaultText(locale, key),
+        ]),
+      ),
+    ),
   };
 }
 
 // Browsers send a textarea's line breaks as CRLF.
 const text = (value: string | undefined) => (value ?? "").replace(/\r\n?/g, "\n").trim();
-const lines = (value: string | undefined) => text(value).split("\n").map((l) => l.trim()).filter(Boolean);
+const lines = (value: string | undefined) =>
+  text(value)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 /** A plain decimal number; anything else ("0x10", "1e3", "") is NaN, which the schema refuses in words. */
-const number = (value: string | undefined) => (/^-?\d+(\.\d+)?$/.test(text(value)) ? Number(text(value)) : Number.NaN);
+const number = (value: string | undefined) =>
+  /^-?\d+(\.\d+)?$/.test(text(value)) ? Number(text(value)) : Number.NaN;
 
 function carrierLines(value: string | undefined) {
   const carriers: Record<string, number> = {};
@@ -40,7 +71,8 @@ function carrierLines(value: string | undefined) {
     const m = line.match(/^(.+?)\s*:\s*(\S+)$/);
     const carrier = m?.[1].trim();
     if (!m || !carrier) problems.push(`“${line}” is not “Carrier: days”, e.g. SEUR: 2.`);
-    else if (Object.keys(carriers).some((known) => known.toLowerCase() === carrier.toLowerCase())) problems.push(`${carrier} is listed twice.`);
+    else if (Object.keys(carriers).some((known) => known.toLowerCase() === carrier.toLowerCase()))
+      problems.push(`${carrier} is listed twice.`);
     else carriers[carrier] = number(m[2]);
   }
   return { carriers, problems };
@@ -60,7 +92,13 @@ function smtpChanges(form: FormFields, current: ShopSettings, seal: Seal, errors
   const kept = form.smtpPasswordRemove === "on" ? null : (current.smtp?.password ?? null);
   // The saved password goes only to the server it was saved for: another server needs it typed.
   const bare = host.replace(/^\[(.*)\]$/, "$1");
-  if (!typed && kept && current.smtp && isServerName(bare) && current.smtp.host.toLowerCase() !== bare.toLowerCase()) {
+  if (
+    !typed &&
+    kept &&
+    current.smtp &&
+    isServerName(bare) &&
+    current.smtp.host.toLowerCase() !== bare.toLowerCase()
+  ) {
     errors.smtpPassword = `The saved password is for ${current.smtp.host}: type the password for ${host}, or tick “Remove the saved password”.`;
   }
   const password = typed ? seal(typed) : kept;
@@ -68,7 +106,11 @@ function smtpChanges(form: FormFields, current: ShopSettings, seal: Seal, errors
 }
 
 /** The changes a submitted form asks for, and the lines it could not read. */
-export function formToChanges(form: FormFields, current: ShopSettings, seal: Seal): { changes: Record<string, unknown>; errors: FieldErrors } {
+export function formToChanges(
+  form: FormFields,
+  current: ShopSettings,
+  seal: Seal,
+): { changes: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const { carriers, problems } = carrierLines(form.carrierTransitDays);
   if (problems.length) errors.carrierTransitDays = problems.join("\n");
@@ -84,16 +126,32 @@ export function formToChanges(form: FormFields, current: ShopSettings, seal: Sea
     else delete messages[locale];
   }
   // Every kind's percentage is kept as shown, so a later change of our defaults does not move it.
-  const compensationPercent = Object.fromEntries(INCIDENT_TYPES.filter((type) => text(form[`compensationPercent.${type}`])).map((type) => [type, number(form[`compensationPercent.${type}`])]));
+  const compensationPercent = Object.fromEntries(
+    INCIDENT_TYPES.filter((type) => text(form[`compensationPercent.${type}`])).map((type) => [
+      type,
+      number(form[`compensationPercent.${type}`]),
+    ]),
+  );
   return {
     errors,
     changes: {
-      handlingDays: number(form.handlingDays), workdays: text(form.workdays).split(",").filter(Boolean).map(number), holidays: lines(form.holidays), timezone: text(form.timezone) || null,
-      transitDays: number(form.transitDays), carrierTransitDays: carriers, holdOnStockMismatch: form.holdOnStockMismatch === "on",
-      acknowledgeWithinHours: number(form.acknowledgeWithinHours), answerWithinHours: number(form.answerWithinHours),
-      substituteMatch: form.substituteMatch, offerExpiresInHours: number(form.offerExpiresInHours),
-      smtp: smtpChanges(form, current, seal, errors), fromAddress: text(form.fromAddress) || null, watchDays: number(form.watchDays), messages,
-      compensationPercent, compensationValidDays: number(form.compensationValidDays),
+      handlingDays: number(form.handlingDays),
+      workdays: text(form.workdays).split(",").filter(Boolean).map(number),
+      holidays: lines(form.holidays),
+      timezone: text(form.timezone) || null,
+      transitDays: number(form.transitDays),
+      carrierTransitDays: carriers,
+      holdOnStockMismatch: form.holdOnStockMismatch === "on",
+      acknowledgeWithinHours: number(form.acknowledgeWithinHours),
+      answerWithinHours: number(form.answerWithinHours),
+      substituteMatch: form.substituteMatch,
+      offerExpiresInHours: number(form.offerExpiresInHours),
+      smtp: smtpChanges(form, current, seal, errors),
+      fromAddress: text(form.fromAddress) || null,
+      watchDays: number(form.watchDays),
+      messages,
+      compensationPercent,
+      compensationValidDays: number(form.compensationValidDays),
     },
   };
 }
@@ -101,10 +159,12 @@ export function formToChanges(form: FormFields, current: ShopSettings, seal: Sea
 /** The form field a settings path belongs to, and what names the item within it. */
 export function fieldOfPath(path: string): { field: string; item?: string } {
   const [top, ...rest] = path.split(".");
-  if (top === "messages" && rest.length >= 2) return { field: messageField(rest[0], rest.slice(1).join(".")) };
+  if (top === "messages" && rest.length >= 2)
+    return { field: messageField(rest[0], rest.slice(1).join(".")) };
   if (top === "carrierTransitDays" && rest.length) return { field: top, item: rest.join(".") };
   if (top === "compensationPercent" && rest.length) return { field: `${top}.${rest.join(".")}` };
-  if (top === "smtp") return { field: rest[0] ? `smtp${rest[0][0].toUpperCase()}${rest[0].slice(1)}` : "smtpHost" };
+  if (top === "smtp")
+    return { field: rest[0] ? `smtp${rest[0][0].toUpperCase()}${rest[0].slice(1)}` : "smtpHost" };
   return { field: top }; // a list's item: its message quotes the value
 }
 
@@ -112,14 +172,23 @@ export function fieldOfPath(path: string): { field: string; item?: string } {
 export function fieldErrors(errors: Record<string, string>, into: FieldErrors = {}): FieldErrors {
   for (const [path, message] of Object.entries(errors)) {
     const { field, item } = fieldOfPath(path);
-    const worded = item ? message.split("\n").map((m) => `${item}: ${m}`).join("\n") : message;
+    const worded = item
+      ? message
+          .split("\n")
+          .map((m) => `${item}: ${m}`)
+          .join("\n")
+      : message;
     into[field] = into[field] ? `${into[field]}\n${worded}` : worded;
   }
   return into;
 }
 
 /** The submitted form checked whole: the changes to save, or every problem at once, by field. */
-export function checkSettingsForm(form: FormFields, current: ShopSettings, seal: Seal): { ok: true; changes: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+export function checkSettingsForm(
+  form: FormFields,
+  current: ShopSettings,
+  seal: Seal,
+): { ok: true; changes: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
   const { changes, errors } = formToChanges(form, current, seal);
   const checked = checkSettings({ ...current, ...changes });
   if (!checked.ok) fieldErrors(checked.errors, errors);

@@ -16,7 +16,11 @@ export async function getShopSettings(db: Db, shop: string): Promise<ShopSetting
 export type SaveResult = { ok: true; settings: ShopSettings } | { ok: false; errors: SettingsErrors };
 
 /** Merges `changes` into the shop's settings; nothing is saved unless all of it is valid. */
-export async function saveShopSettings(db: Db, shop: string, changes: Record<string, unknown>): Promise<SaveResult> {
+export async function saveShopSettings(
+  db: Db,
+  shop: string,
+  changes: Record<string, unknown>,
+): Promise<SaveResult> {
   const current = await getShopSettings(db, shop);
   const checked = checkSettings({ ...current, ...changes });
   if (!checked.ok) return checked;
@@ -45,6 +49,9 @@ export async function resealShopSecrets(db: Db, shop: string): Promise<boolean> 
   if (sealed === settings && typeof stored.smtpUrl !== "string") return false;
   // Only the mail server changes: the rest of the document is kept as stored.
   const { smtpUrl: _legacy, ...rest } = stored;
-  await db.shopSettings.update({ where: { shop }, data: { data: JSON.stringify({ ...rest, smtp: sealed.smtp }) } });
+  await db.shopSettings.update({
+    where: { shop },
+    data: { data: JSON.stringify({ ...rest, smtp: sealed.smtp }) },
+  });
   return true;
 }

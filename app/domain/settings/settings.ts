@@ -4,12 +4,24 @@ import { z } from "zod";
 import { INCIDENT_TYPES, type IncidentType } from "../incidents/types";
 import { LOCALES, MESSAGE_KEYS, type MessageKey } from "../notifications/messages";
 import { placeholderProblem } from "./message-blocks";
-import { calendarDate, decimal, senderAddress, smtpHost, smtpPort, smtpUser, timeZone, wholeNumber } from "./rules";
+import {
+  calendarDate,
+  decimal,
+  senderAddress,
+  smtpHost,
+  smtpPort,
+  smtpUser,
+  timeZone,
+  wholeNumber,
+} from "./rules";
 import { smtpFromLegacyUrl } from "./smtp-legacy";
 
 const uniqueSorted = <T>(items: T[]) => [...new Set(items)].sort();
 
-function knownPlaceholders(byLocale: Partial<Record<string, Partial<Record<MessageKey, string>>>>, ctx: z.RefinementCtx) {
+function knownPlaceholders(
+  byLocale: Partial<Record<string, Partial<Record<MessageKey, string>>>>,
+  ctx: z.RefinementCtx,
+) {
   for (const [locale, blocks] of Object.entries(byLocale)) {
     for (const key of MESSAGE_KEYS) {
       const problem = blocks?.[key] === undefined ? null : placeholderProblem(key, blocks[key]!);
@@ -22,7 +34,12 @@ export const ShopSettingsSchema = z.object({
   /** Business days from the order to its ship-by date when Shopify gives no fulfillBy. */
   handlingDays: wholeNumber(0, 30).default(2),
   /** Weekdays the warehouse ships on (ISO: 1 Monday … 7 Sunday): business days count only these. */
-  workdays: z.array(wholeNumber(1, 7)).min(1, "Tick at least one day the warehouse ships on.").max(7).transform((days) => [...new Set(days)].sort((a, b) => a - b)).default([1, 2, 3, 4, 5]),
+  workdays: z
+    .array(wholeNumber(1, 7))
+    .min(1, "Tick at least one day the warehouse ships on.")
+    .max(7)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b))
+    .default([1, 2, 3, 4, 5]),
   /** Days the warehouse does not ship, besides the days it never works (shop's calendar, YYYY-MM-DD). */
   holidays: z.array(calendarDate).max(366, "List at most 366 holidays.").transform(uniqueSorted).default([]),
   /** Null: the shop's own time zone in Shopify. */
@@ -52,16 +69,28 @@ export const ShopSettingsSchema = z.object({
   offerExpiresInHours: wholeNumber(1, 720).default(72),
   /** The shop's own mail server; null: the app's relay (SMTP_URL) when there is one, else no email.
    *  Its password is sealed (app/secrets): this document never holds it in clear, nor the page. */
-  smtp: z.object({
-    host: smtpHost,
-    port: smtpPort,
-    user: smtpUser.nullable().default(null),
-    password: z.string().max(4000).nullable().default(null),
-  }).nullable().default(null),
+  smtp: z
+    .object({
+      host: smtpHost,
+      port: smtpPort,
+      user: smtpUser.nullable().default(null),
+      password: z.string().max(4000).nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   /** The sender customers see, e.g. "Farmacia Demo <hola@farmacia.example>". */
   fromAddress: senderAddress.nullable().default(null),
   /** The merchant's own wording of message blocks, per language (see notifications/messages.ts). */
-  messages: z.record(z.enum(LOCALES), z.record(z.enum(MESSAGE_KEYS as [MessageKey, ...MessageKey[]]), z.string().max(2000, "Keep each text under 2,000 characters."))).superRefine(knownPlaceholders).default({}),
+  messages: z
+    .record(
+      z.enum(LOCALES),
+      z.record(
+        z.enum(MESSAGE_KEYS as [MessageKey, ...MessageKey[]]),
+        z.string().max(2000, "Keep each text under 2,000 characters."),
+      ),
+    )
+    .superRefine(knownPlaceholders)
+    .default({}),
   /** How far back the scan looks for orders still to ship or deliver. */
   watchDays: wholeNumber(1, 90).default(45),
 });
@@ -73,7 +102,9 @@ export type SettingsErrors = Record<string, string>;
 
 /** The settings `candidate` makes, or what is wrong with it: every problem at once, by the path
  *  of the value ("holidays.1", "messages.es.apology"), several for one value on separate lines. */
-export function checkSettings(candidate: unknown): { ok: true; settings: ShopSettings } | { ok: false; errors: SettingsErrors } {
+export function checkSettings(
+  candidate: unknown,
+): { ok: true; settings: ShopSettings } | { ok: false; errors: SettingsErrors } {
   const parsed = ShopSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: SettingsErrors = {};
@@ -107,7 +138,8 @@ export function readStoredSettings(stored: unknown): { settings: ShopSettings; s
       // The first time, only the item at fault; if that was not enough, the whole setting.
       if (round > 0 || !rest.length || !removeItem(doc[top], rest, removed)) delete doc[top];
     }
-    for (const [key, value] of Object.entries(doc)) if (Array.isArray(value)) doc[key] = value.filter((item) => !removed.has(item));
+    for (const [key, value] of Object.entries(doc))
+      if (Array.isArray(value)) doc[key] = value.filter((item) => !removed.has(item));
   }
   return { settings: DEFAULT_SETTINGS, setAside };
 }
@@ -139,20 +171,34 @@ export const readSettings = (stored: unknown): ShopSettings => readStoredSetting
 
 export function transitDaysFor(settings: ShopSettings, carrier: string | null): number {
   if (!carrier) return settings.transitDays;
-  const match = Object.entries(settings.carrierTransitDays).find(([name]) => name.toLowerCase() === carrier.toLowerCase());
+  const match = Object.entries(settings.carrierTransitDays).find(
+    ([name]) => name.toLowerCase() === carrier.toLowerCase(),
+  );
   return match ? match[1] : settings.transitDays;
 }
 
 /** What a late order is worth by default: a small gesture for a delay, more when the customer
  *  went without what they paid for. */
 export const DEFAULT_COMPENSATION_PERCENT: Record<IncidentType, number> = {
-  late_shipment: 5, late_delivery: 5, delivery_failed: 10, stock_mismatch: 10, cod_amount_mismatch: 5, wrong_item: 10, damaged_delivery: 10,
+  late_shipment: 5,
+  late_delivery: 5,
+  delivery_failed: 10,
+  stock_mismatch: 10,
+  cod_amount_mismatch: 5,
+  wrong_item: 10,
+  damaged_delivery: 10,
 };
 
 export function compensationFor(settings: ShopSettings, type: IncidentType) {
-  return { percentage: settings.compensationPercent[type] ?? DEFAULT_COMPENSATION_PERCENT[type], expiresInDays: settings.compensationValidDays };
+  return {
+    percentage: settings.compensationPercent[type] ?? DEFAULT_COMPENSATION_PERCENT[type],
+    expiresInDays: settings.compensationValidDays,
+  };
 }
 
 export function slaOf(settings: ShopSettings) {
-  return { acknowledgeWithinMs: settings.acknowledgeWithinHours * 3_600_000, answerWithinMs: settings.answerWithinHours * 3_600_000 };
+  return {
+    acknowledgeWithinMs: settings.acknowledgeWithinHours * 3_600_000,
+    answerWithinMs: settings.answerWithinHours * 3_600_000,
+  };
 }

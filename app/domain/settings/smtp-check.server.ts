@@ -21,7 +21,8 @@ export function smtpServerProblem(smtp: unknown): { field: "smtpHost" | "smtpPor
 export async function testSmtpForm(form: FormFields, current: ShopSettings): Promise<SmtpTestAnswer> {
   const refuse = (message: string): SmtpTestAnswer => ({ test: true, ok: false, message });
   const host = smtpHost.safeParse(form.smtpHost ?? "");
-  if (!host.success || !host.data) return refuse(host.success ? "Enter the SMTP server first." : host.error.issues[0].message);
+  if (!host.success || !host.data)
+    return refuse(host.success ? "Enter the SMTP server first." : host.error.issues[0].message);
   const portText = (form.smtpPort ?? "").trim();
   const port = smtpPort.safeParse(/^\d+$/.test(portText) ? Number(portText) : Number.NaN);
   if (!port.success) return refuse(`Port: ${port.error.issues[0].message}`);
@@ -31,11 +32,17 @@ export async function testSmtpForm(form: FormFields, current: ShopSettings): Pro
   let password: string | null = typed || null;
   if (!typed && form.smtpPasswordRemove !== "on" && current.smtp?.password) {
     // The saved password goes only to the server it was saved for.
-    if (current.smtp.host.toLowerCase() !== host.data.toLowerCase()) return refuse(`The saved password is for ${current.smtp.host}: type the password for ${host.data} to test it.`);
+    if (current.smtp.host.toLowerCase() !== host.data.toLowerCase())
+      return refuse(
+        `The saved password is for ${current.smtp.host}: type the password for ${host.data} to test it.`,
+      );
     const saved = savedPassword(current.smtp);
     if ("reason" in saved) return refuse(`The ${saved.reason}.`);
     password = saved.secret;
   }
-  const answer = await testSmtpServer({ host: host.data, port: port.data, user: user.data || null, password: null }, password);
+  const answer = await testSmtpServer(
+    { host: host.data, port: port.data, user: user.data || null, password: null },
+    password,
+  );
   return { test: true, ...answer };
 }

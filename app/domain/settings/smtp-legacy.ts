@@ -13,7 +13,8 @@ export function smtpFromLegacyUrl(text: string): { smtp: StoredSmtp } | { proble
   } catch {
     return { problem: "The saved mail server could not be read: enter it again." };
   }
-  if (!/^smtps?:$/.test(url.protocol) || !url.hostname) return { problem: "The saved mail server could not be read: enter it again." };
+  if (!/^smtps?:$/.test(url.protocol) || !url.hostname)
+    return { problem: "The saved mail server could not be read: enter it again." };
   const user = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   return {

@@ -29,7 +29,9 @@ export const FulfillmentOrderHoldsQuery = `#graphql
   }
 `;
 
-export type HeldFulfillmentOrder = NonNullable<ResultOf<typeof FulfillmentOrderHoldsQuery>["fulfillmentOrder"]>;
+export type HeldFulfillmentOrder = NonNullable<
+  ResultOf<typeof FulfillmentOrderHoldsQuery>["fulfillmentOrder"]
+>;
 
 /** Every fulfillment order of an order with its holds (an order has a few: one per location). */
 export const OrderFulfillmentHoldsQuery = `#graphql

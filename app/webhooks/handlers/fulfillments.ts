@@ -5,16 +5,18 @@ import type { HandledEvent } from "../processor.server";
 import { detectOnCarrierEvent } from "../../domain/detection/carrier-events.server";
 import { gid, isStale, legacyId, parsePayload } from "./payload";
 
-const FulfillmentBody = z.object({
-  admin_graphql_api_id: z.string().startsWith("gid://shopify/Fulfillment/"),
-  order_id: legacyId,
-  status: z.string(),
-  shipment_status: z.string().nullish(),
-  tracking_company: z.string().nullish(),
-  tracking_number: z.string().nullish(),
-  created_at: z.string().datetime({ offset: true }).nullish(),
-  updated_at: z.string().datetime({ offset: true }),
-}).passthrough();
+const FulfillmentBody = z
+  .object({
+    admin_graphql_api_id: z.string().startsWith("gid://shopify/Fulfillment/"),
+    order_id: legacyId,
+    status: z.string(),
+    shipment_status: z.string().nullish(),
+    tracking_company: z.string().nullish(),
+    tracking_number: z.string().nullish(),
+    created_at: z.string().datetime({ offset: true }).nullish(),
+    updated_at: z.string().datetime({ offset: true }),
+  })
+  .passthrough();
 
 export async function applyFulfillment(tx: Tx, event: HandledEvent) {
   const f = parsePayload(FulfillmentBody, event.payload, event.topic);
@@ -31,23 +33,32 @@ export async function applyFulfillment(tx: Tx, event: HandledEvent) {
     data: JSON.stringify(event.payload),
     shopifyUpdatedAt: updatedAt,
   };
-  await tx.fulfillmentSnapshot.upsert({ where: key, create: { shop: event.shop, fulfillmentId: f.admin_graphql_api_id, ...fields }, update: fields });
+  await tx.fulfillmentSnapshot.upsert({
+    where: key,
+    create: { shop: event.shop, fulfillmentId: f.admin_graphql_api_id, ...fields },
+    update: fields,
+  });
   // A carrier event can be applied before its parcel's own webhook arrives (Shopify sends them in
   // any order): the incident it opened without a carrier learns it now.
   if (fields.trackingCompany) {
-    await tx.incident.updateMany({ where: { shop: event.shop, subject: f.admin_graphql_api_id, carrier: null }, data: { carrier: fields.trackingCompany } });
+    await tx.incident.updateMany({
+      where: { shop: event.shop, subject: f.admin_graphql_api_id, carrier: null },
+      data: { carrier: fields.trackingCompany },
+    });
   }
 }
 
-const FulfillmentEventBody = z.object({
-  admin_graphql_api_id: z.string().startsWith("gid://shopify/FulfillmentEvent/"),
-  fulfillment_id: legacyId,
-  order_id: legacyId,
-  status: z.string(),
-  message: z.string().nullish(),
-  happened_at: z.string().datetime({ offset: true }),
-  estimated_delivery_at: z.string().datetime({ offset: true }).nullish(),
-}).passthrough();
+const FulfillmentEventBody = z
+  .object({
+    admin_graphql_api_id: z.string().startsWith("gid://shopify/FulfillmentEvent/"),
+    fulfillment_id: legacyId,
+    order_id: legacyId,
+    status: z.string(),
+    message: z.string().nullish(),
+    happened_at: z.string().datetime({ offset: true }),
+    estimated_delivery_at: z.string().datetime({ offset: true }).nullish(),
+  })
+  .passthrough();
 
 export async function recordFulfillmentEvent(tx: Tx, event: HandledEvent) {
   const e = parsePayload(FulfillmentEventBody, event.payload, event.topic);
@@ -67,9 +78,11 @@ export async function recordFulfillmentEvent(tx: Tx, event: HandledEvent) {
   await detectOnCarrierEvent(tx, { shop: event.shop, source: event.eventKey }, fields);
 }
 
-const HoldBody = z.object({
-  fulfillment_order: z.object({ id: z.string(), status: z.string() }).passthrough(),
-}).passthrough();
+const HoldBody = z
+  .object({
+    fulfillment_order: z.object({ id: z.string(), status: z.string() }).passthrough(),
+  })
+  .passthrough();
 
 /** A hold is recorded and its body checked, nothing more: the app's own holds are on their
  *  incidents' timelines, and one placed by staff or another app is the merchant's decision. */

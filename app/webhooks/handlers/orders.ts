@@ -2,7 +2,11 @@
 import { z } from "zod";
 import type { Tx } from "../../db/types";
 import type { HandledEvent } from "../processor.server";
-import { detectCodChange, detectOnOrder, detectOnOrderEdit } from "../../domain/detection/order-changes.server";
+import {
+  detectCodChange,
+  detectOnOrder,
+  detectOnOrderEdit,
+} from "../../domain/detection/order-changes.server";
 import { OrderCustomer, OrderData, readSnapshot } from "../../models/order.server";
 import { gid, isStale, parsePayload } from "./payload";
 
@@ -25,7 +29,13 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
     // Shopify does not promise the order of deliveries: an orders/create that comes after a later
     // update still says what the customer was told at checkout, so a COD change is judged from it.
     if (event.topic === "orders/create" && stored) {
-      await detectCodChange(tx, seen, order, { ...readSnapshot(stored).data, admin_graphql_api_id: order.admin_graphql_api_id }, stored.shopifyUpdatedAt);
+      await detectCodChange(
+        tx,
+        seen,
+        order,
+        { ...readSnapshot(stored).data, admin_graphql_api_id: order.admin_graphql_api_id },
+        stored.shopifyUpdatedAt,
+      );
     }
     return;
   }
@@ -45,7 +55,9 @@ export async function applyOrder(tx: Tx, event: HandledEvent) {
   if (stored) await detectCodChange(tx, seen, readSnapshot(stored).data, order, updatedAt);
 }
 
-const OrderEditBody = z.object({ order_edit: z.object({ id: z.number(), order_id: z.number() }).passthrough() });
+const OrderEditBody = z.object({
+  order_edit: z.object({ id: z.number(), order_id: z.number() }).passthrough(),
+});
 
 /** An order edit's new state itself arrives as orders/updated; the edit asks for a stock check. */
 export async function acceptOrderEdit(tx: Tx, event: HandledEvent) {

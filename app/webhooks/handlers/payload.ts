@@ -16,7 +16,10 @@ export function parsePayload<T extends z.ZodTypeAny>(schema: T, payload: unknown
 /** Whether an incoming body is older than the stored one. A snapshot whose customer was erased
  *  (customers/redact) also refuses a body of the same moment: that is a replay of what was erased. */
 export const isStale = (stored: { shopifyUpdatedAt: Date; data?: string } | null, incoming: Date) =>
-  !!stored && (stored.shopifyUpdatedAt > incoming || (stored.shopifyUpdatedAt.getTime() === incoming.getTime() && !!stored.data?.includes(`"${STRIPPED_MARK}"`)));
+  !!stored &&
+  (stored.shopifyUpdatedAt > incoming ||
+    (stored.shopifyUpdatedAt.getTime() === incoming.getTime() &&
+      !!stored.data?.includes(`"${STRIPPED_MARK}"`)));
 
 /** REST payloads carry numeric ids; our tables key on GraphQL ids (strings). */
 export const gid = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;

@@ -24,7 +24,9 @@ function customerOf(event: HandledEvent): CustomerToForget {
     customerId: request.customer.id != null ? gid("Customer", request.customer.id) : null,
     email: request.customer.email ?? null,
     phone: request.customer.phone ?? null,
-    orderIds: [...(request.orders_requested ?? []), ...(request.orders_to_redact ?? [])].map((id) => gid("Order", id)),
+    orderIds: [...(request.orders_requested ?? []), ...(request.orders_to_redact ?? [])].map((id) =>
+      gid("Order", id),
+    ),
   };
 }
 
@@ -36,7 +38,9 @@ export async function answerDataRequest(tx: Tx, event: HandledEvent) {
 export async function redactCustomer(tx: Tx, event: HandledEvent) {
   const counts = await redactCustomerData(tx, customerOf(event), new Date());
   // The record of what was done names no one.
-  await tx.complianceRequest.create({ data: { shop: event.shop, topic: event.topic, result: JSON.stringify({ redacted: counts }) } });
+  await tx.complianceRequest.create({
+    data: { shop: event.shop, topic: event.topic, result: JSON.stringify({ redacted: counts }) },
+  });
   console.info(JSON.stringify({ event: "customer_redacted", shop: event.shop, ...counts }));
 }
 

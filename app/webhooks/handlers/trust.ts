@@ -7,7 +7,8 @@ import type { HandledEvent, WebhookCheck } from "../processor.server";
 import type { Installation } from "../../shopify/installation.server";
 
 type Body = Record<string, unknown>;
-const bodyOf = (event: HandledEvent) => (event.payload && typeof event.payload === "object" ? event.payload as Body : {});
+const bodyOf = (event: HandledEvent) =>
+  event.payload && typeof event.payload === "object" ? (event.payload as Body) : {};
 const idText = (id: unknown) => (typeof id === "number" || typeof id === "string" ? String(id) : null);
 
 /** Loaded when first needed: `webhooks list` and friends need no Shopify configuration. */
@@ -20,7 +21,11 @@ async function probe(prisma: PrismaClient, shop: string): Promise<Installation> 
  * The shop's id as Shopify gave it: asked with the shop's token while it works, else the `id`
  * of the shop's last confirmed app/uninstalled (Shopify's signed shop object naming this shop).
  */
-async function knownShopId(prisma: PrismaClient, shop: string, installation: Installation): Promise<string | null> {
+async function knownShopId(
+  prisma: PrismaClient,
+  shop: string,
+  installation: Installation,
+): Promise<string | null> {
   if (installation.state === "installed") return installation.shopId;
   const uninstalls = await prisma.webhookEvent.findMany({
     where: { shop, topic: "app/uninstalled", status: "processed" },
@@ -42,8 +47,10 @@ async function knownShopId(prisma: PrismaClient, shop: string, installation: Ins
 /** customers/* and shop/redact bodies carry the shop they are about: it must be the header's. */
 function namesOtherShop(event: HandledEvent): string | null {
   const body = bodyOf(event);
-  if (typeof body.shop_domain !== "string") return `the body names no shop (shop_domain); the delivery says ${event.shop}`;
-  if (body.shop_domain !== event.shop) return `the body is about ${body.shop_domain}, the delivery says ${event.shop}`;
+  if (typeof body.shop_domain !== "string")
+    return `the body names no shop (shop_domain); the delivery says ${event.shop}`;
+  if (body.shop_domain !== event.shop)
+    return `the body is about ${body.shop_domain}, the delivery says ${event.shop}`;
   if (!idText(body.shop_id)) return `the body has no shop_id`;
   return null;
 }
@@ -66,7 +73,8 @@ export const confirmCustomerRequest: WebhookCheck = async (prisma, event) => {
  */
 export const confirmUninstall: WebhookCheck = async (prisma, event) => {
   const named = bodyOf(event).myshopify_domain;
-  if (typeof named === "string" && named !== event.shop) return `the body is about ${named}, the delivery says ${event.shop}`;
+  if (typeof named === "string" && named !== event.shop)
+    return `the body is about ${named}, the delivery says ${event.shop}`;
   const installation = await probe(prisma, event.shop);
   if (installation.state === "installed") {
     return "the shop's offline token still works at Shopify, so the app is installed (a replayed or forged uninstall, or a reinstall since): nothing deleted";
@@ -86,6 +94,7 @@ export const confirmShopRedact: WebhookCheck = async (prisma, event) => {
     return "the shop is not uninstalled: the app has not seen a confirmed app/uninstalled for it since its last install";
   }
   const installation = await probe(prisma, event.shop);
-  if (installation.state === "installed") return "the shop is not uninstalled: its offline token works at Shopify again";
+  if (installation.state === "installed")
+    return "the shop is not uninstalled: its offline token works at Shopify again";
   return otherShopId(event, await knownShopId(prisma, event.shop, installation));
 };

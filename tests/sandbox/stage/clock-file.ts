@@ -7,7 +7,9 @@ import path from "node:path";
 import type { SandboxClock } from "../clock";
 
 export function stageClockFile() {
-  return process.env.MAKEGOOD_STAGE_CLOCK_FILE ?? path.join(os.tmpdir(), `makegood-stage-clock-${process.pid}`);
+  return (
+    process.env.MAKEGOOD_STAGE_CLOCK_FILE ?? path.join(os.tmpdir(), `makegood-stage-clock-${process.pid}`)
+  );
 }
 
 export function shareClock(clock: SandboxClock, file: string) {
@@ -18,15 +20,20 @@ export function shareClock(clock: SandboxClock, file: string) {
 /** The app's deadline scan, as `incidents scan --all` prints it, in words. */
 export function scanInWords(stdout: string) {
   const last = stdout.trim().split("\n").pop() ?? "";
-  let results: Record<string, { orders?: number; opened?: number; closed?: number; offers?: { expired?: number }; error?: string }>;
+  let results: Record<
+    string,
+    { orders?: number; opened?: number; closed?: number; offers?: { expired?: number }; error?: string }
+  >;
   try {
     results = JSON.parse(last);
   } catch {
     return `The app's deadline scan said: ${last || "nothing"}`;
   }
-  const shops = Object.entries(results).map(([shop, r]) => r.error
-    ? `${shop}: failed (${r.error})`
-    : `${shop}: ${count(r.orders ?? 0, "order")} judged, ${count(r.opened ?? 0, "late incident")} opened, ${r.closed ?? 0} closed, ${count(r.offers?.expired ?? 0, "offer")} expired`);
+  const shops = Object.entries(results).map(([shop, r]) =>
+    r.error
+      ? `${shop}: failed (${r.error})`
+      : `${shop}: ${count(r.orders ?? 0, "order")} judged, ${count(r.opened ?? 0, "late incident")} opened, ${r.closed ?? 0} closed, ${count(r.offers?.expired ?? 0, "offer")} expired`,
+  );
   return `The app's deadline scan ran at once, as its timer would have in that time — ${shops.join("; ") || "no active shop"}.`;
 }
 

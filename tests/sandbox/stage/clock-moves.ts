@@ -21,7 +21,11 @@ export function businessDaysAhead(now: Date, days: number, timeZone: string) {
 }
 
 /** The move a clock form asked for, or why it is refused. */
-export function clockMove(form: URLSearchParams, now: Date, timeZone: string): ClockMove | { refused: string } {
+export function clockMove(
+  form: URLSearchParams,
+  now: Date,
+  timeZone: string,
+): ClockMove | { refused: string } {
   switch (form.get("move")) {
     case "hour":
       return { label: "one hour", ms: HOUR };
@@ -29,8 +33,12 @@ export function clockMove(form: URLSearchParams, now: Date, timeZone: string): C
       return { label: "one day", ms: DAY };
     case "business-days": {
       const days = Number(form.get("days"));
-      if (!Number.isInteger(days) || days < 1 || days > 60) return { refused: "Business days must be a whole number from 1 to 60." };
-      return { label: `${days} business day${days === 1 ? "" : "s"}`, ms: businessDaysAhead(now, days, timeZone) };
+      if (!Number.isInteger(days) || days < 1 || days > 60)
+        return { refused: "Business days must be a whole number from 1 to 60." };
+      return {
+        label: `${days} business day${days === 1 ? "" : "s"}`,
+        ms: businessDaysAhead(now, days, timeZone),
+      };
     }
     default:
       return { refused: "Choose how far to move the clock: one hour, one day or a number of business days." };

@@ -8,7 +8,8 @@ import { escape } from "./html";
 export const esc = escape;
 
 /** A customer's locale as Intl takes it: their language and the shop's country (es → es-ES). */
-export const customerLocale = (language: string, countryCode: string) => (language.includes("-") ? language : `${language}-${countryCode}`);
+export const customerLocale = (language: string, countryCode: string) =>
+  language.includes("-") ? language : `${language}-${countryCode}`;
 
 export const money = (amount: string | number, currency: string, locale: string) =>
   new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount));
@@ -40,15 +41,34 @@ const STYLE = `
 `;
 
 /** A whole page: `bar` is the sandbox's own line above it (what this page stands in for). */
-export function page({ title, lang = "en", bar, body }: { title: string; lang?: string; bar: string; body: string }) {
+export function page({
+  title,
+  lang = "en",
+  bar,
+  body,
+}: {
+  title: string;
+  lang?: string;
+  bar: string;
+  body: string;
+}) {
   return `<!doctype html>
 <html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
 <body><div class="sandbox-bar" role="note">${bar}</div><main>${body}</main></body></html>`;
 }
 
-export function sendHtml(res: http.ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers });
+export function sendHtml(
+  res: http.ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    ...headers,
+  });
   res.end(html);
 }
 

@@ -4,7 +4,12 @@ import type { SandboxClock } from "../clock";
 import type { SandboxStore } from "../store";
 import type { WebhookSender } from "../webhooks";
 
-export type Faults = { serverErrors: number; timeouts: number; lostAnswers: number; operation: string | null };
+export type Faults = {
+  serverErrors: number;
+  timeouts: number;
+  lostAnswers: number;
+  operation: string | null;
+};
 
 export type StageHooks = {
   /** After the clock moved: the app's timers' work for the time that passed (the launcher runs the
@@ -12,4 +17,9 @@ export type StageHooks = {
   afterClockMove?: () => Promise<string>;
 };
 
-export type StageDeps = { store: SandboxStore; clock: SandboxClock; webhooks: WebhookSender; faults: Faults } & StageHooks;
+export type StageDeps = {
+  store: SandboxStore;
+  clock: SandboxClock;
+  webhooks: WebhookSender;
+  faults: Faults;
+} & StageHooks;

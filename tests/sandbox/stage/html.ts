@@ -8,16 +8,30 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 export const escape = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 type Part = Html | string | number | null | undefined | false | Part[];
 const render = (value: Part): string =>
-  value instanceof Html ? value.text : Array.isArray(value) ? value.map(render).join("") : value === null || value === undefined || value === false ? "" : escape(value);
+  value instanceof Html
+    ? value.text
+    : Array.isArray(value)
+      ? value.map(render).join("")
+      : value === null || value === undefined || value === false
+        ? ""
+        : escape(value);
 
 /** `html\`<p>${name}</p>\``: values are escaped, nested `html` and arrays of it are kept. */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  return new Html(strings.reduce((out, text, i) => out + text + (i < values.length ? render(values[i]) : ""), ""));
+  return new Html(
+    strings.reduce((out, text, i) => out + text + (i < values.length ? render(values[i]) : ""), ""),
+  );
 }
 
 const STYLES = `
@@ -36,7 +50,19 @@ button{background:#1a1a1a;color:#fff;border:0;border-radius:6px;padding:4px 12px
 /** A whole page: its title, the sandbox's header and the body. */
 export function page(title: string, body: Html): string {
   return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="icon" href="data:,"><style>${new Html(STYLES)}</style></head>
-<body><header><h1>${title}</h1></header><main>${body}</main></body></html>`.text;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <link rel="icon" href="data:," />
+        <style>
+          ${new Html(STYLES)}
+        </style>
+      </head>
+      <body>
+        <header><h1>${title}</h1></header>
+        <main>${body}</main>
+      </body>
+    </html>`.text;
 }

@@ -26,26 +26,37 @@ function received(store: SandboxStore, who: Recipient, mail: CapturedMail) {
   return dateTime(mail.receivedAt, customerLocale(who.customer.locale, shop.countryCode), shop.ianaTimezone);
 }
 
-const nameOf = (who: Recipient) => (who.customer ? `${who.customer.firstName} ${who.customer.lastName}` : who.email);
+const nameOf = (who: Recipient) =>
+  who.customer ? `${who.customer.firstName} ${who.customer.lastName}` : who.email;
 
 const bar = `Sandbox: the customers' mailbox — every email the app sent, as each customer receives it. <a href="/sandbox/mail">All customers</a> · <a href="/sandbox/home">The sandbox admin home</a>`;
 
 function index(store: SandboxStore, mails: CapturedMail[], only: string | null) {
   const byRecipient = new Map<string, CapturedMail[]>();
-  for (const mail of mails) for (const to of mail.envelopeTo) byRecipient.set(to.toLowerCase(), [...(byRecipient.get(to.toLowerCase()) ?? []), mail]);
+  for (const mail of mails)
+    for (const to of mail.envelopeTo)
+      byRecipient.set(to.toLowerCase(), [...(byRecipient.get(to.toLowerCase()) ?? []), mail]);
   const shown = [...byRecipient.entries()].filter(([to]) => only === null || to === only.toLowerCase());
   const sections = shown.map(([to, theirs]) => {
     const who = recipient(store, to);
-    const rows = [...theirs].reverse().map((m) => `<tr><td>${esc(received(store, who, m))}</td><td>${esc(m.from?.text ?? "")}</td>
-      <td><a href="/sandbox/mail/${m.id}">${esc(m.subject ?? "(no subject)")}</a></td></tr>`).join("");
+    const rows = [...theirs]
+      .reverse()
+      .map(
+        (m) => `<tr><td>${esc(received(store, who, m))}</td><td>${esc(m.from?.text ?? "")}</td>
+      <td><a href="/sandbox/mail/${m.id}">${esc(m.subject ?? "(no subject)")}</a></td></tr>`,
+      )
+      .join("");
     return `<section aria-labelledby="to-${esc(theirs[0].id)}"><h2 id="to-${esc(theirs[0].id)}">${esc(nameOf(who))} <span class="note">&lt;${esc(to)}&gt;</span></h2>
       <p><a href="/sandbox/mail?to=${encodeURIComponent(to)}">Only ${esc(nameOf(who))}'s mail</a>${who.shop ? ` · <a href="${esc(store.storefrontUrl(who.shop) + checkoutPath(to))}">Shop as ${esc(nameOf(who))} at ${esc(store.shop(who.shop).name)}</a>` : ""}</p>
       <table><caption class="note">${theirs.length} email${theirs.length === 1 ? "" : "s"}, newest first</caption>
       <thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Subject</th></tr></thead><tbody>${rows}</tbody></table></section>`;
   });
-  const empty = only ? `<p>No email to ${esc(only)} yet.</p>` : "<p>No email yet: what the app sends a customer lands here.</p>";
+  const empty = only
+    ? `<p>No email to ${esc(only)} yet.</p>`
+    : "<p>No email yet: what the app sends a customer lands here.</p>";
   return page({
-    title: only ? `Mailbox of ${only}` : "Customers' mailbox", bar,
+    title: only ? `Mailbox of ${only}` : "Customers' mailbox",
+    bar,
     body: `<h1>${only ? `Mailbox of ${esc(nameOf(recipient(store, only)))}` : "Customers' mailbox"}</h1>${sections.join("") || empty}`,
   });
 }
@@ -59,14 +70,19 @@ function framed(html: string) {
 
 /** Escaped text with its http(s) addresses as links. */
 function linkified(text: string) {
-  return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 ? `<a href="${esc(part)}">${esc(part)}</a>` : esc(part))).join("");
+  return text
+    .split(/(https?:\/\/[^\s<>"]+)/g)
+    .map((part, i) => (i % 2 ? `<a href="${esc(part)}">${esc(part)}</a>` : esc(part)))
+    .join("");
 }
 
 /** The shop's codes that appear in the mail, each with a link to check out with it. */
 function codesIn(store: SandboxStore, who: Recipient, mail: CapturedMail) {
   if (!who.shop) return [];
   const text = `${mail.text ?? ""} ${typeof mail.html === "string" ? mail.html : ""}`;
-  return store.shop(who.shop).discounts.filter((d) => text.includes(d.code))
+  return store
+    .shop(who.shop)
+    .discounts.filter((d) => text.includes(d.code))
     .map((d) => ({ code: d.code, href: store.storefrontUrl(who.shop!) + checkoutPath(who.email, d.code) }));
 }
 
@@ -76,9 +92,13 @@ function message(store: SandboxStore, mail: CapturedMail) {
   const html = typeof mail.html === "string" ? mail.html : null;
   const codes = codesIn(store, who, mail);
   const headers = [
-    ["From", mail.from?.text ?? "(no sender)"], ["To", mail.envelopeTo.join(", ")],
-    ...(mail.replyTo ? [["Reply-To", mail.replyTo.text]] : []), ["Received", received(store, who, mail)],
-  ].map(([name, value]) => `<tr><th scope="row">${name}</th><td>${esc(value)}</td></tr>`).join("");
+    ["From", mail.from?.text ?? "(no sender)"],
+    ["To", mail.envelopeTo.join(", ")],
+    ...(mail.replyTo ? [["Reply-To", mail.replyTo.text]] : []),
+    ["Received", received(store, who, mail)],
+  ]
+    .map(([name, value]) => `<tr><th scope="row">${name}</th><td>${esc(value)}</td></tr>`)
+    .join("");
   const body = `<h1>${esc(mail.subject ?? "(no subject)")}</h1>
     <p><a href="/sandbox/mail?to=${encodeURIComponent(to)}">Back to ${esc(nameOf(who))}'s mailbox</a> · <a href="/sandbox/mail/${mail.id}.eml" download>Download the .eml</a>${mail.savedAs?.length ? ` · <span class="note">saved as ${esc(mail.savedAs.join(", "))}</span>` : ""}</p>
     <section aria-label="Headers"><table>${headers}</table></section>
@@ -90,7 +110,13 @@ function message(store: SandboxStore, mail: CapturedMail) {
 }
 
 /** Answers the mailbox's pages; false when the request is not one of them. */
-export function mailboxPages(store: SandboxStore, mails: readonly CapturedMail[], url: URL, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+export function mailboxPages(
+  store: SandboxStore,
+  mails: readonly CapturedMail[],
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): boolean {
   if (req.method !== "GET") return false;
   if (url.pathname === "/sandbox/mail") {
     sendHtml(res, 200, index(store, [...mails], url.searchParams.get("to")));
@@ -100,9 +126,20 @@ export function mailboxPages(store: SandboxStore, mails: readonly CapturedMail[]
   if (!one) return false;
   const mail = mails.find((m) => m.id === Number(one[1]));
   if (!mail) {
-    sendHtml(res, 404, page({ title: "No such email", bar, body: `<h1>No such email</h1><p>The mailbox has no email number ${esc(one[1])}.</p>` }));
+    sendHtml(
+      res,
+      404,
+      page({
+        title: "No such email",
+        bar,
+        body: `<h1>No such email</h1><p>The mailbox has no email number ${esc(one[1])}.</p>`,
+      }),
+    );
   } else if (one[2]) {
-    res.writeHead(200, { "Content-Type": "message/rfc822", "Content-Disposition": `attachment; filename="mail-${mail.id}.eml"` });
+    res.writeHead(200, {
+      "Content-Type": "message/rfc822",
+      "Content-Disposition": `attachment; filename="mail-${mail.id}.eml"`,
+    });
     res.end(mail.raw);
   } else {
     sendHtml(res, 200, message(store, mail));

@@ -9,8 +9,9 @@ import { orderState, parcelWords, when } from "./words";
 
 function lineWords(line: Order["lineItems"][number]) {
   const now = currentQuantity(line);
-  if (now === 0) return html`<del>${line.quantity} × ${line.title}</del> removed by an order edit<br>`;
-  return html`${now} × ${line.title}${line.removedQuantity ? ` (${line.removedQuantity} removed by an order edit)` : ""}<br>`;
+  if (now === 0) return html`<del>${line.quantity} × ${line.title}</del> removed by an order edit<br />`;
+  return html`${now} ×
+    ${line.title}${line.removedQuantity ? ` (${line.removedQuantity} removed by an order edit)` : ""}<br />`;
 }
 
 export function ordersSection(shop: ShopState) {
@@ -20,16 +21,37 @@ export function ordersSection(shop: ShopState) {
     const state = orderState(shop, order);
     const parcels = shop.fulfillments.filter((f) => f.orderId === order.id && f.status === "SUCCESS");
     return html`<tr id="order-${order.id}">
-<th scope="row">${order.name}</th><td>${when(order.createdAt, zone)}</td>
-<td>${customer ? `${customer.firstName} ${customer.lastName}` : order.email}</td>
-<td>${order.lineItems.map(lineWords)}</td>
-<td>${state.payment}</td><td>${state.shipping}</td>
-<td>${parcels.length ? parcels.map((p) => html`${parcelWords(p, zone)}<br>`) : "none"}</td>
-<td><a href="${orderIncidents(shop.domain, order.name)}">Incidents for ${order.name}</a></td></tr>`;
+      <th scope="row">${order.name}</th>
+      <td>${when(order.createdAt, zone)}</td>
+      <td>${customer ? `${customer.firstName} ${customer.lastName}` : order.email}</td>
+      <td>${order.lineItems.map(lineWords)}</td>
+      <td>${state.payment}</td>
+      <td>${state.shipping}</td>
+      <td>${parcels.length ? parcels.map((p) => html`${parcelWords(p, zone)}<br />`) : "none"}</td>
+      <td><a href="${orderIncidents(shop.domain, order.name)}">Incidents for ${order.name}</a></td>
+    </tr>`;
   });
-  return html`<section aria-labelledby="orders-title"><h2 id="orders-title">Orders of ${shop.name}</h2>
-<p class="hint">${shop.orders.length} orders, newest first, as Shopify's admin has them now. Times in ${zone}.</p>
-<table><thead><tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Customer</th><th scope="col">Items</th>
-<th scope="col">Payment</th><th scope="col">Shipping</th><th scope="col">Parcels</th><th scope="col">In the app</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`;
+  return html`<section aria-labelledby="orders-title">
+    <h2 id="orders-title">Orders of ${shop.name}</h2>
+    <p class="hint">
+      ${shop.orders.length} orders, newest first, as Shopify's admin has them now. Times in ${zone}.
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Order</th>
+          <th scope="col">Placed</th>
+          <th scope="col">Customer</th>
+          <th scope="col">Items</th>
+          <th scope="col">Payment</th>
+          <th scope="col">Shipping</th>
+          <th scope="col">Parcels</th>
+          <th scope="col">In the app</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </section>`;
 }

@@ -5,7 +5,13 @@ import { randomUUID } from "node:crypto";
 import type { SandboxStore } from "../store";
 import { html } from "./html";
 
-export type Outcome = { title: string; refused?: boolean; said: string[]; links: { text: string; href: string }[]; topics?: string[] };
+export type Outcome = {
+  title: string;
+  refused?: boolean;
+  said: string[];
+  links: { text: string; href: string }[];
+  topics?: string[];
+};
 
 const kept = new Map<string, Outcome>();
 
@@ -34,10 +40,21 @@ export function withTopics<T>(store: SandboxStore, change: () => T): { result: T
 export function outcomeSection(outcome: Outcome | undefined) {
   if (!outcome) return html``;
   const topics = [...new Set(outcome.topics ?? [])];
-  return html`<section id="outcome" class="outcome${outcome.refused ? " refused" : ""}" role="status" aria-labelledby="outcome-title">
-<h2 id="outcome-title">${outcome.title}</h2>
-${outcome.said.map((line) => html`<p>${line}</p>`)}
-${topics.length ? html`<p>Shopify sent the app: ${topics.join(", ")}.</p>` : ""}
-${outcome.links.length ? html`<ul>${outcome.links.map((l) => html`<li><a href="${l.href}">${l.text}</a></li>`)}</ul>` : ""}
-</section>`;
+  return html`<section
+    id="outcome"
+    class="outcome${outcome.refused ? " refused" : ""}"
+    role="status"
+    aria-labelledby="outcome-title"
+  >
+    <h2 id="outcome-title">${outcome.title}</h2>
+    ${outcome.said.map((line) => html`<p>${line}</p>`)}
+    ${topics.length ? html`<p>Shopify sent the app: ${topics.join(", ")}.</p>` : ""}
+    ${
+      outcome.links.length
+        ? html`<ul>
+            ${outcome.links.map((l) => html`<li><a href="${l.href}">${l.text}</a></li>`)}
+          </ul>`
+        : ""
+    }
+  </section>`;
 }

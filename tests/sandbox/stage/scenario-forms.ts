@@ -11,7 +11,9 @@ export type Field =
 export type ScenarioForm = { name: string; says: string; fields: Field[] };
 
 const SAYS: Record<string, { says: string; fields?: Field[] }> = {
-  "expired-last-unit": { says: "A pack's free gift: its last unit turns out expired (recorded as damaged) as an order comes in." },
+  "expired-last-unit": {
+    says: "A pack's free gift: its last unit turns out expired (recorded as damaged) as an order comes in.",
+  },
   oversold: { says: "An order for more units than are available." },
   "two-lines-short": { says: "Two lines of one order cannot ship: one offer covers both." },
   "new-order": {
@@ -29,17 +31,30 @@ const SAYS: Record<string, { says: string; fields?: Field[] }> = {
   "cod-amount-mismatch": { says: "Cash on delivery: the amount due went up after checkout." },
   "customer-redeems-code": {
     says: "The customer checks out with the compensation code the shop sent them.",
-    fields: [{ name: "code", label: "Compensation code", kind: "text", required: true, hint: "as the customer's email gives it" }],
+    fields: [
+      {
+        name: "code",
+        label: "Compensation code",
+        kind: "text",
+        required: true,
+        hint: "as the customer's email gives it",
+      },
+    ],
   },
 };
 
 export function scenarioForms(): ScenarioForm[] {
-  return Object.keys(scenarios).map((name) => ({ name, says: SAYS[name]?.says ?? name, fields: SAYS[name]?.fields ?? [] }));
+  return Object.keys(scenarios).map((name) => ({
+    name,
+    says: SAYS[name]?.says ?? name,
+    fields: SAYS[name]?.fields ?? [],
+  }));
 }
 
 /** The options of a customer or product field, from the shop as it is now. */
 export function fieldOptions(shop: ShopState, kind: "customer" | "product") {
-  if (kind === "customer") return shop.customers.map((c) => ({ value: c.email, text: `${c.firstName} ${c.lastName} <${c.email}>` }));
+  if (kind === "customer")
+    return shop.customers.map((c) => ({ value: c.email, text: `${c.firstName} ${c.lastName} <${c.email}>` }));
   return shop.variants.map((v) => {
     const product = shop.products.find((p) => p.id === v.productId);
     return { value: v.sku, text: `${product?.title ?? v.sku} (${v.sku}, ${v.price})` };

@@ -6,7 +6,11 @@ import { orderMoney } from "../store-orders";
 
 export function when(date: Date, timeZone: string, withTime = true) {
   return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
     ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
   }).format(date);
 }
@@ -18,22 +22,37 @@ export const money = (amount: string, currency: string) =>
 export function duration(ms: number) {
   const hours = Math.round(ms / 3_600_000);
   const days = Math.floor(hours / 24);
-  const parts = [days && `${days} day${days === 1 ? "" : "s"}`, hours % 24 && `${hours % 24} hour${hours % 24 === 1 ? "" : "s"}`].filter(Boolean);
+  const parts = [
+    days && `${days} day${days === 1 ? "" : "s"}`,
+    hours % 24 && `${hours % 24} hour${hours % 24 === 1 ? "" : "s"}`,
+  ].filter(Boolean);
   return parts.length ? parts.join(" and ") : "less than an hour";
 }
 
 const SHIPMENT_WORDS: Record<string, string> = {
-  confirmed: "confirmed", label_printed: "label printed", label_purchased: "label bought", carrier_picked_up: "picked up by the carrier",
-  in_transit: "in transit", out_for_delivery: "out for delivery", delayed: "delayed", failure: "delivery failed",
-  attempted_delivery: "delivery attempted", delivered: "delivered", ready_for_pickup: "ready for pickup",
+  confirmed: "confirmed",
+  label_printed: "label printed",
+  label_purchased: "label bought",
+  carrier_picked_up: "picked up by the carrier",
+  in_transit: "in transit",
+  out_for_delivery: "out for delivery",
+  delayed: "delayed",
+  failure: "delivery failed",
+  attempted_delivery: "delivery attempted",
+  delivered: "delivered",
+  ready_for_pickup: "ready for pickup",
 };
 
-export const shipmentWords = (status: string | null) => (status ? (SHIPMENT_WORDS[status] ?? status.replace(/_/g, " ")) : "shipped, no carrier news yet");
+export const shipmentWords = (status: string | null) =>
+  status ? (SHIPMENT_WORDS[status] ?? status.replace(/_/g, " ")) : "shipped, no carrier news yet";
 
 /** A parcel in words: "#1031.1 · SEUR SE1031 · in transit, expected Friday 4 December 2026". */
 export function parcelWords(f: Fulfillment, timeZone: string) {
   const tracking = [f.trackingCompany, f.trackingNumber].filter(Boolean).join(" ") || "no tracking";
-  const expected = f.estimatedDeliveryAt && f.shipmentStatus !== "delivered" ? `, expected ${when(f.estimatedDeliveryAt, timeZone, false)}` : "";
+  const expected =
+    f.estimatedDeliveryAt && f.shipmentStatus !== "delivered"
+      ? `, expected ${when(f.estimatedDeliveryAt, timeZone, false)}`
+      : "";
   return `${f.name} · ${tracking} · ${shipmentWords(f.shipmentStatus)}${expected}`;
 }
 
@@ -41,14 +60,22 @@ export function parcelWords(f: Fulfillment, timeZone: string) {
 export function orderState(shop: ShopState, order: Order) {
   const m = orderMoney(order);
   const currency = order.currencyCode;
-  const payment = order.financialStatus === "pending" ? "payment pending (cash on delivery)"
-    : m.refunded > 0 ? `paid ${money(fromCents(m.received), currency)}, refunded ${money(fromCents(m.refunded), currency)}`
-      : `paid ${money(fromCents(m.received), currency)}`;
+  const payment =
+    order.financialStatus === "pending"
+      ? "payment pending (cash on delivery)"
+      : m.refunded > 0
+        ? `paid ${money(fromCents(m.received), currency)}, refunded ${money(fromCents(m.refunded), currency)}`
+        : `paid ${money(fromCents(m.received), currency)}`;
   const fos = shop.fulfillmentOrders.filter((f) => f.orderId === order.id);
   const held = fos.filter((f) => f.status === "ON_HOLD");
-  const shipping = order.cancelledAt ? "cancelled"
-    : held.length ? `on hold (${held.flatMap((f) => f.holds.map((h) => h.reason.toLowerCase().replace(/_/g, " "))).join(", ")})`
-      : order.fulfillmentStatus === "fulfilled" ? "fulfilled"
-        : order.fulfillmentStatus === "partial" ? "partly fulfilled" : "waiting to ship";
+  const shipping = order.cancelledAt
+    ? "cancelled"
+    : held.length
+      ? `on hold (${held.flatMap((f) => f.holds.map((h) => h.reason.toLowerCase().replace(/_/g, " "))).join(", ")})`
+      : order.fulfillmentStatus === "fulfilled"
+        ? "fulfilled"
+        : order.fulfillmentStatus === "partial"
+          ? "partly fulfilled"
+          : "waiting to ship";
   return { payment, shipping };
 }
