@@ -102,7 +102,7 @@ describe("the customer's offer page in Chromium", () => {
     expect(loadedWidth).toBe(240);
     await customer
       .getByText(
-        /^Si no sabemos de ti antes del \S+, \d+ de \S+ de \d{4}, \d\d:\d\d \(hora de Europa central\), quitaremos Thermal Spring Water 150 ml del pedido\.$/,
+        /^Si no sabemos de ti antes del \S+, \d+ de \S+ de \d{4}, \d{1,2}:\d\d \(hora de Europa central\), quitaremos Thermal Spring Water 150 ml del pedido\.$/,
       )
       .waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, "offer-page-open.png"), fullPage: true });

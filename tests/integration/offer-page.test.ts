@@ -56,7 +56,7 @@ describe("the customer's offer page", () => {
     expect(text).toMatch(/Recibir Sensibio H2O Micellar Water en su lugar Vale 12,40\s€, gratis para ti/);
     expect(text).toContain("Quitar Thermal Spring Water 150 ml del pedido (era un regalo, no se cobra nada)");
     expect(text).toMatch(
-      /Si no sabemos de ti antes del \S+, \d+ de \S+ de \d{4}, \d\d:\d\d \(hora de Europa central\), quitaremos Thermal Spring Water 150 ml del pedido\./,
+      /Si no sabemos de ti antes del \S+, \d+ de \S+ de \d{4}, \d{1,2}:\d\d \(hora de Europa central\), quitaremos Thermal Spring Water 150 ml del pedido\./,
     );
     expect(opened.html).toContain(`src="${offered.image.url.replace(/&/g, "&amp;")}"`);
     const picture = await fetch(offered.image.url);
@@ -131,7 +131,7 @@ describe("the customer's offer page", () => {
     expect(opened).toMatch(
       /Scoatem bucățile lipsă de Heliocare 360 Gel Oil-Free din comandă și vă rambursăm 59,90\sEUR/,
     );
-    expect(opened).toMatch(/până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/);
+    expect(opened).toMatch(/până pe \S+, \d+ \S+ \d{4} la \d{1,2}:\d\d \(Ora Europei Centrale\)/);
     expect(words((await answer(sent.body.url, "")).body)).toContain(
       "Vă rugăm să alegeți una dintre variante.",
     );

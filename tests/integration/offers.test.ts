@@ -290,7 +290,7 @@ describe("offers to the customer", () => {
       `Bună ziua, Ioana,\n\nAm văzut că curierul v-ar cere ${ro(due)} la livrarea comenzii dumneavoastră ${cod.orderName}, nu ${ro(told)} cât v-am comunicat; nu veți plăti mai mult de ${ro(told)}.`,
     );
     expect(mail.text).toMatch(
-      /vă vom oferi o soluție până pe \S+, \d+ \S+ \d{4} la \d\d:\d\d \(Ora Europei Centrale\)/,
+      /vă vom oferi o soluție până pe \S+, \d+ \S+ \d{4} la \d{1,2}:\d\d \(Ora Europei Centrale\)/,
     );
     expect(await ctx.db.prisma.incident.findUniqueOrThrow({ where: { id: cod.id } })).toMatchObject({
       status: "customer_contacted",
