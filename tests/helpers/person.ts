@@ -23,9 +23,13 @@ export async function personPage(
   context: BrowserContextOptions = {},
 ): Promise<PersonPage> {
   const { page, errors } = await openPage(browser, { viewport, userAgent: BROWSER_UA, ...context });
-  page.on("requestfailed", (request) =>
-    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
-  );
+  page.on("requestfailed", (request) => {
+    // Remix cancels a loader's fetch that a newer navigation supersedes — a person clicking on while
+    // the page revalidates after an action, which a busy machine makes likelier. Nothing failed.
+    const superseded =
+      request.failure()?.errorText === "net::ERR_ABORTED" && new URL(request.url()).searchParams.has("_data");
+    if (!superseded) errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   return Object.assign(page, { errors });
 }
 
