@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for fulfillment holds. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+// tests/shopify/documents.test.ts; their types are generated (npm run graphql-codegen).
 import type { ResultOf } from "../client.server";
 
 /** The handle of the hold MakeGood places on a fulfillment order stock cannot honour: Shopify

@@ -1,6 +1,6 @@
 // Named Admin GraphQL document for the merchant's "Report a problem": an order found by the name
 // the merchant types, with its lines and what happened to each (still to ship, in a parcel on its
-// way, received). Validated against the Admin schema by tests/sandbox/documents.test.ts; its types
+// way, received). Validated against the Admin schema by tests/shopify/documents.test.ts; its types
 // are generated (npm run graphql-codegen).
 import type { ResultOf } from "../client.server";
 

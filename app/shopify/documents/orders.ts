@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for orders. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+// tests/shopify/documents.test.ts; their types are generated (npm run graphql-codegen).
 import type { ResultOf } from "../client.server";
 
 /**

@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for remedies: refunds and compensation codes. Validated against
-// the Admin schema by tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+// the Admin schema by tests/shopify/documents.test.ts; their types are generated (npm run graphql-codegen).
 
 /** What Shopify would refund for these lines (and shipping), and through which transaction. */
 export const RefundPreviewQuery = `#graphql

@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for stock. Validated against the Admin schema by
-// tests/sandbox/documents.test.ts; their types are generated (npm run graphql-codegen).
+// tests/shopify/documents.test.ts; their types are generated (npm run graphql-codegen).
 
 /**
  * An order's unshipped lines with the stock of each at the location that fulfils it: one query

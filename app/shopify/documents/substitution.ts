@@ -1,5 +1,5 @@
 // Named Admin GraphQL documents for substitutions: what the line is, what could replace it, and the
-// order edit that swaps them. Validated against the Admin schema by tests/sandbox/documents.test.ts;
+// order edit that swaps them. Validated against the Admin schema by tests/shopify/documents.test.ts;
 // their types are generated (npm run graphql-codegen).
 import type { ResultOf } from "../client.server";
 
